@@ -1,0 +1,82 @@
+// swift-tools-version:6.1
+//
+// Sightline: joins multi-agency intelligence about child exploitation into one
+// network and produces evidence-backed lists for the people who protect children.
+//
+// The target list follows the data flow:
+//   model -> ingest -> store -> (resolution) -> network -> analysis -> products -> render/export -> commands
+// Pure targets (no I/O) import only the standard library, Foundation's value types and
+// small parsing packages; only SightlineStore touches SQLite; only the executable touches
+// the terminal.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Sightline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sightline", targets: ["sightline"]),
+        .library(name: "SightlineModel", targets: ["SightlineModel"]),
+        .library(name: "SightlineIngest", targets: ["SightlineIngest"]),
+        .library(name: "SightlineStore", targets: ["SightlineStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // 1. Model: values, typed identifiers, grading, time, normalisers. Pure.
+        .target(name: "SightlineModel", swiftSettings: strict),
+
+        // 2. Ingest: bytes in, validated model records and diagnostics out. Pure.
+        .target(
+            name: "SightlineIngest",
+            dependencies: ["SightlineModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+
+        // 3. Resolution: name folding, similarity and candidate scoring. Pure.
+        .target(name: "SightlineResolution", dependencies: ["SightlineModel"], swiftSettings: strict),
+
+        // 4. Store: the only target that touches SQLite (GRDB over the system library).
+        .target(
+            name: "SightlineStore",
+            dependencies: [
+                "SightlineModel", "SightlineIngest", "SightlineResolution",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict),
+
+        // Synthetic networks with planted truth, for samples, tests and benchmarks. Pure.
+        .target(name: "SightlineSynthetic", dependencies: ["SightlineModel", "SightlineIngest"], swiftSettings: strict),
+
+        // Command line: one subcommand per file; each parses, calls one library function, prints.
+        .target(
+            name: "SightlineCommands",
+            dependencies: [
+                "SightlineModel", "SightlineIngest", "SightlineStore", "SightlineResolution",
+                "SightlineSynthetic",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "sightline", dependencies: ["SightlineCommands"], swiftSettings: strict),
+
+        // Test support: fixtures and helpers shared by the test targets (not a product).
+        .target(
+            name: "SightlineTestSupport",
+            dependencies: ["SightlineModel", "SightlineStore"],
+            path: "Tests/SightlineTestSupport",
+            swiftSettings: strict),
+
+        .testTarget(name: "SightlineModelTests", dependencies: ["SightlineModel", "SightlineTestSupport"]),
+        .testTarget(name: "SightlineIngestTests", dependencies: ["SightlineIngest", "SightlineTestSupport"]),
+        .testTarget(name: "SightlineResolutionTests", dependencies: ["SightlineResolution", "SightlineSynthetic", "SightlineTestSupport"]),
+        .testTarget(name: "SightlineStoreTests", dependencies: ["SightlineStore", "SightlineSynthetic", "SightlineTestSupport"]),
+        .testTarget(
+            name: "SightlineCommandsTests",
+            dependencies: ["SightlineCommands", "SightlineTestSupport"]),
+    ]
+)

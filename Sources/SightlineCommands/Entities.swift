@@ -1,0 +1,31 @@
+import ArgumentParser
+import SightlineModel
+import SightlineStore
+
+/// `sightline entities`
+struct Entities: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List entities, optionally of one kind or matching a search.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Only this kind: \(EntityKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var kind: EntityKind?
+
+    @Option(help: "Match names, aliases, labels and identifiers (accents and case ignored).")
+    var search: String?
+
+    @Option(help: "List at most this many.")
+    var limit: Int?
+
+    func run() throws {
+        let list = try store.open().entities(kind: kind, search: search, limit: limit)
+        try emit(list, table: {
+            TextTable(headers: ["id", "kind", "label", "roles", "links", "items", "identifiers"],
+                      rows: list.map { [$0.id, $0.kind, $0.label, $0.roles.joined(separator: ","), String($0.links), String($0.items),
+                                        $0.identifiers.joined(separator: " ")] })
+        }, format: output.format)
+    }
+}
+
+extension EntityKind: ExpressibleByArgument {}

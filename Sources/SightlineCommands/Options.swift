@@ -1,0 +1,34 @@
+import ArgumentParser
+import SightlineStore
+
+/// `--db PATH`, shared by every command that opens the store.
+public struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store file.", valueName: "path"))
+    public var db: String = "sightline.sqlite"
+
+    public init() {}
+
+    /// Opens the store, turning failure into an error message.
+    func open() throws -> SightlineStore {
+        do { return try SightlineStore(path: db) } catch { throw CommandError(error.description) }
+    }
+}
+
+/// How a command prints data.
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, json, csv
+}
+
+/// `--format`, shared by every command that prints data.
+public struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json or csv.")
+    public var format: OutputFormat = .table
+
+    public init() {}
+}
+
+/// An error for the person at the terminal: printed as `Error: ...` with a non-zero exit.
+public struct CommandError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

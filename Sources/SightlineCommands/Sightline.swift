@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `sightline` command: joins multi-agency intelligence into one network and answers
+/// questions about it, each answer traced to the intelligence behind it.
+public struct Sightline: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sightline",
+        abstract: "Join multi-agency intelligence about child exploitation into one network, with the evidence behind every fact.",
+        discussion: """
+        Start with 'sightline ingest Samples/' and 'sightline stats'. Every command takes --db PATH \
+        (default ./sightline.sqlite); commands that print data take --format table|json|csv.
+        """,
+        version: "0.1.0",
+        subcommands: [
+            Ingest.self, Entities.self, Show.self, Stats.self, Resolve.self, Generate.self,
+        ]
+    )
+
+    public init() {}
+}

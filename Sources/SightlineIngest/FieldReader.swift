@@ -1,0 +1,238 @@
+import SightlineModel
+
+/// Typed access to the fields of one record, producing errors that name the field and value.
+struct FieldReader {
+    let members: [(key: String, value: JSONValue)]
+    let location: SourceLocation
+    let columns: [String: String]
+
+    init(members: [(key: String, value: JSONValue)], location: SourceLocation, columns: [String: String]) {
+        self.members = members; self.location = location; self.columns = columns
+    }
+
+    /// The field name, with its CSV column when the record came through a mapping.
+    func name(_ field: String) -> String {
+        if let c = columns[field] { return "\(field)' (column '\(c)" }
+        return field
+    }
+
+    func value(_ field: String) -> JSONValue? {
+        for m in members where m.key == field {
+            if case .null = m.value { return nil }
+            return m.value
+        }
+        return nil
+    }
+
+    func checkKnown(_ allowed: [String]) throws(IngestError) {
+        for m in members where !allowed.contains(m.key) {
+            throw .unknownField(location, field: m.key, expected: allowed)
+        }
+    }
+
+    func optionalString(_ field: String) throws(IngestError) -> String? {
+        guard let v = value(field) else { return nil }
+        switch v {
+        case let .string(s):
+            let t = s.trimmedWhitespace()
+            return t.isEmpty ? nil : t
+        case let .number(n): return n
+        default: throw .badField(location, field: name(field), value: v.jsonText, reason: "expected text, found \(v.typeName)")
+        }
+    }
+
+    func requiredString(_ field: String) throws(IngestError) -> String {
+        guard let s = try optionalString(field) else {
+            throw .missingField(location, field: name(field), reason: "this record type requires it")
+        }
+        return s
+    }
+
+    /// Free text: length-limited, no control characters (line breaks only where allowed).
+    func optionalText(_ field: String, max: Int = RecordDecoder.maxShortText, allowLineBreaks: Bool = false) throws(IngestError) -> String? {
+        guard let s = try optionalString(field) else { return nil }
+        try checkText(s, field: field, max: max, allowLineBreaks: allowLineBreaks)
+        return s
+    }
+
+    func checkText(_ s: String, field: String, max: Int, allowLineBreaks: Bool) throws(IngestError) {
+        if s.utf8.count > max * 4 || s.count > max {
+            throw .badField(location, field: name(field), value: s, reason: "is longer than the \(max) characters allowed")
+        }
+        for u in s.unicodeScalars where u.value < 0x20 || u.value == 0x7F {
+            if allowLineBreaks && (u == "\n" || u == "\r" || u == "\t") { continue }
+            throw .badField(location, field: name(field), value: s, reason: "contains a control character (U+\(String(u.value, radix: 16, uppercase: true))); text fields take printable characters only")
+        }
+    }
+
+    func requiredText(_ field: String, max: Int = RecordDecoder.maxShortText) throws(IngestError) -> String {
+        guard let s = try optionalText(field, max: max) else {
+            throw .missingField(location, field: name(field), reason: "this record type requires it")
+        }
+        return s
+    }
+
+    func list(_ field: String) throws(IngestError) -> [JSONValue] {
+        guard let v = value(field) else { return [] }
+        guard case let .array(a) = v else {
+            throw .badField(location, field: name(field), value: v.jsonText, reason: "expected a list [...], found \(v.typeName)")
+        }
+        guard a.count <= 1000 else { throw .badField(location, field: name(field), value: nil, reason: "a list of more than 1000 entries") }
+        return a
+    }
+
+    func stringList(_ field: String) throws(IngestError) -> [String] {
+        var out: [String] = []
+        for v in try list(field) {
+            guard case let .string(s) = v else {
+                throw .badField(location, field: name(field), value: v.jsonText, reason: "expected a list of text, found \(v.typeName) in it")
+            }
+            let t = s.trimmedWhitespace()
+            if !t.isEmpty { out.append(t) }
+        }
+        return out
+    }
+
+    func textList(_ field: String) throws(IngestError) -> [String] {
+        let l = try stringList(field)
+        for s in l { try checkText(s, field: field, max: RecordDecoder.maxShortText, allowLineBreaks: false) }
+        return l
+    }
+
+    func optionalNumber(_ field: String) throws(IngestError) -> Double? {
+        guard let v = value(field) else { return nil }
+        let text: String
+        switch v {
+        case let .number(n): text = n
+        case let .string(s) where !s.trimmedWhitespace().isEmpty: text = s.trimmedWhitespace()
+        case .string: return nil
+        default: throw .badField(location, field: name(field), value: v.jsonText, reason: "expected a number, found \(v.typeName)")
+        }
+        guard let d = Double(text), d.isFinite else { throw .badField(location, field: name(field), value: text, reason: "expected a number") }
+        return d
+    }
+
+    func optionalBool(_ field: String) throws(IngestError) -> Bool? {
+        guard let v = value(field) else { return nil }
+        switch v {
+        case let .bool(b): return b
+        case let .string(s):
+            switch s.lowercased() {
+            case "true", "yes", "y", "1": return true
+            case "false", "no", "n", "0": return false
+            default: break
+            }
+        default: break
+        }
+        throw .badField(location, field: name(field), value: v.jsonText, reason: "expected true or false")
+    }
+
+    // MARK: Identifiers and citations
+
+    func identifier(_ text: String, field: String, kinds: Set<EntityKind>, context: String?) throws(IngestError) -> StrongIdentifier {
+        let id: StrongIdentifier
+        do { id = try StrongIdentifier(parsing: text) } catch {
+            throw .badField(location, field: name(field), value: text, reason: error.description)
+        }
+        guard kinds.contains(id.kind) else {
+            let allowed = kinds.map(\.rawValue).sorted().joined(separator: " or ")
+            throw .badField(location, field: name(field), value: text,
+                            reason: "\(context ?? "this field") must be a \(allowed), not a \(id.kind.rawValue)")
+        }
+        return id
+    }
+
+    func optionalIdentifier(_ field: String, kinds: Set<EntityKind>, context: String? = nil) throws(IngestError) -> StrongIdentifier? {
+        guard let s = try optionalString(field) else { return nil }
+        return try identifier(s, field: field, kinds: kinds, context: context)
+    }
+
+    func requiredIdentifier(_ field: String, kinds: Set<EntityKind>, context: String? = nil) throws(IngestError) -> StrongIdentifier {
+        guard let id = try optionalIdentifier(field, kinds: kinds, context: context) else {
+            throw .missingField(location, field: name(field), reason: "expected an entity reference such as \(Self.example(kinds))")
+        }
+        return id
+    }
+
+    static func example(_ kinds: Set<EntityKind>) -> String {
+        if kinds.contains(.person) { return "person:niche/PN-1001" }
+        if kinds.contains(.location) { return "location:lic/PREM-0042" }
+        if kinds.contains(.vehicle) { return "vehicle:WX19 KQP" }
+        if kinds.contains(.phone) { return "phone:07700 900123" }
+        return "KIND:VALUE"
+    }
+
+    func identifierList(_ field: String, kinds: Set<EntityKind>) throws(IngestError) -> [StrongIdentifier] {
+        var out: [StrongIdentifier] = []
+        for s in try stringList(field) {
+            let id = try identifier(s, field: field, kinds: kinds, context: nil)
+            if !out.contains(id) { out.append(id) }
+        }
+        return out
+    }
+
+    func citation(_ text: String, field: String) throws(IngestError) -> IntelRef {
+        guard let ref = IntelRef(parsing: text) else {
+            throw .badField(location, field: name(field), value: text,
+                            reason: "expected AGENCY/REFERENCE citing an intelligence item, such as police/WX-24-000123, where AGENCY is one of \(Agency.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return ref
+    }
+
+    func optionalItem(_ field: String) throws(IngestError) -> IntelRef? {
+        guard let s = try optionalString(field) else { return nil }
+        return try citation(s, field: field)
+    }
+
+    func requiredItem(_ field: String) throws(IngestError) -> IntelRef {
+        guard let ref = try optionalItem(field) else {
+            throw .missingField(location, field: name(field), reason: "every fact cites the intelligence item behind it, as AGENCY/REFERENCE")
+        }
+        return ref
+    }
+
+    func itemList(_ field: String) throws(IngestError) -> [IntelRef] {
+        var out: [IntelRef] = []
+        for s in try stringList(field) { out.append(try citation(s, field: field)) }
+        return out
+    }
+
+    // MARK: Times
+
+    func optionalTime(_ field: String) throws(IngestError) -> TimeSpec? {
+        guard let s = try optionalString(field) else { return nil }
+        do { return try TimeSpec(parsing: s) } catch {
+            throw .badField(location, field: name(field), value: s, reason: error.description)
+        }
+    }
+
+    func optionalTimestamp(_ field: String) throws(IngestError) -> Timestamp? {
+        guard let t = try optionalTime(field) else { return nil }
+        guard !t.text.contains("/") else {
+            throw .badField(location, field: name(field), value: t.text, reason: "expected one moment, not a period")
+        }
+        return t.start
+    }
+
+    func requiredTimestamp(_ field: String) throws(IngestError) -> Timestamp {
+        guard let t = try optionalTimestamp(field) else { throw .missingField(location, field: name(field), reason: "expected a date or date and time such as 2024-03-02T21:40") }
+        return t
+    }
+
+    func optionalDate(_ field: String) throws(IngestError) -> Timestamp? {
+        guard let s = try optionalString(field) else { return nil }
+        let t: TimeSpec
+        do { t = try TimeSpec(parsing: s) } catch {
+            throw .badField(location, field: name(field), value: s, reason: "expected a date YYYY-MM-DD" + (error == .notACalendarDate ? " (not a real calendar date)" : ""))
+        }
+        guard !t.text.contains("/"), !t.isApproximate, t.text.count >= 10 else {
+            throw .badField(location, field: name(field), value: s, reason: "expected a date YYYY-MM-DD")
+        }
+        return Timestamp(dayNumber: t.start.dayNumber)
+    }
+
+    func requiredDate(_ field: String) throws(IngestError) -> Timestamp {
+        guard let t = try optionalDate(field) else { throw .missingField(location, field: name(field), reason: "expected a date YYYY-MM-DD") }
+        return t
+    }
+}

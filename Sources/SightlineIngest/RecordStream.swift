@@ -1,0 +1,196 @@
+import SightlineModel
+
+/// What a file holds: canonical JSON Lines, or CSV read through a mapping.
+public enum InputFormat: Sendable {
+    case jsonLines
+    case csv(CSVMapping, mappingFile: String)
+}
+
+/// One line (JSON Lines) or row (CSV) read from a file: the records it made, or why it was rejected.
+public struct InputUnit: Sendable {
+    public var location: SourceLocation
+    public var outcome: Result<[IntelRecord], IngestError>
+    /// The raw text, for quarantine files.
+    public var raw: String
+}
+
+/// Reads a file's records one line or row at a time, validating each, without holding the file.
+///
+/// Decoding errors are returned per unit (so that `--quarantine` can set them aside and go on);
+/// only failures of the byte source itself are thrown.
+public struct RecordStream<Source: ByteSource> {
+    let file: String
+    let decoder = RecordDecoder()
+    var jsonl: LineReader<Source>?
+    var csv: CSVReader<Source>?
+    var mapping: CSVMapping?
+    var header: [String: Int] = [:]
+    var headerRead = false
+    let mappingFile: String
+
+    /// - Parameters:
+    ///   - source: the file's bytes.
+    ///   - file: the file's name, used in every error.
+    ///   - format: how to read it.
+    public init(_ source: Source, file: String, format: InputFormat) {
+        self.file = file
+        switch format {
+        case .jsonLines:
+            jsonl = LineReader(source)
+            mappingFile = ""
+        case let .csv(m, mf):
+            csv = CSVReader(source, delimiter: m.delimiter, encoding: m.encoding)
+            mapping = m
+            mappingFile = mf
+        }
+    }
+
+    /// Bytes read so far, for progress.
+    public var bytesRead: Int { jsonl?.bytesRead ?? csv?.bytesRead ?? 0 }
+
+    /// The next unit, or nil at the end of the file.
+    /// - Throws: ``IngestError/unreadable(file:reason:)`` when the bytes cannot be read at all, and
+    ///   for CSV a header that does not match the mapping (nothing in the file can be read then).
+    public mutating func next() throws(IngestError) -> InputUnit? {
+        if jsonl != nil { return try nextJSONLine() }
+        return try nextCSVRow()
+    }
+
+    mutating func nextJSONLine() throws(IngestError) -> InputUnit? {
+        guard var reader = jsonl else { return nil }
+        jsonl = nil
+        defer { jsonl = reader }
+        let file = self.file
+        let decoder = self.decoder
+        while true {
+            let next: InputUnit??
+            do {
+                next = try reader.next { line in Self.decodeLine(line, file: file, decoder: decoder) }
+            } catch {
+                throw .unreadable(file: file, reason: "\(error)")
+            }
+            guard let u = next else { return nil }
+            guard var unit = u else { continue } // blank line
+            unit.location.line = reader.lineNumber
+            let line = unit.location.line
+            unit.outcome = unit.outcome.mapError { $0.relocated(line: line) }
+            return unit
+        }
+    }
+
+    static func decodeLine(_ line: LineReader<Source>.Line, file: String, decoder: RecordDecoder) -> InputUnit? {
+        let loc = SourceLocation(file: file, line: 0)
+        switch line {
+        case let .tooLong(n):
+            return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: "the line is \(n) bytes long, more than the 16 MiB a record may take")), raw: "")
+        case let .text(bytes):
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+            let raw = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
+            let value: JSONValue
+            do { value = try JSONParser.parse(bytes) } catch {
+                return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: error.description)), raw: raw)
+            }
+            do {
+                return InputUnit(location: loc, outcome: .success([try decoder.decode(value, at: loc)]), raw: raw)
+            } catch {
+                return InputUnit(location: loc, outcome: .failure(error), raw: raw)
+            }
+        }
+    }
+
+    mutating func nextCSVRow() throws(IngestError) -> InputUnit? {
+        guard let mapping, var reader = csv else { return nil }
+        csv = nil
+        defer { csv = reader }
+        if !headerRead {
+            headerRead = true
+            let first = SourceLocation(file: file, line: 1)
+            let h: CSVReader<Source>.Row?
+            switch Result(catching: { try reader.next() }) {
+            case let .success(row): h = row
+            case let .failure(e as CSVRowError):
+                throw .badLine(first, reason: "the header row cannot be read: \(describe(e))")
+            case let .failure(e):
+                throw .unreadable(file: file, reason: "\(e)")
+            }
+            guard let h else { throw .badLine(first, reason: "the file is empty; expected a header row naming the columns") }
+            try mapping.check(header: h.fields, csvFile: file, mappingFile: mappingFile)
+            for (i, name) in h.fields.enumerated() where header[name.trimmedWhitespace()] == nil {
+                header[name.trimmedWhitespace()] = i
+            }
+        }
+        let row: CSVReader<Source>.Row
+        switch Result(catching: { try reader.next() }) {
+        case let .success(r):
+            guard let r else { return nil }
+            row = r
+        case let .failure(e as CSVRowError):
+            let loc = SourceLocation(file: file, line: line(of: e))
+            return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: describe(e))), raw: "")
+        case let .failure(e):
+            throw .unreadable(file: file, reason: "\(e)")
+        }
+        return decodeRow(row, mapping: mapping)
+    }
+
+    func decodeRow(_ row: CSVReader<Source>.Row, mapping: CSVMapping) -> InputUnit {
+        let loc = SourceLocation(file: file, line: row.line)
+        let raw = row.fields.map(Self.quoteCSV).joined(separator: ",")
+        let needed = (header.values.max() ?? 0) + 1
+        if row.fields.count < needed {
+            return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: "the row has \(row.fields.count) fields but the header has \(header.count) (a missing delimiter or an unbalanced quote?)")), raw: raw)
+        }
+        do {
+            var records: [IntelRecord] = []
+            for made in try mapping.apply(row: row.fields, index: header, at: loc) {
+                records.append(try decoder.decode(made.value, at: loc, columns: made.columns))
+            }
+            return InputUnit(location: loc, outcome: .success(records), raw: raw)
+        } catch {
+            return InputUnit(location: loc, outcome: .failure(error), raw: raw)
+        }
+    }
+
+    func line(of e: CSVRowError) -> Int {
+        switch e {
+        case let .unclosedQuote(l), let .fieldTooLong(l, _), let .badEncoding(l, _, _), let .textAfterQuote(l): l
+        }
+    }
+
+    func describe(_ e: CSVRowError) -> String {
+        switch e {
+        case .unclosedQuote: "a quoted field opened on this line is never closed (an unbalanced quote)"
+        case let .fieldTooLong(_, n): "a field of more than \(n) bytes; fields may take at most 1 MiB"
+        case let .badEncoding(_, f, enc):
+            "field \(f + 1) is not valid \(enc.rawValue)" + (enc == .utf8 ? " (if the export is not UTF-8, set 'encoding: windows-1252' in the mapping)" : "")
+        case .textAfterQuote: "text follows a closing quote inside a field (quotes in a quoted field are written twice: \"\")"
+        }
+    }
+
+    static func quoteCSV(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+extension IngestError {
+    /// The same error at another line of the same file.
+    func relocated(line: Int) -> IngestError {
+        func fix(_ l: SourceLocation) -> SourceLocation { SourceLocation(file: l.file, line: line) }
+        switch self {
+        case let .badField(l, f, v, r): return .badField(fix(l), field: f, value: v, reason: r)
+        case let .missingField(l, f, r): return .missingField(fix(l), field: f, reason: r)
+        case let .unknownField(l, f, e): return .unknownField(fix(l), field: f, expected: e)
+        case let .badLine(l, r): return .badLine(fix(l), reason: r)
+        default: return self
+        }
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}

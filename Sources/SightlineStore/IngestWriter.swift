@@ -1,0 +1,305 @@
+import GRDB
+import SightlineIngest
+import SightlineModel
+
+/// Writes validated records into the store inside one transaction: resolves identifiers to
+/// entities (merging entities that turn out to share a strong identifier), replaces what an item
+/// previously said when a run first mentions it, and counts what it did.
+final class IngestWriter {
+    let db: Database
+    let runID: Int64
+    var summary = IngestSummary()
+
+    /// Items this run has touched (their earlier facts are already cleared).
+    var touchedItems = Set<Int64>()
+    /// Items known to exist, by citation, bounded so memory stays flat on huge runs.
+    var itemCache: [IntelRef: Int64] = [:]
+    /// Identifier to entity, bounded likewise.
+    var identifierCache: [StrongIdentifier: Int64] = [:]
+    /// Entities merged into another, to the survivor (small: merges are rare).
+    var mergedInto: [Int64: Int64] = [:]
+    /// Entities created in this run (so their records count as new, not updated).
+    var createdEntities = Set<Int64>()
+    var clearedAny = false
+    static let cacheLimit = 200_000
+
+    init(db: Database, runID: Int64) throws {
+        self.db = db
+        self.runID = runID
+        for row in try Row.fetchAll(db, sql: "SELECT id, merged_into FROM entity WHERE merged_into IS NOT NULL") {
+            mergedInto[row[0]] = row[1]
+        }
+    }
+
+    /// The surviving entity an entity has been merged into (itself if none).
+    func canonical(_ id: Int64) -> Int64 {
+        var e = id
+        while let next = mergedInto[e] { e = next }
+        return e
+    }
+
+    // MARK: Checking citations before writing
+
+    /// Checks that every item a unit cites is defined (in the unit itself, earlier in the run, or
+    /// already stored), so that a unit is either written whole or rejected whole.
+    func check(_ records: [IntelRecord], at location: SourceLocation) throws -> IngestError? {
+        var defined = Set<IntelRef>()
+        for r in records {
+            if case let .item(i) = r { defined.insert(i.ref); continue }
+            for ref in r.citations where !defined.contains(ref) {
+                if try itemID(ref) == nil {
+                    return .badField(location, field: "item", value: ref.description,
+                                     reason: "is not a known intelligence item: define it with an item record earlier in the run (items first), or ingest the file that defines it first")
+                }
+            }
+        }
+        return nil
+    }
+
+    func itemID(_ ref: IntelRef) throws -> Int64? {
+        if let id = itemCache[ref] { return id }
+        let stmt = try db.cachedStatement(sql: "SELECT id FROM item WHERE agency = ? AND reference = ?")
+        guard let id = try Int64.fetchOne(stmt, arguments: [ref.agency.rawValue, ref.reference]) else { return nil }
+        remember(ref, id)
+        return id
+    }
+
+    func remember(_ ref: IntelRef, _ id: Int64) {
+        if itemCache.count >= Self.cacheLimit { itemCache.removeAll(keepingCapacity: true) }
+        itemCache[ref] = id
+    }
+
+    /// The item's ID for writing a fact under it; clears its earlier facts on first touch in this run.
+    func touch(_ ref: IntelRef) throws -> Int64 {
+        guard let id = try itemID(ref) else { throw StoreError.database("item \(ref) vanished during the run") }
+        if touchedItems.insert(id).inserted { try clearFacts(of: id) }
+        return id
+    }
+
+    /// Removes everything an item previously said (the run's records for it replace them).
+    func clearFacts(of item: Int64) throws {
+        let tables = ["entity_record", "role", "link_evidence", "looked_after", "notice", "missing_episode"]
+        for t in tables {
+            let stmt = try db.cachedStatement(sql: "DELETE FROM \(t) WHERE item_id = ?")
+            try stmt.execute(arguments: [item])
+            if db.changesCount > 0 { clearedAny = true }
+        }
+    }
+
+    // MARK: Writing
+
+    func write(_ record: IntelRecord, at location: SourceLocation) throws {
+        switch record {
+        case let .item(i): try writeItem(i, at: location)
+        case let .entity(e): try writeEntity(e)
+        case let .link(l): try writeLink(l)
+        case let .lookedAfter(r):
+            let item = try touch(r.item)
+            let child = try entity(for: r.child)
+            try db.cachedStatement(sql: """
+                INSERT INTO looked_after (entity_id, item_id, start, end, authority) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (entity_id, item_id, start) DO UPDATE SET end = excluded.end, authority = excluded.authority
+                """).execute(arguments: [child, item, r.from.dateText, r.to?.dateText, r.authority])
+        case let .missing(r): try writeMissing(r)
+        case let .notice(r):
+            let item = try touch(r.item)
+            try db.cachedStatement(sql: """
+                INSERT INTO notice (item_id, type, subject, child, premises, issued, officer, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (item_id, type, subject, issued) DO UPDATE SET child = excluded.child, premises = excluded.premises,
+                    officer = excluded.officer, expires = excluded.expires
+                """).execute(arguments: [item, r.type.rawValue, try entity(for: r.subject), try r.child.map(entity(for:)),
+                                         try r.premises.map(entity(for:)), r.issued.dateText, r.officer, r.expires?.dateText])
+        }
+    }
+
+    func writeItem(_ i: IntelItem, at location: SourceLocation) throws {
+        let args: StatementArguments = [
+            i.recorded.dateText, i.observed?.start.isoText, i.observed?.end.isoText, i.observed?.text,
+            i.observed?.isApproximate ?? false, i.grade.system, i.grade.evaluation, i.grade.handlingCode, i.grade.conditions,
+            i.summary, location.file, location.line, runID,
+        ]
+        if let id = try itemID(i.ref) {
+            if touchedItems.insert(id).inserted { try clearFacts(of: id) }
+            try db.cachedStatement(sql: """
+                UPDATE item SET recorded = ?, observed_start = ?, observed_end = ?, observed_text = ?, observed_approx = ?,
+                    grade_system = ?, evaluation = ?, handling = ?, conditions = ?, summary = ?, source_file = ?, source_line = ?, run_id = ?
+                WHERE id = ?
+                """).execute(arguments: args + [id])
+            summary.itemsUpdated += 1
+        } else {
+            try db.cachedStatement(sql: """
+                INSERT INTO item (recorded, observed_start, observed_end, observed_text, observed_approx, grade_system, evaluation,
+                    handling, conditions, summary, source_file, source_line, run_id, agency, reference)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: args + [i.ref.agency.rawValue, i.ref.reference])
+            let id = db.lastInsertedRowID
+            touchedItems.insert(id)
+            remember(i.ref, id)
+            summary.itemsCreated += 1
+        }
+    }
+
+    /// The entity a strong identifier names, creating it when the identifier is new.
+    func entity(for identifier: StrongIdentifier) throws -> Int64 {
+        if let id = try lookup(identifier) { return id }
+        return try createEntity(kind: identifier.kind, identifiers: [identifier], label: nil)
+    }
+
+    func lookup(_ identifier: StrongIdentifier) throws -> Int64? {
+        if let id = identifierCache[identifier] { return id }
+        let stmt = try db.cachedStatement(sql: "SELECT entity_id FROM identifier WHERE scheme = ? AND value = ?")
+        guard let id = try Int64.fetchOne(stmt, arguments: [identifier.scheme.rawValue, identifier.value]) else { return nil }
+        cache(identifier, id)
+        return id
+    }
+
+    func cache(_ identifier: StrongIdentifier, _ id: Int64) {
+        if identifierCache.count >= Self.cacheLimit { identifierCache.removeAll(keepingCapacity: true) }
+        identifierCache[identifier] = id
+    }
+
+    func createEntity(kind: EntityKind, identifiers: [StrongIdentifier], label: String?) throws -> Int64 {
+        try db.cachedStatement(sql: "INSERT INTO entity (kind, label, run_id) VALUES (?, ?, ?)")
+            .execute(arguments: [kind.rawValue, label ?? identifiers[0].description, runID])
+        let id = db.lastInsertedRowID
+        for identifier in identifiers { try addIdentifier(identifier, to: id) }
+        createdEntities.insert(id)
+        summary.entitiesCreated += 1
+        return id
+    }
+
+    func addIdentifier(_ identifier: StrongIdentifier, to entity: Int64) throws {
+        try db.cachedStatement(sql: "INSERT INTO identifier (scheme, value, entity_id) VALUES (?, ?, ?)")
+            .execute(arguments: [identifier.scheme.rawValue, identifier.value, entity])
+        cache(identifier, entity)
+    }
+
+    /// Resolves all of a record's identifiers to one entity: creates it if none is known, adds new
+    /// identifiers to it, and merges entities that the record shows share a strong identifier.
+    func resolve(_ identifiers: [StrongIdentifier], kind: EntityKind, label: String?) throws -> Int64 {
+        var known: [(StrongIdentifier, Int64)] = []
+        var unknown: [StrongIdentifier] = []
+        for identifier in identifiers {
+            if let e = try lookup(identifier) { known.append((identifier, e)) } else { unknown.append(identifier) }
+        }
+        guard let first = known.first else {
+            return try createEntity(kind: kind, identifiers: identifiers, label: label)
+        }
+        // The record is filed under the entity its first known identifier names.
+        let home = first.1
+        let survivors = Set(known.map { canonical($0.1) })
+        if survivors.count > 1 {
+            let survivor = survivors.min()!
+            for other in survivors.sorted() where other != survivor {
+                let shared = known.filter { canonical($0.1) == other }.map(\.0.description)
+                try mergeAutomatically(other, into: survivor,
+                                       reason: "the same record names \(shared.joined(separator: ", ")) and \(known.filter { canonical($0.1) == survivor }.map(\.0.description).joined(separator: ", "))")
+            }
+        }
+        for identifier in unknown { try addIdentifier(identifier, to: home) }
+        return home
+    }
+
+    func mergeAutomatically(_ merged: Int64, into survivor: Int64, reason: String) throws {
+        try db.cachedStatement(sql: "UPDATE entity SET merged_into = ? WHERE id = ?").execute(arguments: [survivor, merged])
+        try db.cachedStatement(sql: """
+            INSERT INTO merge (survivor, merged, kind, actor, at, reason) VALUES (?, ?, 'identifier', 'sightline ingest', ?, ?)
+            """).execute(arguments: [survivor, merged, SightlineStore.now(), "shared strong identifier: " + reason])
+        mergedInto[merged] = survivor
+        summary.merges += 1
+    }
+
+    func writeEntity(_ e: EntityRecord) throws {
+        let item = try touch(e.item)
+        let id = try resolve(e.identifiers, kind: e.kind, label: e.name)
+        var detailsJSON: String? = nil
+        if !e.details.isEmpty {
+            detailsJSON = JSONValue.object(e.details.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }).jsonText
+        }
+        let aliases: String? = e.aliases.isEmpty ? nil : JSONValue.array(e.aliases.map { .string($0) }).jsonText
+        try db.cachedStatement(sql: """
+            INSERT INTO entity_record (entity_id, item_id, identifier, name, aliases, dob_text, dob_start, dob_end, dob_approx, details)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (entity_id, item_id) DO UPDATE SET identifier = excluded.identifier, name = excluded.name,
+                aliases = excluded.aliases, dob_text = excluded.dob_text, dob_start = excluded.dob_start, dob_end = excluded.dob_end,
+                dob_approx = excluded.dob_approx, details = excluded.details
+            """).execute(arguments: [id, item, e.primary.description, e.name, aliases, e.dob?.text, e.dob?.earliest.dateText,
+                                     e.dob?.latest.dateText, e.dob?.isApproximate ?? false, detailsJSON])
+        if let name = e.name {
+            try db.cachedStatement(sql: "UPDATE entity SET label = ? WHERE id = ?").execute(arguments: [name, id])
+        }
+        for role in e.roles {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO role (entity_id, item_id, role) VALUES (?, ?, ?)")
+                .execute(arguments: [id, item, role.rawValue])
+        }
+        if !createdEntities.contains(id) { summary.entitiesUpdated += 1 }
+    }
+
+    func writeLink(_ l: LinkRecord) throws {
+        let items = try l.items.map(touch)
+        let from = try entity(for: l.from), to = try entity(for: l.to)
+        try link(type: l.type, from: from, to: to, time: l.time, items: items, mode: l.mode?.rawValue,
+                 duration: l.durationSeconds, substance: l.substance)
+    }
+
+    func link(type: LinkType, from: Int64, to: Int64, time: TimeSpec?, items: [Int64],
+              mode: String? = nil, duration: Int? = nil, substance: String? = nil) throws {
+        // Undirected links are stored with the lower entity ID first, so A-B and B-A are one link.
+        let (a, b) = (!type.isDirected && to < from) ? (to, from) : (from, to)
+        let timeText = time.map { ($0.isApproximate ? "~" : "") + $0.text } ?? ""
+        try db.cachedStatement(sql: """
+            INSERT INTO link (type, source, target, time_start, time_end, time_text, time_approx, mode, duration, substance)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (type, source, target, time_text, origin) DO NOTHING
+            """).execute(arguments: [type.rawValue, a, b, time?.start.isoText, time?.end.isoText, timeText,
+                                     time?.isApproximate ?? false, mode, duration, substance])
+        let linkID: Int64
+        if db.changesCount > 0 {
+            linkID = db.lastInsertedRowID
+            summary.linksCreated += 1
+        } else {
+            let stmt = try db.cachedStatement(sql: """
+                SELECT id FROM link WHERE type = ? AND source = ? AND target = ? AND time_text = ? AND origin = 'asserted'
+                """)
+            linkID = try Int64.fetchOne(stmt, arguments: [type.rawValue, a, b, timeText])!
+            try db.cachedStatement(sql: "UPDATE link SET mode = ?, duration = ?, substance = ? WHERE id = ?")
+                .execute(arguments: [mode, duration, substance, linkID])
+            summary.linksUpdated += 1
+        }
+        for item in items {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO link_evidence (link_id, item_id) VALUES (?, ?)")
+                .execute(arguments: [linkID, item])
+        }
+    }
+
+    func writeMissing(_ r: MissingEpisodeRecord) throws {
+        let item = try touch(r.item)
+        let child = try entity(for: r.child)
+        let from = try r.missingFrom.map(entity(for:)), at = try r.foundAt.map(entity(for:))
+        try db.cachedStatement(sql: """
+            INSERT INTO missing_episode (item_id, child, start, end, missing_from, found_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (item_id, child, start) DO UPDATE SET end = excluded.end, missing_from = excluded.missing_from,
+                found_at = excluded.found_at
+            """).execute(arguments: [item, child, r.start.isoText, r.end?.isoText, from, at])
+        let episode = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM missing_episode WHERE item_id = ? AND child = ? AND start = ?"),
+                                         arguments: [item, child, r.start.isoText])!
+        try db.cachedStatement(sql: "DELETE FROM missing_found_with WHERE episode_id = ?").execute(arguments: [episode])
+        let foundTime = TimeSpec(instant: r.end ?? r.start)
+        for person in r.foundWith {
+            let p = try entity(for: person)
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO missing_found_with (episode_id, person) VALUES (?, ?)")
+                .execute(arguments: [episode, p])
+            if p != child { try link(type: .foundWith, from: child, to: p, time: foundTime, items: [item]) }
+        }
+        if let at { try link(type: .foundAt, from: child, to: at, time: foundTime, items: [item]) }
+    }
+
+    /// After the run: links whose every supporting item was re-ingested without them are removed.
+    func finish() throws {
+        if clearedAny {
+            try db.execute(sql: """
+                DELETE FROM link WHERE origin = 'asserted' AND NOT EXISTS (SELECT 1 FROM link_evidence e WHERE e.link_id = link.id)
+                """)
+        }
+    }
+}

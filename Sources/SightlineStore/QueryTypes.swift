@@ -1,0 +1,118 @@
+import SightlineModel
+
+/// An intelligence item as cited in reports: agency, reference, date recorded, grade.
+public struct Citation: Sendable, Codable, Hashable, CustomStringConvertible {
+    public var agency: String
+    public var reference: String
+    public var recorded: String
+    public var grade: String
+    public var gradeSystem: String
+    /// Handling conditions for C-handled items.
+    public var conditions: String?
+
+    /// `police/WX-24-000123 2024-03-04 2BP`
+    public var description: String { "\(agency)/\(reference) \(recorded) \(grade)" }
+}
+
+/// One line of the entity list.
+public struct EntitySummary: Sendable, Codable, Hashable {
+    public var id: String
+    public var kind: String
+    public var label: String
+    public var identifiers: [String]
+    public var roles: [String]
+    public var links: Int
+    public var items: Int
+}
+
+/// Everything the store holds about one entity, each fact with the items behind it.
+public struct EntityDetail: Sendable, Codable {
+    public var id: String
+    public var kind: String
+    public var label: String
+    /// Other entities merged into this one, with how and why.
+    public var merged: [MergeInfo]
+    public var identifiers: [String]
+    public var records: [RecordInfo]
+    public var roles: [RoleInfo]
+    public var links: [LinkInfo]
+    public var lookedAfter: [PeriodInfo]
+    public var missingEpisodes: [EpisodeInfo]
+    public var notices: [NoticeInfo]
+
+    public struct MergeInfo: Sendable, Codable {
+        public var entity: String
+        public var kind: String
+        public var actor: String
+        public var at: String
+        public var reason: String
+    }
+    public struct RecordInfo: Sendable, Codable {
+        public var identifier: String
+        public var name: String?
+        public var aliases: [String]
+        public var dob: String?
+        public var details: [String: String]
+        public var source: Citation
+    }
+    public struct RoleInfo: Sendable, Codable {
+        public var role: String
+        public var source: Citation
+    }
+    public struct LinkInfo: Sendable, Codable {
+        public var id: Int64
+        public var type: String
+        /// `out` when this entity is the link's `from` end, `in` when it is the `to` end, `both` for undirected links.
+        public var direction: String
+        public var other: String
+        public var otherKind: String
+        public var otherLabel: String
+        public var time: String?
+        public var origin: String
+        public var detail: String?
+        public var evidence: [Citation]
+    }
+    public struct PeriodInfo: Sendable, Codable {
+        public var from: String
+        public var to: String?
+        public var authority: String?
+        public var source: Citation
+    }
+    public struct EpisodeInfo: Sendable, Codable {
+        public var start: String
+        public var end: String?
+        public var missingFrom: String?
+        public var foundAt: String?
+        public var foundWith: [String]
+        public var source: Citation
+    }
+    public struct NoticeInfo: Sendable, Codable {
+        public var type: String
+        public var subject: String
+        public var child: String?
+        public var premises: String?
+        public var issued: String
+        public var officer: String?
+        public var expires: String?
+        public var source: Citation
+    }
+}
+
+/// Counts of what the store holds.
+public struct StoreStats: Sendable, Codable {
+    public var items: Int
+    public var itemsByAgency: [String: Int]
+    public var itemsByGradeSystem: [String: Int]
+    public var entities: Int
+    public var entitiesByKind: [String: Int]
+    public var mergedAway: Int
+    public var links: Int
+    public var linksByType: [String: Int]
+    public var missingEpisodes: Int
+    public var notices: Int
+    public var lookedAfterPeriods: Int
+    public var merges: Int
+    public var ingestRuns: Int
+    /// People with the child-at-risk role in at least one item.
+    public var childrenAtRisk: Int
+}
