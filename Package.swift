@@ -67,14 +67,16 @@ let package = Package(
         // Test support: fixtures and helpers shared by the test targets (not a product).
         .target(
             name: "SightlineTestSupport",
-            dependencies: ["SightlineModel", "SightlineStore"],
+            dependencies: [],
             path: "Tests/SightlineTestSupport",
             swiftSettings: strict),
 
         .testTarget(name: "SightlineModelTests", dependencies: ["SightlineModel", "SightlineTestSupport"]),
         .testTarget(name: "SightlineIngestTests", dependencies: ["SightlineIngest", "SightlineTestSupport"]),
         .testTarget(name: "SightlineResolutionTests", dependencies: ["SightlineResolution", "SightlineSynthetic", "SightlineTestSupport"]),
-        .testTarget(name: "SightlineStoreTests", dependencies: ["SightlineStore", "SightlineSynthetic", "SightlineTestSupport"]),
+        .testTarget(
+            name: "SightlineStoreTests",
+            dependencies: ["SightlineStore", "SightlineSynthetic", "SightlineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SightlineCommandsTests",
             dependencies: ["SightlineCommands", "SightlineTestSupport"]),

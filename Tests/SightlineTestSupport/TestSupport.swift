@@ -1,0 +1,123 @@
+import Foundation
+
+/// A temporary folder, removed when the value is released.
+public final class TemporaryDirectory: @unchecked Sendable {
+    public let path: String
+
+    public init(_ name: String = "sightline-test") {
+        path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// A path inside the folder.
+    public func file(_ name: String) -> String { path + "/" + name }
+
+    /// Writes text to a file in the folder and returns its path.
+    @discardableResult
+    public func write(_ name: String, _ text: String) -> String {
+        let p = file(name)
+        try? FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
+        return p
+    }
+
+    /// Writes bytes to a file in the folder and returns its path.
+    @discardableResult
+    public func write(_ name: String, bytes: [UInt8]) -> String {
+        let p = file(name)
+        FileManager.default.createFile(atPath: p, contents: Data(bytes))
+        return p
+    }
+}
+
+/// Where the package's own files are, found from this source file's path.
+public enum PackagePaths {
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    public static var samples: String { root + "/Samples" }
+
+    /// ../shared beside the repository (present on developers' machines and in CI).
+    public static var shared: String { root + "/../shared" }
+
+    /// The built `sightline` executable, beside the test bundle.
+    public static var binary: String? {
+        var candidates: [String] = []
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(dir.appendingPathComponent("sightline").path)
+            dir.deleteLastPathComponent()
+        }
+        candidates.append(root + "/.build/debug/sightline")
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
+
+/// The outcome of running a command.
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// Runs the built `sightline` executable as a user would, capturing its output.
+/// - Throws: when the executable has not been built (run `swift build` first; the test script does).
+public func runSightline(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    guard let binary = PackagePaths.binary else {
+        throw TestSupportError("the sightline executable is not built; run 'swift build' before the tests (scripts/test.sh does)")
+    }
+    return try runProcess(binary, arguments, environment: environment)
+}
+
+/// Runs a program, capturing standard output and error (via files, so large outputs cannot block).
+public func runProcess(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    let dir = TemporaryDirectory("run")
+    let out = dir.file("out"), err = dir.file("err")
+    FileManager.default.createFile(atPath: out, contents: nil)
+    FileManager.default.createFile(atPath: err, contents: nil)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    for (k, v) in environment { env[k] = v }
+    p.environment = env
+    p.standardOutput = FileHandle(forWritingAtPath: out)
+    p.standardError = FileHandle(forWritingAtPath: err)
+    try p.run()
+    p.waitUntilExit()
+    return CommandResult(status: p.terminationStatus,
+                         stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+                         stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+}
+
+public struct TestSupportError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ d: String) { description = d }
+}
+
+/// The phrases Sightline must never compose (../shared/language/avoid.tsv), as regular expressions.
+public enum AvoidList {
+    public static func patterns() throws -> [(pattern: String, regex: NSRegularExpression)] {
+        let path = PackagePaths.shared + "/language/avoid.tsv"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw TestSupportError("cannot read \(path): the shared folder must sit beside the repository")
+        }
+        var out: [(String, NSRegularExpression)] = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.isEmpty {
+            let pattern = String(line.split(separator: "\t")[0])
+            out.append((pattern, try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])))
+        }
+        return out
+    }
+
+    /// The patterns that match somewhere in the text.
+    public static func violations(in text: String) throws -> [String] {
+        try patterns().filter { $0.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil }.map(\.pattern)
+    }
+}
