@@ -17,6 +17,8 @@ struct Generate: ParsableCommand {
     @Option(help: "The random seed.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("The folder to write.", valueName: "dir")) var out: String
     @Option(help: "Share of people given a planted duplicate record.") var duplicateRate: Double = 0.03
+    @Option(help: ArgumentHelp("Instead of a network, write a call-data-records export of this many rows (DIR/calls.csv with its mapping), for bulk-ingest benchmarks.", valueName: "rows"))
+    var calls: Int?
 
     func validate() throws {
         guard people >= 20 else { throw ValidationError("--people must be at least 20") }
@@ -25,6 +27,7 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        if let calls { return try writeCalls(calls) }
         let path = out + "/network.jsonl"
         guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
             throw CommandError("\(path): cannot write")
@@ -47,5 +50,23 @@ struct Generate: ParsableCommand {
         print("wrote \(lines) records to \(path) and the planted truth to \(out)/truth.json "
               + "(\(truth.groups.count) groups, \(truth.children.count) children at risk, "
               + "\(truth.nameOnlyDuplicates.count) name-only and \(truth.strongDuplicates.count) strong duplicates)")
+    }
+
+    func writeCalls(_ rows: Int) throws {
+        let path = out + "/calls.csv"
+        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+            throw CommandError("\(path): cannot write")
+        }
+        var g = CallRecordGenerator(seed: seed, handsets: max(100, rows / 50))
+        var buffer = Data((CallRecordGenerator.header + "\n").utf8)
+        for i in 1...max(1, rows) {
+            buffer.append(contentsOf: g.row(i).utf8)
+            buffer.append(0x0A)
+            if buffer.count >= 1 << 20 { h.write(buffer); buffer.removeAll(keepingCapacity: true) }
+        }
+        h.write(buffer)
+        try h.close()
+        try Data(CallRecordGenerator.mapping.utf8).write(to: URL(fileURLWithPath: out + "/calls.mapping.yaml"))
+        print("wrote \(rows) call records to \(path) with its mapping \(out)/calls.mapping.yaml")
     }
 }

@@ -5,6 +5,8 @@ import SightlineModel
 /// Writes validated records into the store inside one transaction: resolves identifiers to
 /// entities (merging entities that turn out to share a strong identifier), replaces what an item
 /// previously said when a run first mentions it, and counts what it did.
+///
+/// Statements are prepared once and bound in place (``FastStatement``): this is the ingest hot path.
 final class IngestWriter {
     let db: Database
     let runID: Int64
@@ -22,6 +24,7 @@ final class IngestWriter {
     var createdEntities = Set<Int64>()
     var clearedAny = false
     static let cacheLimit = 200_000
+    var prepared: [UnsafeRawPointer: FastStatement] = [:]
 
     init(db: Database, runID: Int64) throws {
         self.db = db
@@ -29,6 +32,15 @@ final class IngestWriter {
         for row in try Row.fetchAll(db, sql: "SELECT id, merged_into FROM entity WHERE merged_into IS NOT NULL") {
             mergedInto[row[0]] = row[1]
         }
+    }
+
+    /// The prepared statement for a constant SQL text.
+    func sql(_ text: StaticString) throws -> FastStatement {
+        let key = UnsafeRawPointer(text.utf8Start)
+        if let s = prepared[key] { return s }
+        let s = try FastStatement(db, text.description)
+        prepared[key] = s
+        return s
     }
 
     /// The surviving entity an entity has been merged into (itself if none).
@@ -43,9 +55,9 @@ final class IngestWriter {
     /// Checks that every item a unit cites is defined (in the unit itself, earlier in the run, or
     /// already stored), so that a unit is either written whole or rejected whole.
     func check(_ records: [IntelRecord], at location: SourceLocation) throws -> IngestError? {
-        var defined = Set<IntelRef>()
+        var defined: [IntelRef] = []
         for r in records {
-            if case let .item(i) = r { defined.insert(i.ref); continue }
+            if case let .item(i) = r { defined.append(i.ref); continue }
             for ref in r.citations where !defined.contains(ref) {
                 if try itemID(ref) == nil {
                     return .badField(location, field: "item", value: ref.description,
@@ -58,8 +70,9 @@ final class IngestWriter {
 
     func itemID(_ ref: IntelRef) throws -> Int64? {
         if let id = itemCache[ref] { return id }
-        let stmt = try db.cachedStatement(sql: "SELECT id FROM item WHERE agency = ? AND reference = ?")
-        guard let id = try Int64.fetchOne(stmt, arguments: [ref.agency.rawValue, ref.reference]) else { return nil }
+        let s = try sql("SELECT id FROM item WHERE agency = ? AND reference = ?")
+        s.bind(1, ref.agency.rawValue); s.bind(2, ref.reference)
+        guard let id = try s.int64() else { return nil }
         remember(ref, id)
         return id
     }
@@ -78,11 +91,19 @@ final class IngestWriter {
 
     /// Removes everything an item previously said (the run's records for it replace them).
     func clearFacts(of item: Int64) throws {
-        let tables = ["entity_record", "role", "link_evidence", "looked_after", "notice", "missing_episode"]
-        for t in tables {
-            let stmt = try db.cachedStatement(sql: "DELETE FROM \(t) WHERE item_id = ?")
-            try stmt.execute(arguments: [item])
-            if db.changesCount > 0 { clearedAny = true }
+        let statements = [
+            try sql("DELETE FROM entity_record WHERE item_id = ?"),
+            try sql("DELETE FROM role WHERE item_id = ?"),
+            try sql("DELETE FROM link_evidence WHERE item_id = ?"),
+            try sql("DELETE FROM looked_after WHERE item_id = ?"),
+            try sql("DELETE FROM notice WHERE item_id = ?"),
+            try sql("DELETE FROM missing_found_with WHERE episode_id IN (SELECT id FROM missing_episode WHERE item_id = ?)"),
+            try sql("DELETE FROM missing_episode WHERE item_id = ?"),
+        ]
+        for s in statements {
+            s.bind(1, item)
+            try s.run()
+            if s.changes > 0 { clearedAny = true }
         }
     }
 
@@ -96,43 +117,51 @@ final class IngestWriter {
         case let .lookedAfter(r):
             let item = try touch(r.item)
             let child = try entity(for: r.child)
-            try db.cachedStatement(sql: """
+            let s = try sql("""
                 INSERT INTO looked_after (entity_id, item_id, start, end, authority) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (entity_id, item_id, start) DO UPDATE SET end = excluded.end, authority = excluded.authority
-                """).execute(arguments: [child, item, r.from.dateText, r.to?.dateText, r.authority])
+                """)
+            s.bind([child, item, r.from.dateText, r.to?.dateText, r.authority])
+            try s.run()
         case let .missing(r): try writeMissing(r)
         case let .notice(r):
             let item = try touch(r.item)
-            try db.cachedStatement(sql: """
+            let s = try sql("""
                 INSERT INTO notice (item_id, type, subject, child, premises, issued, officer, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (item_id, type, subject, issued) DO UPDATE SET child = excluded.child, premises = excluded.premises,
                     officer = excluded.officer, expires = excluded.expires
-                """).execute(arguments: [item, r.type.rawValue, try entity(for: r.subject), try r.child.map(entity(for:)),
-                                         try r.premises.map(entity(for:)), r.issued.dateText, r.officer, r.expires?.dateText])
+                """)
+            s.bind([item, r.type.rawValue, try entity(for: r.subject), try r.child.map(entity(for:)),
+                    try r.premises.map(entity(for:)), r.issued.dateText, r.officer, r.expires?.dateText])
+            try s.run()
         }
     }
 
     func writeItem(_ i: IntelItem, at location: SourceLocation) throws {
-        let args: StatementArguments = [
+        let values: [(any FastBindable)?] = [
             i.recorded.dateText, i.observed?.start.isoText, i.observed?.end.isoText, i.observed?.text,
             i.observed?.isApproximate ?? false, i.grade.system, i.grade.evaluation, i.grade.handlingCode, i.grade.conditions,
             i.summary, location.file, location.line, runID,
         ]
         if let id = try itemID(i.ref) {
             if touchedItems.insert(id).inserted { try clearFacts(of: id) }
-            try db.cachedStatement(sql: """
+            let s = try sql("""
                 UPDATE item SET recorded = ?, observed_start = ?, observed_end = ?, observed_text = ?, observed_approx = ?,
                     grade_system = ?, evaluation = ?, handling = ?, conditions = ?, summary = ?, source_file = ?, source_line = ?, run_id = ?
                 WHERE id = ?
-                """).execute(arguments: args + [id])
+                """)
+            s.bind(values + [id])
+            try s.run()
             summary.itemsUpdated += 1
         } else {
-            try db.cachedStatement(sql: """
+            let s = try sql("""
                 INSERT INTO item (recorded, observed_start, observed_end, observed_text, observed_approx, grade_system, evaluation,
                     handling, conditions, summary, source_file, source_line, run_id, agency, reference)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: args + [i.ref.agency.rawValue, i.ref.reference])
-            let id = db.lastInsertedRowID
+                """)
+            s.bind(values + [i.ref.agency.rawValue, i.ref.reference])
+            try s.run()
+            let id = s.lastRowID
             touchedItems.insert(id)
             remember(i.ref, id)
             summary.itemsCreated += 1
@@ -147,8 +176,9 @@ final class IngestWriter {
 
     func lookup(_ identifier: StrongIdentifier) throws -> Int64? {
         if let id = identifierCache[identifier] { return id }
-        let stmt = try db.cachedStatement(sql: "SELECT entity_id FROM identifier WHERE scheme = ? AND value = ?")
-        guard let id = try Int64.fetchOne(stmt, arguments: [identifier.scheme.rawValue, identifier.value]) else { return nil }
+        let s = try sql("SELECT entity_id FROM identifier WHERE scheme = ? AND value = ?")
+        s.bind(1, identifier.scheme.rawValue); s.bind(2, identifier.value)
+        guard let id = try s.int64() else { return nil }
         cache(identifier, id)
         return id
     }
@@ -159,9 +189,10 @@ final class IngestWriter {
     }
 
     func createEntity(kind: EntityKind, identifiers: [StrongIdentifier], label: String?) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO entity (kind, label, run_id) VALUES (?, ?, ?)")
-            .execute(arguments: [kind.rawValue, label ?? identifiers[0].description, runID])
-        let id = db.lastInsertedRowID
+        let s = try sql("INSERT INTO entity (kind, label, run_id) VALUES (?, ?, ?)")
+        s.bind([kind.rawValue, label ?? identifiers[0].description, runID])
+        try s.run()
+        let id = s.lastRowID
         for identifier in identifiers { try addIdentifier(identifier, to: id) }
         createdEntities.insert(id)
         summary.entitiesCreated += 1
@@ -169,8 +200,9 @@ final class IngestWriter {
     }
 
     func addIdentifier(_ identifier: StrongIdentifier, to entity: Int64) throws {
-        try db.cachedStatement(sql: "INSERT INTO identifier (scheme, value, entity_id) VALUES (?, ?, ?)")
-            .execute(arguments: [identifier.scheme.rawValue, identifier.value, entity])
+        let s = try sql("INSERT INTO identifier (scheme, value, entity_id) VALUES (?, ?, ?)")
+        s.bind([identifier.scheme.rawValue, identifier.value, entity])
+        try s.run()
         cache(identifier, entity)
     }
 
@@ -192,8 +224,9 @@ final class IngestWriter {
             let survivor = survivors.min()!
             for other in survivors.sorted() where other != survivor {
                 let shared = known.filter { canonical($0.1) == other }.map(\.0.description)
+                let kept = known.filter { canonical($0.1) == survivor }.map(\.0.description)
                 try mergeAutomatically(other, into: survivor,
-                                       reason: "the same record names \(shared.joined(separator: ", ")) and \(known.filter { canonical($0.1) == survivor }.map(\.0.description).joined(separator: ", "))")
+                                       reason: "the same record names \(shared.joined(separator: ", ")) and \(kept.joined(separator: ", "))")
             }
         }
         for identifier in unknown { try addIdentifier(identifier, to: home) }
@@ -201,10 +234,12 @@ final class IngestWriter {
     }
 
     func mergeAutomatically(_ merged: Int64, into survivor: Int64, reason: String) throws {
-        try db.cachedStatement(sql: "UPDATE entity SET merged_into = ? WHERE id = ?").execute(arguments: [survivor, merged])
-        try db.cachedStatement(sql: """
-            INSERT INTO merge (survivor, merged, kind, actor, at, reason) VALUES (?, ?, 'identifier', 'sightline ingest', ?, ?)
-            """).execute(arguments: [survivor, merged, SightlineStore.now(), "shared strong identifier: " + reason])
+        let u = try sql("UPDATE entity SET merged_into = ? WHERE id = ?")
+        u.bind([survivor, merged])
+        try u.run()
+        let s = try sql("INSERT INTO merge (survivor, merged, kind, actor, at, reason) VALUES (?, ?, 'identifier', 'sightline ingest', ?, ?)")
+        s.bind([survivor, merged, SightlineStore.now(), "shared strong identifier: " + reason])
+        try s.run()
         mergedInto[merged] = survivor
         summary.merges += 1
     }
@@ -217,26 +252,32 @@ final class IngestWriter {
             detailsJSON = JSONValue.object(e.details.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }).jsonText
         }
         let aliases: String? = e.aliases.isEmpty ? nil : JSONValue.array(e.aliases.map { .string($0) }).jsonText
-        try db.cachedStatement(sql: """
+        let s = try sql("""
             INSERT INTO entity_record (entity_id, item_id, identifier, name, aliases, dob_text, dob_start, dob_end, dob_approx, details)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (entity_id, item_id) DO UPDATE SET identifier = excluded.identifier, name = excluded.name,
                 aliases = excluded.aliases, dob_text = excluded.dob_text, dob_start = excluded.dob_start, dob_end = excluded.dob_end,
                 dob_approx = excluded.dob_approx, details = excluded.details
-            """).execute(arguments: [id, item, e.primary.description, e.name, aliases, e.dob?.text, e.dob?.earliest.dateText,
-                                     e.dob?.latest.dateText, e.dob?.isApproximate ?? false, detailsJSON])
+            """)
+        s.bind([id, item, e.primary.description, e.name, aliases, e.dob?.text, e.dob?.earliest.dateText,
+                e.dob?.latest.dateText, e.dob?.isApproximate ?? false, detailsJSON])
+        try s.run()
         if let name = e.name {
-            try db.cachedStatement(sql: "UPDATE entity SET label = ? WHERE id = ?").execute(arguments: [name, id])
+            let u = try sql("UPDATE entity SET label = ? WHERE id = ?")
+            u.bind([name, id])
+            try u.run()
         }
         for role in e.roles {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO role (entity_id, item_id, role) VALUES (?, ?, ?)")
-                .execute(arguments: [id, item, role.rawValue])
+            let r = try sql("INSERT OR IGNORE INTO role (entity_id, item_id, role) VALUES (?, ?, ?)")
+            r.bind([id, item, role.rawValue])
+            try r.run()
         }
         if !createdEntities.contains(id) { summary.entitiesUpdated += 1 }
     }
 
     func writeLink(_ l: LinkRecord) throws {
-        let items = try l.items.map(touch)
+        var items: [Int64] = []
+        for ref in l.items { items.append(try touch(ref)) }
         let from = try entity(for: l.from), to = try entity(for: l.to)
         try link(type: l.type, from: from, to: to, time: l.time, items: items, mode: l.mode?.rawValue,
                  duration: l.durationSeconds, substance: l.substance)
@@ -247,28 +288,32 @@ final class IngestWriter {
         // Undirected links are stored with the lower entity ID first, so A-B and B-A are one link.
         let (a, b) = (!type.isDirected && to < from) ? (to, from) : (from, to)
         let timeText = time.map { ($0.isApproximate ? "~" : "") + $0.text } ?? ""
-        try db.cachedStatement(sql: """
+        let insert = try sql("""
             INSERT INTO link (type, source, target, time_start, time_end, time_text, time_approx, mode, duration, substance)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (type, source, target, time_text, origin) DO NOTHING
-            """).execute(arguments: [type.rawValue, a, b, time?.start.isoText, time?.end.isoText, timeText,
-                                     time?.isApproximate ?? false, mode, duration, substance])
+            """)
+        insert.bind([type.rawValue, a, b, time?.start.isoText, time?.end.isoText, timeText,
+                     time?.isApproximate ?? false, mode, duration, substance])
+        try insert.run()
         let linkID: Int64
-        if db.changesCount > 0 {
-            linkID = db.lastInsertedRowID
+        if insert.changes > 0 {
+            linkID = insert.lastRowID
             summary.linksCreated += 1
         } else {
-            let stmt = try db.cachedStatement(sql: """
-                SELECT id FROM link WHERE type = ? AND source = ? AND target = ? AND time_text = ? AND origin = 'asserted'
-                """)
-            linkID = try Int64.fetchOne(stmt, arguments: [type.rawValue, a, b, timeText])!
-            try db.cachedStatement(sql: "UPDATE link SET mode = ?, duration = ?, substance = ? WHERE id = ?")
-                .execute(arguments: [mode, duration, substance, linkID])
+            let find = try sql("SELECT id FROM link WHERE type = ? AND source = ? AND target = ? AND time_text = ? AND origin = 'asserted'")
+            find.bind([type.rawValue, a, b, timeText])
+            guard let id = try find.int64() else { throw StoreError.database("a link vanished during the run") }
+            linkID = id
+            let u = try sql("UPDATE link SET mode = ?, duration = ?, substance = ? WHERE id = ?")
+            u.bind([mode, duration, substance, linkID])
+            try u.run()
             summary.linksUpdated += 1
         }
+        let evidence = try sql("INSERT OR IGNORE INTO link_evidence (link_id, item_id) VALUES (?, ?)")
         for item in items {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO link_evidence (link_id, item_id) VALUES (?, ?)")
-                .execute(arguments: [linkID, item])
+            evidence.bind([linkID, item])
+            try evidence.run()
         }
     }
 
@@ -276,19 +321,25 @@ final class IngestWriter {
         let item = try touch(r.item)
         let child = try entity(for: r.child)
         let from = try r.missingFrom.map(entity(for:)), at = try r.foundAt.map(entity(for:))
-        try db.cachedStatement(sql: """
+        let s = try sql("""
             INSERT INTO missing_episode (item_id, child, start, end, missing_from, found_at) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (item_id, child, start) DO UPDATE SET end = excluded.end, missing_from = excluded.missing_from,
                 found_at = excluded.found_at
-            """).execute(arguments: [item, child, r.start.isoText, r.end?.isoText, from, at])
-        let episode = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM missing_episode WHERE item_id = ? AND child = ? AND start = ?"),
-                                         arguments: [item, child, r.start.isoText])!
-        try db.cachedStatement(sql: "DELETE FROM missing_found_with WHERE episode_id = ?").execute(arguments: [episode])
+            """)
+        s.bind([item, child, r.start.isoText, r.end?.isoText, from, at])
+        try s.run()
+        let find = try sql("SELECT id FROM missing_episode WHERE item_id = ? AND child = ? AND start = ?")
+        find.bind([item, child, r.start.isoText])
+        guard let episode = try find.int64() else { throw StoreError.database("a missing episode vanished during the run") }
+        let clear = try sql("DELETE FROM missing_found_with WHERE episode_id = ?")
+        clear.bind(1, episode)
+        try clear.run()
         let foundTime = TimeSpec(instant: r.end ?? r.start)
         for person in r.foundWith {
             let p = try entity(for: person)
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO missing_found_with (episode_id, person) VALUES (?, ?)")
-                .execute(arguments: [episode, p])
+            let w = try sql("INSERT OR IGNORE INTO missing_found_with (episode_id, person) VALUES (?, ?)")
+            w.bind([episode, p])
+            try w.run()
             if p != child { try link(type: .foundWith, from: child, to: p, time: foundTime, items: [item]) }
         }
         if let at { try link(type: .foundAt, from: child, to: at, time: foundTime, items: [item]) }

@@ -1,0 +1,86 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement bound and stepped through SQLite's C API, for the ingest hot path.
+///
+/// GRDB's `execute(arguments:)` builds a `StatementArguments` array and looks the SQL up in a
+/// cache on every call; at a million rows that overhead is larger than SQLite's own work. This
+/// wrapper keeps the statement (owned by GRDB, so it is finalised with the connection) and binds
+/// values in place. Used only inside a transaction that GRDB opened.
+final class FastStatement {
+    let statement: Statement
+    let handle: OpaquePointer
+    let connection: OpaquePointer?
+
+    init(_ db: Database, _ sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+        handle = statement.sqliteStatement
+        connection = db.sqliteConnection
+    }
+
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
+    func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(handle, index, Int64(value)) }
+    func bind(_ index: Int32, _ value: Bool) { sqlite3_bind_int64(handle, index, value ? 1 : 0) }
+    func bind(_ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+    func bind(_ index: Int32, _ value: Int?) { bind(index, value.map(Int64.init)) }
+    func bind(_ index: Int32, _ value: String?) {
+        guard var value else { sqlite3_bind_null(handle, index); return }
+        value.withUTF8 { buf in
+            buf.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress {
+                    sqlite3_bind_text(handle, index, base, Int32(chars.count), Self.transient)
+                } else {
+                    sqlite3_bind_text(handle, index, "", 0, Self.transient)
+                }
+            }
+        }
+    }
+
+    /// Binds all values in order, starting at parameter 1.
+    func bind(_ values: [(any FastBindable)?]) {
+        for (i, v) in values.enumerated() {
+            if let v { v.bind(to: self, at: Int32(i + 1)) } else { sqlite3_bind_null(handle, Int32(i + 1)) }
+        }
+    }
+
+    /// Runs a statement that returns no rows.
+    func run() throws {
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else { throw failure(code) }
+    }
+
+    /// Runs a query and returns the first column of the first row as an integer.
+    func int64() throws -> Int64? {
+        defer { sqlite3_reset(handle) }
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return sqlite3_column_int64(handle, 0)
+        case SQLITE_DONE: return nil
+        case let code: throw failure(code)
+        }
+    }
+
+    /// Rows changed by the last run.
+    var changes: Int32 { sqlite3_changes(connection) }
+
+    /// The rowid of the last insert.
+    var lastRowID: Int64 { sqlite3_last_insert_rowid(connection) }
+
+    func failure(_ code: Int32) -> StoreError {
+        let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "error \(code)"
+        return .database("\(message) (\(statement.sql))")
+    }
+}
+
+/// Values a ``FastStatement`` can bind.
+protocol FastBindable {
+    func bind(to s: FastStatement, at index: Int32)
+}
+extension Int64: FastBindable { func bind(to s: FastStatement, at i: Int32) { s.bind(i, self) } }
+extension Int: FastBindable { func bind(to s: FastStatement, at i: Int32) { s.bind(i, self) } }
+extension Bool: FastBindable { func bind(to s: FastStatement, at i: Int32) { s.bind(i, self) } }
+extension String: FastBindable { func bind(to s: FastStatement, at i: Int32) { s.bind(i, self) } }

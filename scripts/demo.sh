@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The main job on the samples: install what is missing, build, ingest Samples/ into a fresh
+# store (out/samples.sqlite) and print what it holds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+swift build -c release --product sightline
+bin=.build/release/sightline
+mkdir -p out
+rm -f out/samples.sqlite out/samples.sqlite-wal out/samples.sqlite-shm
+$bin ingest Samples/ --db out/samples.sqlite
+$bin stats --db out/samples.sqlite
+echo
+echo "Likely-same people for an analyst to review (nothing is merged automatically on a name):"
+$bin resolve candidates --db out/samples.sqlite --limit 10
+echo
+echo "The store is out/samples.sqlite; try: $bin show E1 --db out/samples.sqlite"
