@@ -66,7 +66,14 @@ public struct LineReader<Source: ByteSource> {
                     return try finish(overflow: overflow, body)
                 }
                 pos = 0
-                if lineNumber == 0, bytesRead == 0, chunk.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 } // BOM
+                if lineNumber == 0, bytesRead == 0 { // a BOM: read on until three bytes are in hand, however the source splits them
+                    var more: [UInt8] = []
+                    while chunk.count < 3 {
+                        guard try source.read(into: &more) else { atEnd = true; break }
+                        chunk.append(contentsOf: more)
+                    }
+                    if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
+                }
                 bytesRead += chunk.count
                 continue
             }
@@ -96,7 +103,8 @@ public struct LineReader<Source: ByteSource> {
     }
 
     mutating func append(_ bytes: ArraySlice<UInt8>, overflow: inout Int) {
-        if overflow > 0 || pending.count + bytes.count > maxLineBytes {
+        // One byte more than the maximum is held: it may be the CR of a CRLF, which is not part of the line.
+        if overflow > 0 || pending.count + bytes.count > maxLineBytes + 1 {
             overflow += pending.count + bytes.count
             pending.removeAll(keepingCapacity: false)
         } else {
@@ -107,6 +115,7 @@ public struct LineReader<Source: ByteSource> {
     mutating func finish<R>(overflow: Int, _ body: (Line) throws -> R) throws -> R {
         if overflow > 0 { return try body(.tooLong(bytes: overflow)) }
         if pending.last == 0x0D { pending.removeLast() }
+        if pending.count > maxLineBytes { return try body(.tooLong(bytes: pending.count)) }
         return try pending.withUnsafeBufferPointer { try body(.text($0)) }
     }
 }

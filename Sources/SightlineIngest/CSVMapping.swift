@@ -266,7 +266,10 @@ public struct CSVMapping: Sendable {
             guard let v = cell(c) else { return nil }
             switch transform {
             case .none: return .string(v)
-            case .number: return .string(v)
+            case .number:
+                // A JSON number, as docs/formats.md promises; anything else is refused here, naming the column.
+                if case .number? = try? JSONParser.parse(Array(v.utf8)) { return .number(v) }
+                throw .badField(location, field: "\(field)' (column '\(c)", value: v, reason: "is not a number")
             case let .split(sep):
                 return .array(v.split(separator: sep).map { .string($0.trimmedWhitespace()) }.filter { $0 != .string("") })
             case let .map(table, def):

@@ -86,8 +86,15 @@ public struct CSVReader<Source: ByteSource> {
         let first = bytesRead == 0
         guard try source.read(into: &chunk), !chunk.isEmpty else { eof = true; return nil }
         pos = 0
+        if first { // a BOM: read on until three bytes are in hand, however the source splits them
+            var more: [UInt8] = []
+            while chunk.count < 3 {
+                guard try source.read(into: &more), !more.isEmpty else { eof = true; break }
+                chunk.append(contentsOf: more)
+            }
+            if encoding == .utf8, chunk.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
+        }
         bytesRead += chunk.count
-        if first, encoding == .utf8, chunk.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
         return pos < chunk.count ? chunk[pos] : try peek()
     }
 

@@ -3,8 +3,8 @@ import SightlineModel
 /// A date pattern as analysts write them in import specifications: `dd/MM/yyyy HH:mm:ss`.
 ///
 /// Tokens: `dd` day, `MM` month, `yyyy` or `yy` year (`yy` is 2000+yy), `HH` hour, `mm` minute,
-/// `ss` second; `d`, `M`, `H` accept one or two digits; anything else is a literal. Several patterns
-/// may be given separated by `|`; the first that matches wins.
+/// `ss` second; `d`, `M`, `H` accept one or two digits; anything else is a literal. A pattern names
+/// the day, month and year. Several patterns may be given separated by `|`; the first that matches wins.
 public struct DatePattern: Sendable, Equatable {
     enum Token: Sendable, Equatable {
         case field(Character, minDigits: Int, maxDigits: Int)
@@ -37,7 +37,9 @@ public struct DatePattern: Sendable, Equatable {
                 k += n
             }
             chars = []
-            guard tokens.contains(.field("y", minDigits: 4, maxDigits: 4)) || tokens.contains(.field("y", minDigits: 2, maxDigits: 2)) else { return nil }
+            // A pattern without a day, a month and a year could never give a calendar date.
+            let fields = Set(tokens.compactMap { if case let .field(c, _, _) = $0 { c } else { nil } })
+            guard fields.isSuperset(of: ["d", "M", "y"]) else { return nil }
             alts.append(tokens)
         }
         guard !alts.isEmpty else { return nil }

@@ -100,8 +100,11 @@ public struct RecordDecoder: Sendable {
         do { grade = try Grade(parsing: gradeText, conditions: conditions) } catch {
             throw .badField(r.location, field: error == .conditionsMissing ? "conditions" : "grade", value: gradeText, reason: error.description)
         }
-        if conditions != nil, case .current(_, _, .permitted, _) = grade {
-            throw .badField(r.location, field: "conditions", value: conditions, reason: "conditions are recorded only with handling code C")
+        // Only a 3x5x2 grade with handling code C keeps conditions; anywhere else they would be lost.
+        var keepsConditions = false
+        if case .current(_, _, .conditions, _) = grade { keepsConditions = true }
+        if conditions != nil, !keepsConditions {
+            throw .badField(r.location, field: "conditions", value: conditions, reason: "conditions are recorded only with 3x5x2 handling code C")
         }
         let summary = try r.optionalText("summary", max: Self.maxSummary, allowLineBreaks: true)
         return IntelItem(ref: IntelRef(agency: agency, reference: ref), recorded: recorded, observed: observed, grade: grade, summary: summary)

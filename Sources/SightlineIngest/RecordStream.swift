@@ -168,8 +168,16 @@ public struct RecordStream<Source: ByteSource> {
     }
 
     static func quoteCSV(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+        // By scalar, not Character: "\r\n" is one Character, and so is a quote followed by a combining mark.
+        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for u in s.unicodeScalars {
+            out.append(u)
+            if u == "\"" { out.append("\"") }
+        }
+        out.append("\"")
+        return String(out)
     }
 }
 

@@ -31,7 +31,8 @@ public enum NameFolding {
     /// The folded tokens sorted, so that swapped name order compares equal.
     public static func key(_ name: String) -> String { tokens(name).sorted().joined(separator: " ") }
 
-    /// Lower-case ASCII for a letter or digit (accents removed), "" for apostrophes, nil for a separator.
+    /// Lower-case ASCII for a letter or digit (accents removed), "" for apostrophes and combining accents,
+    /// nil for a separator.
     static func fold(_ u: Unicode.Scalar) -> String? {
         switch u.value {
         case 0x41...0x5A: return String(Character(Unicode.Scalar(u.value + 32)!))
@@ -41,6 +42,8 @@ public enum NameFolding {
         }
         if let mapped = latin[u.value] { return mapped }
         if u.properties.isAlphabetic { return String(Character(u)).lowercased() }
+        // A combining accent (decomposed text, "e" + U+0301): dropped, like a precomposed letter's accent.
+        if u.properties.generalCategory == .nonspacingMark { return "" }
         return nil
     }
 
