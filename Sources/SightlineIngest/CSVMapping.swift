@@ -17,7 +17,22 @@ public struct CSVMapping: Sendable {
         public var type: String
         /// Made only for rows where this column is not empty.
         public var when: String?
-        public var fields: [(name: String, spec: FieldSpec)]
+        public var fields: [(name: String, spec: FieldSpec)] {
+            didSet { columnsByField = Self.columns(of: fields) }
+        }
+        /// The CSV column behind each field, named in errors.
+        public private(set) var columnsByField: [String: String]
+
+        public init(type: String, when: String?, fields: [(name: String, spec: FieldSpec)]) {
+            self.type = type; self.when = when; self.fields = fields
+            columnsByField = Self.columns(of: fields)
+        }
+
+        static func columns(of fields: [(name: String, spec: FieldSpec)]) -> [String: String] {
+            var d: [String: String] = [:]
+            for (name, spec) in fields { if let c = spec.columns.first { d[name] = c } }
+            return d
+        }
     }
 
     /// Where a field's value comes from.
@@ -240,12 +255,11 @@ public struct CSVMapping: Sendable {
         for r in records {
             if let w = r.when, cell(w) == nil { continue }
             var members: [(key: String, value: JSONValue)] = [("type", .string(r.type))]
-            var cols: [String: String] = [:]
+            members.reserveCapacity(r.fields.count + 1)
             for (name, spec) in r.fields {
-                if let c = spec.columns.first { cols[name] = c }
                 if let v = try value(spec, field: name, cell: cell, at: location) { members.append((name, v)) }
             }
-            out.append(Made(value: .object(members), columns: cols))
+            out.append(Made(value: .object(members), columns: r.columnsByField))
         }
         return out
     }

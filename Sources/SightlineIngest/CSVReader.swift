@@ -56,17 +56,19 @@ public enum CSVRowError: Error, Sendable, Equatable {
 /// Written here rather than taken from CSV.swift or SwiftCSV because ingest needs, in one pass over
 /// a stream of bytes: the line each row starts on (for errors), per-file encodings decided by a
 /// mapping, a clear error for a quote that is never closed, and a bound on field size so that a
-/// hostile file cannot exhaust memory.
+/// hostile file cannot exhaust memory. The byte-by-byte work happens in ``CSVRowParser``, which is
+/// not generic, so it runs at full speed whatever the source.
 public struct CSVReader<Source: ByteSource> {
     var source: Source
     var chunk: [UInt8] = []
     var pos = 0
     var eof = false
-    var line = 1
-    public let delimiter: UInt8
+    var parser: CSVRowParser
     public let encoding: TextEncoding
-    public let maxFieldBytes: Int
     public private(set) var bytesRead = 0
+
+    public var delimiter: UInt8 { parser.delimiter }
+    public var maxFieldBytes: Int { parser.maxFieldBytes }
 
     /// A row: the line it starts on and its fields.
     public struct Row: Sendable {
@@ -74,85 +76,163 @@ public struct CSVReader<Source: ByteSource> {
         public var fields: [String]
     }
 
-
     public init(_ source: Source, delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8,
                 maxFieldBytes: Int = 1 << 20) {
-        self.source = source; self.delimiter = delimiter; self.encoding = encoding; self.maxFieldBytes = maxFieldBytes
+        self.source = source
+        self.encoding = encoding
+        parser = CSVRowParser(delimiter: delimiter, maxFieldBytes: maxFieldBytes)
     }
 
-    mutating func peek() throws -> UInt8? {
-        if pos < chunk.count { return chunk[pos] }
-        if eof { return nil }
+    /// Reads the next chunk; false at the end of the source.
+    mutating func refill() throws -> Bool {
+        if eof { return false }
         let first = bytesRead == 0
-        guard try source.read(into: &chunk), !chunk.isEmpty else { eof = true; return nil }
+        guard try source.read(into: &chunk), !chunk.isEmpty else { eof = true; return false }
         pos = 0
         if first { // a BOM: read on until three bytes are in hand, however the source splits them
             var more: [UInt8] = []
             while chunk.count < 3 {
-                guard try source.read(into: &more), !more.isEmpty else { eof = true; break }
+                guard try source.read(into: &more), !more.isEmpty else { break }
                 chunk.append(contentsOf: more)
             }
             if encoding == .utf8, chunk.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
         }
         bytesRead += chunk.count
-        return pos < chunk.count ? chunk[pos] : try peek()
+        return true
     }
 
     /// Reads the next row, or nil at the end. Blank lines are skipped.
-    /// - Throws: ``CSVRowError`` (the reader then skips to the next line so reading can go on).
+    /// - Throws: ``CSVRowError`` (the reader then goes on with the next line, so reading can continue).
     /// - Complexity: O(n) in the row's length.
     public mutating func next() throws -> Row? {
         while true {
-            guard let b = try peek() else { return nil }
-            if b == 0x0A { pos += 1; line += 1; continue }
-            if b == 0x0D { pos += 1; continue }
-            break
-        }
-        let startLine = line
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var tooLong = 0
-        var encodingError: Int? = nil
-        func finishField(_ r: inout CSVReader) {
-            if tooLong == 0, encodingError == nil {
-                let s: String? = field.withUnsafeBufferPointer { r.encoding.decode($0) }
-                if let s { fields.append(s) } else { encodingError = fields.count }
+            if pos >= chunk.count, !(try refill()) {
+                guard let line = try parser.finishAtEnd() else { return nil }
+                return Row(line: line, fields: try parser.takeFields(encoding: encoding))
             }
-            field.removeAll(keepingCapacity: true)
+            let start = pos
+            let (consumed, done) = chunk.withUnsafeBufferPointer { parser.feed($0, from: start) }
+            pos = start + consumed
+            if done { return Row(line: parser.startLine, fields: try parser.takeFields(encoding: encoding)) }
         }
-        func add(_ byte: UInt8, _ r: CSVReader) {
-            if field.count >= r.maxFieldBytes { tooLong = max(tooLong, field.count + 1); return }
-            field.append(byte)
-        }
-        var quoted = false
-        var afterQuote = false
-        var badAfterQuote = false
-        while true {
-            guard let b = try peek() else {
-                if quoted { throw CSVRowError.unclosedQuote(startLine: startLine) }
-                break
+    }
+}
+
+/// The state machine behind ``CSVReader``: feeds on bytes and says when a row is complete.
+public struct CSVRowParser: Sendable {
+    public let delimiter: UInt8
+    public let maxFieldBytes: Int
+    var line = 1
+    var startLine = 1
+    var inRow = false
+    var quoted = false
+    var pendingQuote = false
+    var pendingCR = false
+    var afterQuote = false
+    var badAfterQuote = false
+    var tooLong = 0
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    var fieldStart = 0
+
+    init(delimiter: UInt8, maxFieldBytes: Int) {
+        self.delimiter = delimiter
+        self.maxFieldBytes = maxFieldBytes
+        bytes.reserveCapacity(256)
+    }
+
+    @inline(__always) mutating func add(_ b: UInt8) {
+        let length = bytes.count - fieldStart
+        if length >= maxFieldBytes { tooLong = max(tooLong, length + 1); return }
+        bytes.append(b)
+    }
+
+    @inline(__always) mutating func endField() {
+        ends.append(bytes.count)
+        fieldStart = bytes.count
+        afterQuote = false
+    }
+
+    /// Consumes bytes from `from`; returns how many were consumed and whether a row ended.
+    mutating func feed(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> (Int, Bool) {
+        var i = from
+        let n = buf.count
+        while i < n {
+            let b = buf[i]
+            if !inRow {
+                if b == 0x0A { line += 1; i += 1; continue }
+                if b == 0x0D { i += 1; continue }
+                inRow = true
+                startLine = line
             }
-            pos += 1
+            if pendingCR {
+                pendingCR = false
+                line += 1
+                if b == 0x0A { i += 1 }
+                return (i - from, true)
+            }
+            if pendingQuote {
+                pendingQuote = false
+                if b == 0x22 { add(0x22); i += 1; continue }
+                quoted = false
+                afterQuote = true
+            }
+            i += 1
             if quoted {
-                if b == 0x22 {
-                    if try peek() == 0x22 { pos += 1; add(0x22, self) } else { quoted = false; afterQuote = true }
-                } else {
-                    if b == 0x0A { line += 1 }
-                    add(b, self)
-                }
+                if b == 0x22 { pendingQuote = true; continue }
+                if b == 0x0A { line += 1 }
+                add(b)
                 continue
             }
-            if b == delimiter { finishField(&self); afterQuote = false; continue }
-            if b == 0x0A { line += 1; break }
-            if b == 0x0D { if try peek() == 0x0A { continue }; line += 1; break }
+            if b == delimiter { endField(); continue }
+            if b == 0x0A { line += 1; return (i - from, true) }
+            if b == 0x0D { pendingCR = true; continue }
             if afterQuote { badAfterQuote = true; continue }
-            if b == 0x22 && field.isEmpty { quoted = true; continue }
-            add(b, self)
+            if b == 0x22 && bytes.count == fieldStart { quoted = true; continue }
+            add(b)
         }
-        finishField(&self)
+        return (i - from, false)
+    }
+
+    /// At the end of the source: the start line of a last row without a line break, or nil.
+    mutating func finishAtEnd() throws -> Int? {
+        guard inRow else { return nil }
+        if pendingQuote { pendingQuote = false; quoted = false; afterQuote = true }
+        if quoted {
+            let l = startLine
+            reset()
+            throw CSVRowError.unclosedQuote(startLine: l)
+        }
+        if pendingCR { pendingCR = false; line += 1 }
+        return startLine
+    }
+
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        fieldStart = 0
+        inRow = false; quoted = false; pendingQuote = false; pendingCR = false
+        afterQuote = false; badAfterQuote = false; tooLong = 0
+    }
+
+    /// The completed row's fields, decoded; resets for the next row.
+    mutating func takeFields(encoding: TextEncoding) throws -> [String] {
+        endField()
+        defer { reset() }
         if tooLong > 0 { throw CSVRowError.fieldTooLong(line: startLine, bytes: tooLong) }
-        if let f = encodingError { throw CSVRowError.badEncoding(line: startLine, field: f, encoding: encoding) }
+        var fields: [String] = []
+        fields.reserveCapacity(ends.count)
+        var failed: Int? = nil
+        bytes.withUnsafeBufferPointer { all in
+            var s = 0
+            for (k, e) in ends.enumerated() {
+                guard let text = encoding.decode(UnsafeBufferPointer(rebasing: all[s..<e])) else { failed = k; return }
+                fields.append(text)
+                s = e
+            }
+        }
+        if let failed { throw CSVRowError.badEncoding(line: startLine, field: failed, encoding: encoding) }
         if badAfterQuote { throw CSVRowError.textAfterQuote(line: startLine) }
-        return Row(line: startLine, fields: fields)
+        return fields
     }
 }

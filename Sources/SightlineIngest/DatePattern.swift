@@ -55,33 +55,48 @@ public struct DatePattern: Sendable, Equatable {
     }
 
     /// Reads a value and returns the canonical time text (`2024-03-02T21:40:00` or `2024-03-02`).
+    /// - Complexity: O(n) in the value's length; works on the UTF-8 bytes (an ingest hot path).
     public func read(_ value: String) -> Match {
-        let chars = Array(value.trimmedWhitespace())
-        var sawShape = false
-        for tokens in alternatives {
-            var fields: [Character: Int] = [:]
-            var i = 0
-            var ok = true
-            for t in tokens {
-                switch t {
-                case let .literal(c):
-                    if i < chars.count, chars[i] == c { i += 1 } else { ok = false }
-                case let .field(f, lo, hi):
-                    var v = 0, n = 0
-                    while n < hi, i < chars.count, let d = chars[i].wholeNumberValue, chars[i].isASCII { v = v * 10 + d; i += 1; n += 1 }
-                    if n < lo { ok = false }
-                    fields[f] = v
+        var value = value
+        return value.withUTF8 { raw in
+            var lo = 0, hi = raw.count
+            while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
+            while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 || raw[hi - 1] == 0x0D { hi -= 1 }
+            var sawShape = false
+            for tokens in alternatives {
+                var y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0
+                var hasHour = false, shortYear = false
+                var i = lo
+                var ok = true
+                for t in tokens {
+                    switch t {
+                    case let .literal(c):
+                        // Literals are matched byte by byte (a non-ASCII literal is its UTF-8 bytes).
+                        for b in String(c).utf8 {
+                            if i < hi, raw[i] == b { i += 1 } else { ok = false; break }
+                        }
+                    case let .field(f, minDigits, maxDigits):
+                        var v = 0, n = 0
+                        while n < maxDigits, i < hi, raw[i] >= 0x30, raw[i] <= 0x39 { v = v * 10 + Int(raw[i] - 0x30); i += 1; n += 1 }
+                        if n < minDigits { ok = false }
+                        switch f {
+                        case "y": y = v; shortYear = maxDigits == 2
+                        case "M": mo = v
+                        case "d": d = v
+                        case "H": h = v; hasHour = true
+                        case "m": mi = v
+                        default: se = v
+                        }
+                    }
+                    if !ok { break }
                 }
-                if !ok { break }
+                guard ok, i == hi else { continue }
+                sawShape = true
+                if shortYear { y += 2000 }
+                guard let ts = Timestamp(year: y, month: mo, day: d, hour: h, minute: mi, second: se) else { continue }
+                return .time(hasHour ? ts.isoText : ts.dateText)
             }
-            guard ok, i == chars.count else { continue }
-            sawShape = true
-            var year = fields["y"] ?? 0
-            if tokens.contains(.field("y", minDigits: 2, maxDigits: 2)) { year += 2000 }
-            guard let ts = Timestamp(year: year, month: fields["M"] ?? 0, day: fields["d"] ?? 0,
-                                     hour: fields["H"] ?? 0, minute: fields["m"] ?? 0, second: fields["s"] ?? 0) else { continue }
-            return .time(fields["H"] == nil ? ts.dateText : ts.isoText)
+            return sawShape ? .notACalendarDate : .noMatch
         }
-        return sawShape ? .notACalendarDate : .noMatch
     }
 }

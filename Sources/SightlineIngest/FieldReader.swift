@@ -208,7 +208,7 @@ struct FieldReader {
 
     func optionalTimestamp(_ field: String) throws(IngestError) -> Timestamp? {
         guard let t = try optionalTime(field) else { return nil }
-        guard !t.text.contains("/") else {
+        guard !t.isPeriod else {
             throw .badField(location, field: name(field), value: t.text, reason: "expected one moment, not a period")
         }
         return t.start
@@ -225,7 +225,7 @@ struct FieldReader {
         do { t = try TimeSpec(parsing: s) } catch {
             throw .badField(location, field: name(field), value: s, reason: "expected a date YYYY-MM-DD" + (error == .notACalendarDate ? " (not a real calendar date)" : ""))
         }
-        guard !t.text.contains("/"), !t.isApproximate, t.text.count >= 10 else {
+        guard !t.isPeriod, !t.isApproximate, t.isDateOnly, t.text.utf8.count == 10 else {
             throw .badField(location, field: name(field), value: s, reason: "expected a date YYYY-MM-DD")
         }
         return Timestamp(dayNumber: t.start.dayNumber)

@@ -10,8 +10,27 @@ public enum InputFormat: Sendable {
 public struct InputUnit: Sendable {
     public var location: SourceLocation
     public var outcome: Result<[IntelRecord], IngestError>
-    /// The raw text, for quarantine files.
-    public var raw: String
+    /// The raw text, for quarantine files (for CSV rows, built only when asked for).
+    public var raw: String {
+        switch rawSource {
+        case let .text(t): t
+        case let .fields(f): f.map(quoteCSVField).joined(separator: ",")
+        }
+    }
+
+    enum RawSource: Sendable {
+        case text(String)
+        case fields([String])
+    }
+    var rawSource: RawSource
+
+    init(location: SourceLocation, outcome: Result<[IntelRecord], IngestError>, raw: String) {
+        self.location = location; self.outcome = outcome; rawSource = .text(raw)
+    }
+
+    init(location: SourceLocation, outcome: Result<[IntelRecord], IngestError>, fields: [String]) {
+        self.location = location; self.outcome = outcome; rawSource = .fields(fields)
+    }
 }
 
 /// Reads a file's records one line or row at a time, validating each, without holding the file.
@@ -85,15 +104,15 @@ public struct RecordStream<Source: ByteSource> {
             return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: "the line is \(n) bytes long, more than the 16 MiB a record may take")), raw: "")
         case let .text(bytes):
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
-            let raw = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
+            func raw() -> String { String(decoding: bytes.prefix(1 << 20), as: UTF8.self) }
             let value: JSONValue
             do { value = try JSONParser.parse(bytes) } catch {
-                return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: error.description)), raw: raw)
+                return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: error.description)), raw: raw())
             }
             do {
-                return InputUnit(location: loc, outcome: .success([try decoder.decode(value, at: loc)]), raw: raw)
+                return InputUnit(location: loc, outcome: .success([try decoder.decode(value, at: loc)]), raw: raw())
             } catch {
-                return InputUnit(location: loc, outcome: .failure(error), raw: raw)
+                return InputUnit(location: loc, outcome: .failure(error), raw: raw())
             }
         }
     }
@@ -135,19 +154,19 @@ public struct RecordStream<Source: ByteSource> {
 
     func decodeRow(_ row: CSVReader<Source>.Row, mapping: CSVMapping) -> InputUnit {
         let loc = SourceLocation(file: file, line: row.line)
-        let raw = row.fields.map(Self.quoteCSV).joined(separator: ",")
+        let raw = row.fields
         let needed = (header.values.max() ?? 0) + 1
         if row.fields.count < needed {
-            return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: "the row has \(row.fields.count) fields but the header has \(header.count) (a missing delimiter or an unbalanced quote?)")), raw: raw)
+            return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: "the row has \(row.fields.count) fields but the header has \(header.count) (a missing delimiter or an unbalanced quote?)")), fields: raw)
         }
         do {
             var records: [IntelRecord] = []
             for made in try mapping.apply(row: row.fields, index: header, at: loc) {
                 records.append(try decoder.decode(made.value, at: loc, columns: made.columns))
             }
-            return InputUnit(location: loc, outcome: .success(records), raw: raw)
+            return InputUnit(location: loc, outcome: .success(records), fields: raw)
         } catch {
-            return InputUnit(location: loc, outcome: .failure(error), raw: raw)
+            return InputUnit(location: loc, outcome: .failure(error), fields: raw)
         }
     }
 
@@ -167,18 +186,6 @@ public struct RecordStream<Source: ByteSource> {
         }
     }
 
-    static func quoteCSV(_ s: String) -> String {
-        // By scalar, not Character: "\r\n" is one Character, and so is a quote followed by a combining mark.
-        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        for u in s.unicodeScalars {
-            out.append(u)
-            if u == "\"" { out.append("\"") }
-        }
-        out.append("\"")
-        return String(out)
-    }
 }
 
 extension IngestError {
@@ -201,4 +208,18 @@ extension String {
         for c in self { if c == target { out += replacement } else { out.append(c) } }
         return out
     }
+}
+
+/// A field quoted for a CSV line when it holds a delimiter, a quote or a line break.
+func quoteCSVField(_ s: String) -> String {
+    // By scalar, not Character: "\r\n" is one Character, and so is a quote followed by a combining mark.
+    guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+    var out = String.UnicodeScalarView()
+    out.append("\"")
+    for u in s.unicodeScalars {
+        out.append(u)
+        if u == "\"" { out.append("\"") }
+    }
+    out.append("\"")
+    return String(out)
 }

@@ -70,9 +70,13 @@ public enum Grade: Hashable, Sendable {
     ///   - conditions: the handling conditions; required when the 3x5x2 handling code is C.
     /// - Throws: ``ParseError`` naming what is wrong.
     public init(parsing text: String, conditions: String? = nil) throws(ParseError) {
-        let chars = text.uppercased().filter { $0 != "-" && $0 != "/" && $0 != " " && $0 != "." }
-        guard chars.count == 3 else { throw .malformed }
-        let c = Array(chars)
+        var c: [Character] = []
+        c.reserveCapacity(3)
+        for b in text.utf8 where b != 0x2D && b != 0x2F && b != 0x20 && b != 0x2E { // - / space .
+            guard b < 0x80, c.count < 3 else { throw .malformed }
+            c.append(Character(Unicode.Scalar(b >= 0x61 && b <= 0x7A ? b - 32 : b)))
+        }
+        guard c.count == 3 else { throw .malformed }
         if let s = c[0].wholeNumberValue {
             guard (1...3).contains(s) else { throw .sourceOutOfRange }
             guard ("A"..."E").contains(c[1]) else { throw .assessmentOutOfRange }

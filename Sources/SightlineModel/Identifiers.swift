@@ -51,10 +51,15 @@ public struct IntelRef: Hashable, Sendable, Codable, CustomStringConvertible {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
+    /// - Complexity: O(1) when there is nothing to trim, O(n) otherwise.
     public func trimmedWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\r" || f == "\n" || f == "\r\n" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" || l == "\n" || l == "\r\n" { s.removeLast() }
-        return String(s)
+        let u = Substring(self).utf8
+        func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let first = u.first, let last = u.last else { return "" }
+        if !space(first) && !space(last) { return String(self) }
+        var v = Substring(self).unicodeScalars
+        while let f = v.first, f.isASCII, space(UInt8(f.value)) { v = v.dropFirst() }
+        while let l = v.last, l.isASCII, space(UInt8(l.value)) { v = v.dropLast() }
+        return String(v)
     }
 }

@@ -3,7 +3,8 @@
 ///
 /// Written `2024-03-02T21:40`, `2024-03-02`, `2024-03`, `2024`, `START/END`, with a leading `~`
 /// for approximate. A date without a time, a month or a year stands for the whole of that period:
-/// `2024-03` covers 2024-03-01T00:00:00 to 2024-03-31T23:59:59.
+/// `2024-03` covers 2024-03-01T00:00:00 to 2024-03-31T23:59:59. The canonical text drops zero
+/// seconds (`21:40:00` is written `21:40`), so the same moment always has the same text.
 public struct TimeSpec: Hashable, Sendable, CustomStringConvertible {
     /// Earliest moment covered.
     public var start: Timestamp
@@ -20,10 +21,16 @@ public struct TimeSpec: Hashable, Sendable, CustomStringConvertible {
 
     /// A single moment.
     public init(instant: Timestamp) {
-        self.init(start: instant, end: instant, isApproximate: false, text: instant.isoText)
+        self.init(start: instant, end: instant, isApproximate: false, text: instant.second == 0 ? instant.minuteText : instant.isoText)
     }
 
     public var description: String { (isApproximate ? "~" : "") + text }
+
+    /// Whether the time was written as a period `START/END` (rather than one point).
+    public var isPeriod: Bool { text.utf8.contains(0x2F) }
+
+    /// Whether the time was written to the day or more coarsely (no time of day).
+    public var isDateOnly: Bool { !text.utf8.contains(0x54) }
 
     /// Why a time could not be read.
     public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -46,19 +53,17 @@ public struct TimeSpec: Hashable, Sendable, CustomStringConvertible {
         var text = Substring(raw.trimmedWhitespace())
         var approx = false
         if text.first == "~" { approx = true; text = text.dropFirst() }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        switch parts.count {
-        case 1:
-            let (s, e, canon) = try Self.parsePoint(parts[0])
+        guard let slash = text.utf8.firstIndex(of: 0x2F) else {
+            let (s, e, canon) = try Self.parsePoint(text)
             self.init(start: s, end: e, isApproximate: approx, text: canon)
-        case 2:
-            let (s, _, c1) = try Self.parsePoint(parts[0])
-            let (_, e, c2) = try Self.parsePoint(parts[1])
-            guard s <= e else { throw .endBeforeStart }
-            self.init(start: s, end: e, isApproximate: approx, text: c1 + "/" + c2)
-        default:
-            throw .malformed
+            return
         }
+        let first = text[..<slash], second = text[text.index(after: slash)...]
+        guard !second.utf8.contains(0x2F) else { throw .malformed }
+        let (s, _, c1) = try Self.parsePoint(first)
+        let (_, e, c2) = try Self.parsePoint(second)
+        guard s <= e else { throw .endBeforeStart }
+        self.init(start: s, end: e, isApproximate: approx, text: c1 + "/" + c2)
     }
 
     /// Parses one point (`YYYY[-MM[-DD[THH:MM[:SS]]]]`) into the period it covers.
@@ -111,7 +116,7 @@ public struct TimeSpec: Hashable, Sendable, CustomStringConvertible {
             throw .malformed
         }
         guard let t = Timestamp(year: y, month: m, day: d, hour: hh, minute: mm, second: ss) else { throw .notACalendarDate }
-        return (t, t, bytes.count == 16 ? String(t.isoText.prefix(16)) : t.isoText)
+        return (t, t, (bytes.count == 16 || ss == 0) ? t.minuteText : t.isoText)
     }
 }
 
@@ -131,7 +136,7 @@ public struct BirthDate: Hashable, Sendable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, optionally prefixed with `~`.
     public init(parsing raw: String) throws(TimeSpec.ParseError) {
         let spec = try TimeSpec(parsing: raw)
-        guard !spec.text.contains("T"), !spec.text.contains("/") else { throw .malformed }
+        guard spec.isDateOnly, !spec.isPeriod else { throw .malformed }
         earliest = spec.start; latest = spec.end; isApproximate = spec.isApproximate; text = spec.text
     }
 

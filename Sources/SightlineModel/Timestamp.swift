@@ -65,10 +65,27 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     public static func < (a: Self, b: Self) -> Bool { a.secondsSinceEpoch < b.secondsSinceEpoch }
 
     /// `YYYY-MM-DD` only.
-    public var dateText: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+    public var dateText: String { text(length: 10) }
 
     /// `YYYY-MM-DDTHH:MM:SS`: sortable as text, which is how the store keeps times.
-    public var isoText: String { dateText + "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2) }
+    public var isoText: String { text(length: 19) }
+
+    /// `YYYY-MM-DDTHH:MM`.
+    public var minuteText: String { text(length: 16) }
+
+    /// The first `length` characters of `YYYY-MM-DDTHH:MM:SS`, written without intermediate strings
+    /// (this is on the ingest hot path).
+    func text(length: Int) -> String {
+        String(unsafeUninitializedCapacity: 19) { buf in
+            func put(_ v: Int, _ at: Int, _ width: Int) {
+                var x = v
+                for k in stride(from: at + width - 1, through: at, by: -1) { buf[k] = UInt8(48 + x % 10); x /= 10 }
+            }
+            put(year, 0, 4); buf[4] = 45; put(month, 5, 2); buf[7] = 45; put(day, 8, 2)
+            buf[10] = 84; put(hour, 11, 2); buf[13] = 58; put(minute, 14, 2); buf[16] = 58; put(second, 17, 2)
+            return length
+        }
+    }
 
     public var description: String { isoText }
 

@@ -149,20 +149,20 @@ struct RecordStreamTests {
         #expect(got[1].error == .badField(loc(4), field: "observed' (column 'Start", value: "31/02/2024 20:13:05", reason: "is not a real calendar date or time"))
         let c3 = IntelRef(agency: .police, reference: "CDR-C3")
         #expect(got[2].records == [
-            .item(IntelItem(ref: c3, recorded: ts(2024, 3, 4), observed: at(ts(2024, 3, 2, 20, 15), "2024-03-02T20:15:00"),
+            .item(IntelItem(ref: c3, recorded: ts(2024, 3, 4), observed: at(ts(2024, 3, 2, 20, 15), "2024-03-02T20:15"),
                             grade: .current(source: 1, assessment: "A", handling: .permitted, conditions: nil), summary: "Two texts,\nthen a call")),
             .link(LinkRecord(type: .contacted, from: phone("+447700900123"), to: phone("+447700900456"),
-                             time: at(ts(2024, 3, 2, 20, 15), "2024-03-02T20:15:00"), items: [c3], mode: .sms, durationSeconds: 3)),
+                             time: at(ts(2024, 3, 2, 20, 15), "2024-03-02T20:15"), items: [c3], mode: .sms, durationSeconds: 3)),
         ])
         #expect(got[3].error == .badField(loc(7), field: "mode' (column 'Type", value: "FAX", reason: "is not one of the codes the mapping knows (MMS, SMS, VOICE)"))
         #expect(got[4].error == .badLine(loc(8), reason: "the row has 2 fields but the header has 8 (a missing delimiter or an unbalanced quote?)"))
         #expect(got[5].error == .badField(loc(9), field: "to", value: "phone:+447700900123", reason: "a link must join two different entities"))
         let c7 = IntelRef(agency: .police, reference: "CDR-C7")
         #expect(got[6].records == [
-            .item(IntelItem(ref: c7, recorded: ts(2024, 3, 4), observed: at(ts(2024, 3, 2, 20, 18), "2024-03-02T20:18:00"),
+            .item(IntelItem(ref: c7, recorded: ts(2024, 3, 4), observed: at(ts(2024, 3, 2, 20, 18), "2024-03-02T20:18"),
                             grade: .current(source: 1, assessment: "A", handling: .permitted, conditions: nil), summary: "say \"hi\"")),
             .link(LinkRecord(type: .contacted, from: phone("+447700900123"), to: phone("+447700900789"),
-                             time: at(ts(2024, 3, 2, 20, 18), "2024-03-02T20:18:00"), items: [c7], mode: .message)),
+                             time: at(ts(2024, 3, 2, 20, 18), "2024-03-02T20:18"), items: [c7], mode: .message)),
         ])
         #expect(got[7].error == .badField(loc(11), field: "duration' (column 'Duration", value: "x", reason: "is not a number"))
         #expect(got[8].error == .badLine(loc(12), reason: "a quoted field opened on this line is never closed (an unbalanced quote)"))

@@ -175,7 +175,9 @@ struct TimeSpecTests {
     @Test func instantInitialiser() {
         let t = TimeSpec(instant: ts(2024, 3, 2, 21, 40))
         #expect(t.start == t.end)
-        #expect(t.text == "2024-03-02T21:40:00")
+        #expect(t.text == "2024-03-02T21:40") // zero seconds are not written, so one moment has one text
         #expect(!t.isApproximate)
+        #expect(TimeSpec(instant: ts(2024, 3, 2, 21, 40, 7)).text == "2024-03-02T21:40:07")
+        #expect((try? TimeSpec(parsing: "2024-03-02T21:40:00"))?.text == "2024-03-02T21:40")
     }
 }

@@ -26,25 +26,33 @@ public enum PhoneNumber {
         digits.reserveCapacity(16)
         var plus = false
         var sawDigit = false
-        var chars = Array(raw.unicodeScalars)
-        // "(0)" after a country code is a trunk prefix written for domestic callers: drop it.
-        if let r = raw.firstRange(of: "(0)") { chars = Array((raw[..<r.lowerBound] + raw[r.upperBound...]).unicodeScalars) }
-        for u in chars {
-            switch u {
-            case "0"..."9":
-                digits.append(UInt8(u.value - 48)); sawDigit = true
-            case "+" where !sawDigit && !plus:
+        let bytes = Array(raw.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 0x30...0x39:
+                digits.append(b - 0x30); sawDigit = true
+            case 0x2B where !sawDigit && !plus: // +
                 plus = true
-            case " ", "-", ".", "(", ")", "\t", "\u{00A0}", "/":
+            case 0x28 where i + 2 < bytes.count && bytes[i + 1] == 0x30 && bytes[i + 2] == 0x29:
+                // "(0)" after a country code is a trunk prefix written for domestic callers: drop it.
+                i += 3
                 continue
+            case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x09, 0x2F: // space - . ( ) tab /
+                break
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xA0: // no-break space
+                i += 1
             default:
-                throw .invalidCharacter(Character(u))
+                let c = String(decoding: bytes[i...].prefix(4), as: UTF8.self).first ?? "?"
+                throw .invalidCharacter(c)
             }
+            i += 1
         }
         guard !digits.isEmpty else { throw .noDigits }
         var international: [UInt8]
         if plus {
-            international = digits
+            international = digits.starts(with: [0, 0]) ? Array(digits.dropFirst(2)) : digits // "+0044" written for "+44"
         } else if digits.starts(with: [0, 0]) {
             international = Array(digits.dropFirst(2))
         } else if digits.first == 0 {
@@ -62,9 +70,13 @@ public enum PhoneNumber {
             guard national.count == 10 || national.count == 9 else { throw .wrongLength(digits: national.count) }
             international = [4, 4] + national
         } else {
-            guard (8...15).contains(international.count) else { throw .wrongLength(digits: international.count) }
+            guard (8...15).contains(international.count), international.first != 0 else { throw .wrongLength(digits: international.count) }
         }
-        return "+" + String(decoding: international.map { $0 + 48 }, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: international.count + 1) { buf in
+            buf[0] = 0x2B
+            for (k, d) in international.enumerated() { buf[k + 1] = d + 0x30 }
+            return international.count + 1
+        }
     }
 }
 
