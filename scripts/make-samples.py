@@ -1928,7 +1928,7 @@ records:
     end: { column: Found, date: "dd/MM/yyyy HH:mm" }
     missingFrom: "location:uprn/{Missing From UPRN}"
     foundAt: "location:uprn/{Found At UPRN}"
-    foundWith: { column: Found With, split: ";" }
+    foundWith: { column: Found With, split: ";", each: "person:niche/{}" }
     item: "police/{Reference}"
 """
 
@@ -2040,7 +2040,7 @@ def gen_missing_csv():
         grade = pick_weighted([("1AP", 6), ("2BP", 3), ("3CC", 1)])
         cond = R.choice(CONDITIONS[:3]) if grade.endswith("C") else ""
         sep = "; " if len(ep["with"]) > 1 and R.random() < 0.5 else ";"
-        fw = sep.join(m.ref("police") for m in ep["with"])
+        fw = sep.join(m.ref("police").removeprefix("person:niche/") for m in ep["with"])
         rows.append([ref, c.ids["niche"], start.strftime("%d/%m/%Y %H:%M"), end.strftime("%d/%m/%Y %H:%M") if end else "",
                      ep["from"].uprn, ep["at"].uprn if ep["at"] is not None else "", fw, circ, recorded.strftime("%d/%m/%Y"), grade, cond])
         ep["item"] = "police/" + ref
@@ -2290,12 +2290,24 @@ def build_truth(call_rows, missing_rows, referral_rows, out=None, referral_data=
             d["lookedAfter"] = {"authority": AUTHORITY, "from": c.lac[0], "to": c.lac[1],
                                 "source": "csv/social_care_referrals.csv" if c.n in CSV_LAC else "jsonl/social_care.jsonl"}
         children.append(d)
+    # Only identifiers that some file actually carries: a full reference in JSON Lines, or the bare
+    # ID in a CSV export (whose mapping adds the "person:SYSTEM/" prefix).
+    emitted = ""
+    if out:
+        for root, _, names in os.walk(out):
+            for n in names:
+                if n.endswith(".jsonl") or n.endswith(".csv"):
+                    with open(os.path.join(root, n), "rb") as f:
+                        emitted += f.read().decode("utf-8", errors="replace") + "\n"
+    def used(ref):
+        return not out or ('"%s"' % ref) in emitted or ("," + ref.split("/", 1)[1] + ",") in emitted
+
     strong = []
     for c in CHILDREN:
-        strong.append({"ids": c.all_refs(), "name": c.full, "mustBeOneEntity": True})
+        strong.append({"ids": [r for r in c.all_refs() if used(r)], "name": c.full, "mustBeOneEntity": True})
     for p in PEOPLE.values():
         if p.kind == "adult" and len(p.ids) > 1:
-            strong.append({"ids": p.all_refs(), "name": p.full, "mustBeOneEntity": True})
+            strong.append({"ids": [r for r in p.all_refs() if used(r)], "name": p.full, "mustBeOneEntity": True})
     real_merges = simulate_merges(out, referral_data) if out else []
     planted_merges = [
         {"what": "child", "ids": [CH[9].sysref("niche"), CH[9].sysref("lccs")], "name": CH[9].full,

@@ -47,7 +47,9 @@ public struct CSVMapping: Sendable {
             case none
             case date(DatePattern)
             case map([String: String], default: String?)
-            case split(String)
+            /// A list: the column split at a separator, each element optionally put into a template
+            /// whose `{}` stands for the element (`each: "person:niche/{}"`).
+            case split(String, each: String?)
             case number
         }
 
@@ -171,6 +173,7 @@ public struct CSVMapping: Sendable {
             var transform = FieldSpec.Transform.none
             var mapTable: [String: String]?
             var mapDefault: String?
+            var each: String?
             for (k, val) in m {
                 switch k.string ?? "" {
                 case "column": column = val.string
@@ -187,10 +190,17 @@ public struct CSVMapping: Sendable {
                 case "default": mapDefault = val.string
                 case "split":
                     guard let s = val.string, !s.isEmpty else { throw bad(val, "split gives the separator, such as \";\"") }
-                    transform = .split(s)
+                    transform = .split(s, each: nil)
+                case "each":
+                    guard let e = val.string, e.contains("{}") else { throw bad(val, "each is a template with {} for each element, such as \"person:niche/{}\"") }
+                    each = e
                 case "number": transform = .number
-                default: throw bad(k, "unknown key '\(k.string ?? "")' (expected column, date, map, default, split, number)")
+                default: throw bad(k, "unknown key '\(k.string ?? "")' (expected column, date, map, default, split, each, number)")
                 }
+            }
+            if let each {
+                guard case let .split(sep, _) = transform else { throw bad(v, "each goes with split: it applies to every element of the list") }
+                transform = .split(sep, each: each)
             }
             if let mapTable { transform = .map(mapTable, default: mapDefault) }
             guard let column else { throw bad(v, "a field taken from the CSV names its column: { column: NAME }") }
@@ -283,20 +293,22 @@ public struct CSVMapping: Sendable {
             case .number:
                 // A JSON number, as docs/formats.md promises; anything else is refused here, naming the column.
                 if case .number? = try? JSONParser.parse(Array(v.utf8)) { return .number(v) }
-                throw .badField(location, field: "\(field)' (column '\(c)", value: v, reason: "is not a number")
-            case let .split(sep):
-                return .array(v.split(separator: sep).map { .string($0.trimmedWhitespace()) }.filter { $0 != .string("") })
+                throw .badField(location, field: field, value: v, reason: "is not a number (column '\(c)')")
+            case let .split(sep, each):
+                return .array(v.split(separator: sep).map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }.map { element in
+                    .string(each.map { $0.replacingFirst("{}", with: element) } ?? element)
+                })
             case let .map(table, def):
                 if let m = table[v] ?? table.first(where: { $0.key.lowercased() == v.lowercased() })?.value ?? def { return .string(m) }
-                throw .badField(location, field: "\(field)' (column '\(c)", value: v,
-                                reason: "is not one of the codes the mapping knows (\(table.keys.sorted().joined(separator: ", ")))")
+                throw .badField(location, field: field, value: v,
+                                reason: "is not one of the codes the mapping knows (\(table.keys.sorted().joined(separator: ", "))) (column '\(c)')")
             case let .date(pattern):
                 switch pattern.read(v) {
                 case let .time(t): return .string(t)
                 case .notACalendarDate:
-                    throw .badField(location, field: "\(field)' (column '\(c)", value: v, reason: "is not a real calendar date or time")
+                    throw .badField(location, field: field, value: v, reason: "is not a real calendar date or time (column '\(c)')")
                 case .noMatch:
-                    throw .badField(location, field: "\(field)' (column '\(c)", value: v, reason: "does not fit the mapping's date pattern \(pattern.text)")
+                    throw .badField(location, field: field, value: v, reason: "does not fit the mapping's date pattern \(pattern.text) (column '\(c)')")
                 }
             }
         case let .list(specs):
@@ -308,5 +320,13 @@ public struct CSVMapping: Sendable {
             }
             return .array(a)
         }
+    }
+}
+
+extension String {
+    /// The text with the first occurrence of `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let r = firstRange(of: target) else { return self }
+        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
     }
 }

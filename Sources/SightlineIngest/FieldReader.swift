@@ -10,11 +10,9 @@ struct FieldReader {
         self.members = members; self.location = location; self.columns = columns
     }
 
-    /// The field name, with its CSV column when the record came through a mapping.
-    func name(_ field: String) -> String {
-        if let c = columns[field] { return "\(field)' (column '\(c)" }
-        return field
-    }
+    /// The field name as errors give it (the CSV column, if any, is added to the reason by
+    /// ``RecordDecoder/decode(_:at:columns:)``).
+    func name(_ field: String) -> String { field }
 
     func value(_ field: String) -> JSONValue? {
         for m in members where m.key == field {

@@ -35,6 +35,14 @@ public struct RecordDecoder: Sendable {
     /// - Throws: ``IngestError`` naming the location, field and value.
     /// - Complexity: O(n) in the size of the record.
     public func decode(_ value: JSONValue, at location: SourceLocation, columns: [String: String] = [:]) throws(IngestError) -> IntelRecord {
+        do {
+            return try decodeObject(value, at: location, columns: columns)
+        } catch {
+            throw columns.isEmpty ? error : error.naming(columns: columns)
+        }
+    }
+
+    func decodeObject(_ value: JSONValue, at location: SourceLocation, columns: [String: String]) throws(IngestError) -> IntelRecord {
         guard case let .object(members) = value else {
             throw .badLine(location, reason: "expected a JSON object {...} per line, found \(value.typeName)")
         }
@@ -215,5 +223,20 @@ public struct RecordDecoder: Sendable {
             record.substance = s
         }
         return record
+    }
+}
+
+extension IngestError {
+    /// The same error with the CSV column behind its field named in the reason.
+    func naming(columns: [String: String]) -> IngestError {
+        func add(_ reason: String, _ field: String) -> String {
+            guard let c = columns[field], !reason.hasSuffix("(column '\(c)')") else { return reason }
+            return reason + " (column '\(c)')"
+        }
+        switch self {
+        case let .badField(l, f, v, r): return .badField(l, field: f, value: v, reason: add(r, f))
+        case let .missingField(l, f, r): return .missingField(l, field: f, reason: add(r, f))
+        default: return self
+        }
     }
 }

@@ -291,7 +291,7 @@ final class IngestWriter {
         let insert = try sql("""
             INSERT INTO link (type, source, target, time_start, time_end, time_text, time_approx, mode, duration, substance)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (type, source, target, time_text, origin) DO NOTHING
+            ON CONFLICT (source, target, type, time_text, origin) DO NOTHING
             """)
         insert.bind([type.rawValue, a, b, time?.start.isoText, time?.end.isoText, timeText,
                      time?.isApproximate ?? false, mode, duration, substance])
@@ -301,8 +301,8 @@ final class IngestWriter {
             linkID = insert.lastRowID
             summary.linksCreated += 1
         } else {
-            let find = try sql("SELECT id FROM link WHERE type = ? AND source = ? AND target = ? AND time_text = ? AND origin = 'asserted'")
-            find.bind([type.rawValue, a, b, timeText])
+            let find = try sql("SELECT id FROM link WHERE source = ? AND target = ? AND type = ? AND time_text = ? AND origin = 'asserted'")
+            find.bind([a, b, type.rawValue, timeText])
             guard let id = try find.int64() else { throw StoreError.database("a link vanished during the run") }
             linkID = id
             let u = try sql("UPDATE link SET mode = ?, duration = ?, substance = ? WHERE id = ?")

@@ -84,9 +84,8 @@ enum Schema {
                 mode TEXT,
                 duration INTEGER,
                 substance TEXT,
-                UNIQUE (type, source, target, time_text, origin)
+                UNIQUE (source, target, type, time_text, origin)
             );
-            CREATE INDEX link_source ON link(source);
             CREATE INDEX link_target ON link(target);
             CREATE TABLE link_evidence (
                 link_id INTEGER NOT NULL REFERENCES link(id),

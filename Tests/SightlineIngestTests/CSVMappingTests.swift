@@ -101,10 +101,12 @@ struct CSVMappingTests {
         ("mapping: 1\nrecords:\n  - type: item\n    recorded: { column: R, date: \"yyyy\" }\n", 4,
          "a date pattern uses dd, MM, yyyy or yy, HH, mm, ss and literal separators, such as dd/MM/yyyy HH:mm"),
         ("mapping: 1\nrecords:\n  - type: item\n    recorded:\n      column: R\n      format: dd/MM/yyyy\n", 6,
-         "unknown key 'format' (expected column, date, map, default, split, number)"),
+         "unknown key 'format' (expected column, date, map, default, split, each, number)"),
         ("mapping: 1\nrecords:\n  - type: item\n    recorded: { date: dd/MM/yyyy }\n", 4, "a field taken from the CSV names its column: { column: NAME }"),
         ("mapping: 1\nrecords:\n  - type: link\n    mode: { column: T, map: [a, b] }\n", 4, "map is a table of code: value"),
         ("mapping: 1\nrecords:\n  - type: person\n    aliases: { column: A, split: \"\" }\n", 4, "split gives the separator, such as \";\""),
+        ("mapping: 1\nrecords:\n  - type: person\n    aliases: { column: A, each: \"x{}\" }\n", 4, "each goes with split: it applies to every element of the list"),
+        ("mapping: 1\nrecords:\n  - type: person\n    aliases: { column: A, split: \";\", each: \"no placeholder\" }\n", 4, "each is a template with {} for each element, such as \"person:niche/{}\""),
     ] as [(String, Int?, String)])
     func mappingErrors(yaml: String, line: Int?, reason: String) {
         #expect(mappingError(yaml) == .badMapping(file: "m.yaml", line: line, reason: reason))
@@ -222,19 +224,19 @@ struct CSVMappingTests {
             ("observed", .string("2024-03-02T20:13:05")), ("grade", .string("1AP")),
         ]))
         var bad = good; bad[5] = "FAX"
-        #expect(throws: IngestError.badField(here, field: "mode' (column 'Type", value: "FAX",
-                                             reason: "is not one of the codes the mapping knows (MMS, SMS, VOICE)")) {
+        #expect(throws: IngestError.badField(here, field: "mode", value: "FAX",
+                                             reason: "is not one of the codes the mapping knows (MMS, SMS, VOICE) (column 'Type')")) {
             try m.apply(row: bad, index: index, at: here)
         }
-        let e = IngestError.badField(here, field: "mode' (column 'Type", value: "FAX", reason: "is not one of the codes the mapping knows (MMS, SMS, VOICE)")
-        #expect(e.description == #"export.csv:7: field 'mode' (column 'Type': "FAX" is not one of the codes the mapping knows (MMS, SMS, VOICE)"#)
+        let e = IngestError.badField(here, field: "mode", value: "FAX", reason: "is not one of the codes the mapping knows (MMS, SMS, VOICE) (column 'Type')")
+        #expect(e.description == #"export.csv:7: field 'mode': "FAX" is not one of the codes the mapping knows (MMS, SMS, VOICE) (column 'Type')"#)
     }
 
     @Test(arguments: [("31/02/2024", "is not a real calendar date or time"), ("2024-03-04", "does not fit the mapping's date pattern dd/MM/yyyy"),
                       ("4/3/2024", "does not fit the mapping's date pattern dd/MM/yyyy")])
     func dateConversionErrors(value: String, reason: String) throws {
         let m = try CSVMapping.parse(yaml: everyKind, file: "m.yaml")
-        #expect(throws: IngestError.badField(here, field: "recorded' (column 'Recorded", value: value, reason: reason)) {
+        #expect(throws: IngestError.badField(here, field: "recorded", value: value, reason: reason + " (column 'Recorded')")) {
             try m.apply(row: row(["ID": "P1", "Recorded": value]), index: everyKindIndex, at: here)
         }
     }
@@ -250,7 +252,7 @@ struct CSVMappingTests {
     @Test(arguments: ["1,234", "ninety", "0x10", "1.", "inf", "NaN", "94s"])
     func nonNumbersRejected(value: String) throws {
         let m = try CSVMapping.parse(yaml: everyKind, file: "m.yaml")
-        #expect(throws: IngestError.badField(here, field: "duration' (column 'Duration", value: value, reason: "is not a number")) {
+        #expect(throws: IngestError.badField(here, field: "duration", value: value, reason: "is not a number (column 'Duration')")) {
             try m.apply(row: row(["ID": "P1", "Recorded": "04/03/2024", "Duration": value]), index: everyKindIndex, at: here)
         }
     }
@@ -276,5 +278,20 @@ struct CSVMappingTests {
             ("lat", .number("50.5")), ("lon", .number("-3")), ("name", .string("true")), ("address", .null),
         ])])
         #expect(made[0].columns == ["id": "ID", "category": "Cat"])
+    }
+
+    @Test func splitEachPutsElementsIntoATemplate() throws {
+        let m = try CSVMapping.parse(yaml: """
+        mapping: 1
+        records:
+          - type: missing
+            child: "person:niche/{Child}"
+            start: { column: Start, date: dd/MM/yyyy }
+            foundWith: { column: With, split: ";", each: "person:niche/{}" }
+            item: police/M-1
+        """, file: "m.yaml")
+        let made = try m.apply(row: ["PN-9", "02/03/2024", "PN-1; PN-2;;"], index: ["Child": 0, "Start": 1, "With": 2], at: here)
+        guard case let .object(members) = made[0].value else { Issue.record("not an object"); return }
+        #expect(members.first { $0.key == "foundWith" }?.value == .array([.string("person:niche/PN-1"), .string("person:niche/PN-2")]))
     }
 }

@@ -403,8 +403,15 @@ struct RecordDecoderTests {
 
     @Test func csvColumnsAreNamedInErrors() throws {
         let value = try JSONParser.parse(Array(#"{"type":"person","id":"phone:x","item":"police/R-1"}"#.utf8))
-        let e = IngestError.badField(here, field: "id' (column 'PNC", value: "phone:x", reason: "not a valid phone identifier: a phone number cannot contain \"x\"")
+        let e = IngestError.badField(here, field: "id", value: "phone:x", reason: "not a valid phone identifier: a phone number cannot contain \"x\" (column 'PNC')")
         #expect(throws: e) { try RecordDecoder().decode(value, at: here, columns: ["id": "PNC"]) }
-        #expect(e.description == #"bad.jsonl:7: field 'id' (column 'PNC': "phone:x" is not valid: not a valid phone identifier: a phone number cannot contain "x""#)
+        #expect(e.description == #"bad.jsonl:7: field 'id': "phone:x" is not valid: not a valid phone identifier: a phone number cannot contain "x" (column 'PNC')"#)
+        // Errors raised by the decoder itself name the column too.
+        let dob = try JSONParser.parse(Array(#"{"type":"person","id":"person:niche/A","dob":"31/02/2024","item":"police/R-1"}"#.utf8))
+        #expect(throws: IngestError.self) { try RecordDecoder().decode(dob, at: here, columns: ["dob": "Date of Birth"]) }
+        do { _ = try RecordDecoder().decode(dob, at: here, columns: ["dob": "Date of Birth"]) } catch {
+            #expect(error.field == "dob")
+            #expect(error.description.hasSuffix("(column 'Date of Birth')"))
+        }
     }
 }

@@ -146,7 +146,7 @@ struct RecordStreamTests {
             .link(LinkRecord(type: .contacted, from: phone("+447700900123"), to: phone("+447700900456"),
                              time: at(ts(2024, 3, 2, 20, 13, 5), "2024-03-02T20:13:05"), items: [c1], mode: .call, durationSeconds: 94)),
         ])
-        #expect(got[1].error == .badField(loc(4), field: "observed' (column 'Start", value: "31/02/2024 20:13:05", reason: "is not a real calendar date or time"))
+        #expect(got[1].error == .badField(loc(4), field: "observed", value: "31/02/2024 20:13:05", reason: "is not a real calendar date or time (column 'Start')"))
         let c3 = IntelRef(agency: .police, reference: "CDR-C3")
         #expect(got[2].records == [
             .item(IntelItem(ref: c3, recorded: ts(2024, 3, 4), observed: at(ts(2024, 3, 2, 20, 15), "2024-03-02T20:15"),
@@ -154,9 +154,9 @@ struct RecordStreamTests {
             .link(LinkRecord(type: .contacted, from: phone("+447700900123"), to: phone("+447700900456"),
                              time: at(ts(2024, 3, 2, 20, 15), "2024-03-02T20:15"), items: [c3], mode: .sms, durationSeconds: 3)),
         ])
-        #expect(got[3].error == .badField(loc(7), field: "mode' (column 'Type", value: "FAX", reason: "is not one of the codes the mapping knows (MMS, SMS, VOICE)"))
+        #expect(got[3].error == .badField(loc(7), field: "mode", value: "FAX", reason: "is not one of the codes the mapping knows (MMS, SMS, VOICE) (column 'Type')"))
         #expect(got[4].error == .badLine(loc(8), reason: "the row has 2 fields but the header has 8 (a missing delimiter or an unbalanced quote?)"))
-        #expect(got[5].error == .badField(loc(9), field: "to", value: "phone:+447700900123", reason: "a link must join two different entities"))
+        #expect(got[5].error == .badField(loc(9), field: "to", value: "phone:+447700900123", reason: "a link must join two different entities (column 'Recipient')"))
         let c7 = IntelRef(agency: .police, reference: "CDR-C7")
         #expect(got[6].records == [
             .item(IntelItem(ref: c7, recorded: ts(2024, 3, 4), observed: at(ts(2024, 3, 2, 20, 18), "2024-03-02T20:18"),
@@ -164,7 +164,7 @@ struct RecordStreamTests {
             .link(LinkRecord(type: .contacted, from: phone("+447700900123"), to: phone("+447700900789"),
                              time: at(ts(2024, 3, 2, 20, 18), "2024-03-02T20:18"), items: [c7], mode: .message)),
         ])
-        #expect(got[7].error == .badField(loc(11), field: "duration' (column 'Duration", value: "x", reason: "is not a number"))
+        #expect(got[7].error == .badField(loc(11), field: "duration", value: "x", reason: "is not a number (column 'Duration')"))
         #expect(got[8].error == .badLine(loc(12), reason: "a quoted field opened on this line is never closed (an unbalanced quote)"))
         for u in got {
             if let e = u.error { #expect(e.description.hasPrefix("calls.csv:\(u.location.line): ")) }
@@ -234,7 +234,7 @@ struct RecordStreamTests {
         let got = try units(Array(text.utf8), file: "calls.csv", format: .csv(mapping, mappingFile: "m.yaml"))
         #expect(got.count == notes.count)
         for (u, n) in zip(got, notes) {
-            #expect(u.error?.field == "mode' (column 'Type") // every row fails, so each would go to quarantine
+            #expect(u.error?.field == "mode") // every row fails, so each would go to quarantine
             var reader = CSVReader(MemoryByteSource(u.raw))
             let row = try reader.next()
             #expect(row?.fields.last == n, "raw: \(u.raw)")
