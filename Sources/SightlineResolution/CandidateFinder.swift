@@ -35,8 +35,8 @@ public struct MergeCandidate: Sendable, Equatable {
 /// |---|---|
 /// | names match closely (similarity >= 0.92) / well (>= 0.85) / somewhat (>= 0.78) | +0.50 / +0.35 / +0.15 |
 /// | same exact date of birth | +0.35 |
-/// | dates of birth one day apart, day and month swapped, or one approximate and within a year | +0.20 |
-/// | dates of birth compatible (a year or month only, overlapping; or exact but one part differs) | +0.10 |
+/// | dates of birth one day apart, day and month swapped, one digit apart (a typing error), or both known to the month and overlapping | +0.20 |
+/// | dates of birth compatible (a year only, or approximate, and overlapping) | +0.10 |
 /// | dates of birth conflict (more than a year apart) | -0.50 |
 /// | a shared phone | +0.30 |
 /// | a shared home address | +0.15 |
@@ -125,6 +125,16 @@ public enum CandidateFinder {
         return MergeCandidate(a: a, b: b, score: max(0, min(1, (total * 100).rounded() / 100)), reasons: reasons)
     }
 
+    /// Whether two equal-length texts differ in exactly one character, or in two adjacent
+    /// characters swapped.
+    static func oneDigitApart(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        let diffs = (0..<x.count).filter { x[$0] != y[$0] }
+        if diffs.count == 1 { return true }
+        return diffs.count == 2 && diffs[1] == diffs[0] + 1 && x[diffs[0]] == y[diffs[1]] && x[diffs[1]] == y[diffs[0]]
+    }
+
     enum DobEvidence {
         case same(String), near(String, String, String), compatible(String, String), conflict(String, String), unknown
     }
@@ -144,9 +154,9 @@ public enum CandidateFinder {
                     if x.earliest.year == y.earliest.year, x.earliest.month == y.earliest.day, x.earliest.day == y.earliest.month {
                         consider(3, .near(a, b, "have day and month swapped")); continue
                     }
-                    let (u, v) = (x.earliest, y.earliest)
-                    let sameParts = (u.year == v.year ? 1 : 0) + (u.month == v.month ? 1 : 0) + (u.day == v.day ? 1 : 0)
-                    if sameParts == 2 { consider(1, .compatible(a, b)); continue } // one part mistyped
+                    if Self.oneDigitApart(x.earliest.dateText, y.earliest.dateText) {
+                        consider(1, .near(a, b, "differ by one digit (a likely typing error)")); continue
+                    }
                     consider(0, .conflict(a, b)); continue
                 }
                 let lo = max(x.earliest.dayNumber, y.earliest.dayNumber) - (x.isApproximate || y.isApproximate ? 366 : 0)
