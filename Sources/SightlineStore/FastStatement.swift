@@ -54,11 +54,27 @@ final class FastStatement {
         guard code == SQLITE_DONE else { throw failure(code) }
     }
 
-    /// Runs a query and returns the first column of the first row as an integer.
+    /// Runs a query (or a statement with RETURNING) and returns the first column of the first row.
     func int64() throws -> Int64? {
         defer { sqlite3_reset(handle) }
         switch sqlite3_step(handle) {
-        case SQLITE_ROW: return sqlite3_column_int64(handle, 0)
+        case SQLITE_ROW:
+            let v = sqlite3_column_int64(handle, 0)
+            // Step to the end so that a RETURNING statement completes its work.
+            while sqlite3_step(handle) == SQLITE_ROW {}
+            return v
+        case SQLITE_DONE: return nil
+        case let code: throw failure(code)
+        }
+    }
+
+    /// Runs a query and returns the first two columns of the first row (the second may be NULL).
+    func int64Pair() throws -> (Int64, Int64?)? {
+        defer { sqlite3_reset(handle) }
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW:
+            let second: Int64? = sqlite3_column_type(handle, 1) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 1)
+            return (sqlite3_column_int64(handle, 0), second)
         case SQLITE_DONE: return nil
         case let code: throw failure(code)
         }

@@ -12,16 +12,19 @@ final class IngestWriter {
     let runID: Int64
     var summary = IngestSummary()
 
-    /// Items this run has touched (their earlier facts are already cleared).
-    var touchedItems = Set<Int64>()
+    /// Items and entities with IDs above these existed before the run (row IDs only grow: nothing
+    /// is deleted from these tables), so "new in this run" needs no set that grows with the input.
+    let itemMaxAtStart: Int64
+    let entityMaxAtStart: Int64
+    /// Pre-existing items already cleared in this run, bounded; the item's `run_id` is the
+    /// authority once this set has been emptied.
+    var clearedItems = Set<Int64>()
     /// Items known to exist, by citation, bounded so memory stays flat on huge runs.
     var itemCache: [IntelRef: Int64] = [:]
     /// Identifier to entity, bounded likewise.
     var identifierCache: [StrongIdentifier: Int64] = [:]
     /// Entities merged into another, to the survivor (small: merges are rare).
     var mergedInto: [Int64: Int64] = [:]
-    /// Entities created in this run (so their records count as new, not updated).
-    var createdEntities = Set<Int64>()
     var clearedAny = false
     static let cacheLimit = 200_000
     var prepared: [UnsafeRawPointer: FastStatement] = [:]
@@ -29,6 +32,8 @@ final class IngestWriter {
     init(db: Database, runID: Int64) throws {
         self.db = db
         self.runID = runID
+        itemMaxAtStart = try Int64.fetchOne(db, sql: "SELECT max(id) FROM item") ?? 0
+        entityMaxAtStart = try Int64.fetchOne(db, sql: "SELECT max(id) FROM entity") ?? 0
         for row in try Row.fetchAll(db, sql: "SELECT id, merged_into FROM entity WHERE merged_into IS NOT NULL") {
             mergedInto[row[0]] = row[1]
         }
@@ -70,12 +75,17 @@ final class IngestWriter {
 
     func itemID(_ ref: IntelRef) throws -> Int64? {
         if let id = itemCache[ref] { return id }
-        let s = try sql("SELECT id FROM item WHERE agency = ? AND reference = ?")
+        let s = try sql("SELECT id, run_id FROM item WHERE agency = ? AND reference = ?")
         s.bind(1, ref.agency.rawValue); s.bind(2, ref.reference)
-        guard let id = try s.int64() else { return nil }
+        guard let (id, run) = try s.int64Pair() else { return nil }
         remember(ref, id)
+        if run == runID { clearedItems.insert(id) } // already written by this run
+        else { lastLookup = (id, run) }
         return id
     }
+
+    /// The last item looked up and the run that last wrote it, to save a second query.
+    var lastLookup: (id: Int64, run: Int64?)?
 
     func remember(_ ref: IntelRef, _ id: Int64) {
         if itemCache.count >= Self.cacheLimit { itemCache.removeAll(keepingCapacity: true) }
@@ -85,8 +95,32 @@ final class IngestWriter {
     /// The item's ID for writing a fact under it; clears its earlier facts on first touch in this run.
     func touch(_ ref: IntelRef) throws -> Int64 {
         guard let id = try itemID(ref) else { throw StoreError.database("item \(ref) vanished during the run") }
-        if touchedItems.insert(id).inserted { try clearFacts(of: id) }
+        try clearOnFirstTouch(id)
         return id
+    }
+
+    /// Clears what a pre-existing item said before, the first time this run touches it, and marks
+    /// the item as written by this run.
+    func clearOnFirstTouch(_ id: Int64, mark: Bool = true) throws {
+        guard id <= itemMaxAtStart, !clearedItems.contains(id) else { return }
+        let lastRun: Int64?
+        if let l = lastLookup, l.id == id {
+            lastRun = l.run
+        } else {
+            let runOf = try sql("SELECT run_id FROM item WHERE id = ?")
+            runOf.bind(1, id)
+            lastRun = try runOf.int64()
+        }
+        if lastRun != runID {
+            try clearFacts(of: id)
+            if mark {
+                let m = try sql("UPDATE item SET run_id = ? WHERE id = ?")
+                m.bind([runID, id])
+                try m.run()
+            }
+        }
+        if clearedItems.count >= Self.cacheLimit { clearedItems.removeAll(keepingCapacity: true) }
+        clearedItems.insert(id)
     }
 
     /// Removes everything an item previously said (the run's records for it replace them).
@@ -144,7 +178,7 @@ final class IngestWriter {
             i.summary, location.file, location.line, runID,
         ]
         if let id = try itemID(i.ref) {
-            if touchedItems.insert(id).inserted { try clearFacts(of: id) }
+            try clearOnFirstTouch(id, mark: false) // the update below records this run
             let s = try sql("""
                 UPDATE item SET recorded = ?, observed_start = ?, observed_end = ?, observed_text = ?, observed_approx = ?,
                     grade_system = ?, evaluation = ?, handling = ?, conditions = ?, summary = ?, source_file = ?, source_line = ?, run_id = ?
@@ -162,7 +196,6 @@ final class IngestWriter {
             s.bind(values + [i.ref.agency.rawValue, i.ref.reference])
             try s.run()
             let id = s.lastRowID
-            touchedItems.insert(id)
             remember(i.ref, id)
             summary.itemsCreated += 1
         }
@@ -194,7 +227,6 @@ final class IngestWriter {
         try s.run()
         let id = s.lastRowID
         for identifier in identifiers { try addIdentifier(identifier, to: id) }
-        createdEntities.insert(id)
         summary.entitiesCreated += 1
         return id
     }
@@ -272,7 +304,7 @@ final class IngestWriter {
             r.bind([id, item, role.rawValue])
             try r.run()
         }
-        if !createdEntities.contains(id) { summary.entitiesUpdated += 1 }
+        if id <= entityMaxAtStart { summary.entitiesUpdated += 1 }
     }
 
     func writeLink(_ l: LinkRecord) throws {
@@ -288,33 +320,46 @@ final class IngestWriter {
         // Undirected links are stored with the lower entity ID first, so A-B and B-A are one link.
         let (a, b) = (!type.isDirected && to < from) ? (to, from) : (from, to)
         let timeText = time.map { ($0.isApproximate ? "~" : "") + $0.text } ?? ""
-        let insert = try sql("""
-            INSERT INTO link (type, source, target, time_start, time_end, time_text, time_approx, mode, duration, substance)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (source, target, type, time_text, origin) DO NOTHING
-            """)
-        insert.bind([type.rawValue, a, b, time?.start.isoText, time?.end.isoText, timeText,
-                     time?.isApproximate ?? false, mode, duration, substance])
-        try insert.run()
-        let linkID: Int64
-        if insert.changes > 0 {
-            linkID = insert.lastRowID
-            summary.linksCreated += 1
-        } else {
-            let find = try sql("SELECT id FROM link WHERE source = ? AND target = ? AND type = ? AND time_text = ? AND origin = 'asserted'")
-            find.bind([a, b, type.rawValue, timeText])
-            guard let id = try find.int64() else { throw StoreError.database("a link vanished during the run") }
-            linkID = id
-            let u = try sql("UPDATE link SET mode = ?, duration = ?, substance = ? WHERE id = ?")
-            u.bind([mode, duration, substance, linkID])
-            try u.run()
-            summary.linksUpdated += 1
+        // When an item that was already stored is re-ingested, its links most likely exist: try the
+        // update first. Otherwise try the insert first. Either way one statement usually does it.
+        let likelyExists = items.contains { $0 <= itemMaxAtStart }
+        var linkID: Int64? = nil
+        if likelyExists { linkID = try updateLink(a, b, type, timeText, mode, duration, substance) }
+        if linkID == nil {
+            let insert = try sql("""
+                INSERT INTO link (type, source, target, time_start, time_end, time_text, time_approx, mode, duration, substance)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (source, target, type, time_text, origin) DO NOTHING
+                """)
+            insert.bind([type.rawValue, a, b, time?.start.isoText, time?.end.isoText, timeText,
+                         time?.isApproximate ?? false, mode, duration, substance])
+            try insert.run()
+            if insert.changes > 0 {
+                linkID = insert.lastRowID
+                summary.linksCreated += 1
+            } else if !likelyExists {
+                linkID = try updateLink(a, b, type, timeText, mode, duration, substance)
+            }
         }
+        guard let linkID else { throw StoreError.database("a link vanished during the run") }
         let evidence = try sql("INSERT OR IGNORE INTO link_evidence (link_id, item_id) VALUES (?, ?)")
         for item in items {
             evidence.bind([linkID, item])
             try evidence.run()
         }
+    }
+
+    /// Refreshes an existing asserted link's details and returns its ID, or nil if there is none.
+    func updateLink(_ a: Int64, _ b: Int64, _ type: LinkType, _ timeText: String,
+                    _ mode: String?, _ duration: Int?, _ substance: String?) throws -> Int64? {
+        let update = try sql("""
+            UPDATE link SET mode = ?, duration = ?, substance = ?
+            WHERE source = ? AND target = ? AND type = ? AND time_text = ? AND origin = 'asserted' RETURNING id
+            """)
+        update.bind([mode, duration, substance, a, b, type.rawValue, timeText])
+        guard let id = try update.int64() else { return nil }
+        summary.linksUpdated += 1
+        return id
     }
 
     func writeMissing(_ r: MissingEpisodeRecord) throws {
