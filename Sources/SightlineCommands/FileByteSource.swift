@@ -59,3 +59,15 @@ struct ProgressBar {
         print("\r" + String(repeating: " ", count: 70) + "\r", terminator: "", to: &e)
     }
 }
+
+/// Creates (or empties) a file and opens it for writing.
+///
+/// Not `FileManager.createFile`: on Linux it writes through a temporary folder that it can leave
+/// behind in /tmp.
+func createForWriting(_ path: String) throws -> FileHandle {
+    do { try Data().write(to: URL(fileURLWithPath: path)) } catch {
+        throw CommandError("\(path): cannot write (\(error.localizedDescription))")
+    }
+    guard let h = FileHandle(forWritingAtPath: path) else { throw CommandError("\(path): cannot write") }
+    return h
+}

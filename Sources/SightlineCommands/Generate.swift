@@ -29,9 +29,7 @@ struct Generate: ParsableCommand {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         if let calls { return try writeCalls(calls) }
         let path = out + "/network.jsonl"
-        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
-            throw CommandError("\(path): cannot write")
-        }
+        let h = try createForWriting(path)
         var buffer = Data()
         buffer.reserveCapacity(1 << 20)
         var lines = 0
@@ -54,9 +52,7 @@ struct Generate: ParsableCommand {
 
     func writeCalls(_ rows: Int) throws {
         let path = out + "/calls.csv"
-        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
-            throw CommandError("\(path): cannot write")
-        }
+        let h = try createForWriting(path)
         var g = CallRecordGenerator(seed: seed, handsets: max(100, rows / 50))
         var buffer = Data((CallRecordGenerator.header + "\n").utf8)
         for i in 1...max(1, rows) {

@@ -39,10 +39,7 @@ struct Ingest: ParsableCommand {
         var policy = RejectPolicy.abort
         var quarantineHandle: FileHandle?
         if let quarantine {
-            guard FileManager.default.createFile(atPath: quarantine, contents: nil),
-                  let h = FileHandle(forWritingAtPath: quarantine) else {
-                throw CommandError("\(quarantine): cannot write the quarantine file")
-            }
+            let h = try createForWriting(quarantine)
             quarantineHandle = h
             policy = .quarantine { unit, error in
                 var line = "{"

@@ -19,7 +19,7 @@ public final class TemporaryDirectory: @unchecked Sendable {
     public func write(_ name: String, _ text: String) -> String {
         let p = file(name)
         try? FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: p)) // not createFile: it leaves folders in /tmp on Linux
         return p
     }
 
@@ -27,7 +27,7 @@ public final class TemporaryDirectory: @unchecked Sendable {
     @discardableResult
     public func write(_ name: String, bytes: [UInt8]) -> String {
         let p = file(name)
-        FileManager.default.createFile(atPath: p, contents: Data(bytes))
+        try? Data(bytes).write(to: URL(fileURLWithPath: p))
         return p
     }
 }
@@ -79,8 +79,8 @@ public func runSightline(_ arguments: [String], environment: [String: String] = 
 public func runProcess(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
     let dir = TemporaryDirectory("run")
     let out = dir.file("out"), err = dir.file("err")
-    FileManager.default.createFile(atPath: out, contents: nil)
-    FileManager.default.createFile(atPath: err, contents: nil)
+    try Data().write(to: URL(fileURLWithPath: out))
+    try Data().write(to: URL(fileURLWithPath: err))
     let p = Process()
     p.executableURL = URL(fileURLWithPath: path)
     p.arguments = arguments
