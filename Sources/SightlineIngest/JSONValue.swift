@@ -94,7 +94,13 @@ public struct JSONParser {
     public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
         public var offset: Int
         public var reason: String
+        /// The top-level field whose value was being read, when the error is inside one.
+        public var field: String? = nil
         public var description: String { "invalid JSON at byte \(offset + 1): \(reason)" }
+
+        public init(offset: Int, reason: String, field: String? = nil) {
+            self.offset = offset; self.reason = reason; self.field = field
+        }
     }
 
     /// Deepest nesting accepted; deeper input is rejected rather than risking the stack.
@@ -178,7 +184,12 @@ public struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after field name '\(key)'") }
             i += 1
             skipSpace()
-            let v = try value(depth: depth + 1)
+            let v: JSONValue
+            do { v = try value(depth: depth + 1) } catch {
+                var e = error
+                if depth == 0 { e.field = key } // name the record's field, however deep the error
+                throw e
+            }
             members.append((key, v))
             skipSpace()
             guard i < bytes.count else { throw fail("the line ends inside an object (truncated?)") }

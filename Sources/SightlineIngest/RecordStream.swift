@@ -107,7 +107,9 @@ public struct RecordStream<Source: ByteSource> {
             func raw() -> String { String(decoding: bytes.prefix(1 << 20), as: UTF8.self) }
             let value: JSONValue
             do { value = try JSONParser.parse(bytes) } catch {
-                return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: error.description)), raw: raw())
+                let failure: IngestError = error.field.flatMap { $0.isEmpty ? nil : $0 }
+                    .map { .badField(loc, field: $0, value: nil, reason: error.description) } ?? .badLine(loc, reason: error.description)
+                return InputUnit(location: loc, outcome: .failure(failure), raw: raw())
             }
             do {
                 return InputUnit(location: loc, outcome: .success([try decoder.decode(value, at: loc)]), raw: raw())

@@ -213,4 +213,16 @@ struct JSONParserTests {
         #expect(JSONValue.array([]).typeName == "a list")
         #expect(JSONValue.object([]).typeName == "an object")
     }
+
+    @Test func errorsInsideAFieldNameIt() {
+        func fieldOf(_ bytes: [UInt8]) -> String?? {
+            do { _ = try JSONParser.parse(bytes); return .none } catch { return .some(error.field) }
+        }
+        // Invalid UTF-8 in the value of "name": the error names the record's field.
+        #expect(fieldOf(Array(#"{"type":"person","name":"Zo"#.utf8) + [0xEB] + Array(#""}"#.utf8)) == .some("name"))
+        // Deep inside a list of a field: still the record's field.
+        #expect(fieldOf(Array(#"{"aliases":["ok", tru]}"#.utf8)) == .some("aliases"))
+        // Outside any value: no field.
+        #expect(fieldOf(Array(#"{"a":1"#.utf8)) == .some(nil))
+    }
 }
