@@ -204,14 +204,6 @@ extension IngestError {
     }
 }
 
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
-    }
-}
-
 /// A field quoted for a CSV line when it holds a delimiter, a quote or a line break.
 func quoteCSVField(_ s: String) -> String {
     // By scalar, not Character: "\r\n" is one Character, and so is a quote followed by a combining mark.
