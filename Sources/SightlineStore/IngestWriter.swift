@@ -19,6 +19,8 @@ final class IngestWriter {
     /// Pre-existing items already cleared in this run, bounded; the item's `run_id` is the
     /// authority once this set has been emptied.
     var clearedItems = Set<Int64>()
+    /// The fact tables that held rows when the run started.
+    let factTablesAtStart: Set<String>
     /// Items known to exist, by citation, bounded so memory stays flat on huge runs.
     var itemCache: [IntelRef: Int64] = [:]
     /// Identifier to entity, bounded likewise.
@@ -33,6 +35,14 @@ final class IngestWriter {
         self.db = db
         self.runID = runID
         itemMaxAtStart = try Int64.fetchOne(db, sql: "SELECT max(id) FROM item") ?? 0
+        // A table empty at the start cannot hold what a pre-existing item said before: its rows all
+        // come from items this run has already cleared, so clearing skips it.
+        var tables = Set<String>()
+        for t in ["entity_record", "role", "link_evidence", "looked_after", "notice", "missing_episode"]
+        where try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(t))") == true {
+            tables.insert(t)
+        }
+        factTablesAtStart = tables
         entityMaxAtStart = try Int64.fetchOne(db, sql: "SELECT max(id) FROM entity") ?? 0
         for row in try Row.fetchAll(db, sql: "SELECT id, merged_into FROM entity WHERE merged_into IS NOT NULL") {
             mergedInto[row[0]] = row[1]
@@ -125,15 +135,17 @@ final class IngestWriter {
 
     /// Removes everything an item previously said (the run's records for it replace them).
     func clearFacts(of item: Int64) throws {
-        let statements = [
-            try sql("DELETE FROM entity_record WHERE item_id = ?"),
-            try sql("DELETE FROM role WHERE item_id = ?"),
-            try sql("DELETE FROM link_evidence WHERE item_id = ?"),
-            try sql("DELETE FROM looked_after WHERE item_id = ?"),
-            try sql("DELETE FROM notice WHERE item_id = ?"),
-            try sql("DELETE FROM missing_found_with WHERE episode_id IN (SELECT id FROM missing_episode WHERE item_id = ?)"),
-            try sql("DELETE FROM missing_episode WHERE item_id = ?"),
-        ]
+        var statements: [FastStatement] = []
+        let t = factTablesAtStart
+        if t.contains("entity_record") { statements.append(try sql("DELETE FROM entity_record WHERE item_id = ?")) }
+        if t.contains("role") { statements.append(try sql("DELETE FROM role WHERE item_id = ?")) }
+        if t.contains("link_evidence") { statements.append(try sql("DELETE FROM link_evidence WHERE item_id = ?")) }
+        if t.contains("looked_after") { statements.append(try sql("DELETE FROM looked_after WHERE item_id = ?")) }
+        if t.contains("notice") { statements.append(try sql("DELETE FROM notice WHERE item_id = ?")) }
+        if t.contains("missing_episode") {
+            statements.append(try sql("DELETE FROM missing_found_with WHERE episode_id IN (SELECT id FROM missing_episode WHERE item_id = ?)"))
+            statements.append(try sql("DELETE FROM missing_episode WHERE item_id = ?"))
+        }
         for s in statements {
             s.bind(1, item)
             try s.run()

@@ -196,7 +196,7 @@ private let fuzzMapping = #"""
 private let fuzzHeader = "ID,Date,Name,DOB,Roles,Phone,Other,Mode,Secs,Notes"
 
 private func csvQuote(_ s: String) -> String {
-    s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
+    s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : s
 }
 
 /// A valid row of the fuzz export, and how many line breaks it holds.
