@@ -122,3 +122,35 @@ public struct NoticeRecord: Sendable, Equatable {
         self.issued = issued; self.officer = officer; self.expires = expires; self.item = item
     }
 }
+
+extension EntityRecord {
+    /// What people read for this entity: a person's or place's name, a registration with the
+    /// vehicle's description, a number, a handle with its display name.
+    public var displayLabel: String {
+        switch kind {
+        case .person, .organisation:
+            return name ?? primary.displayLabel
+        case .location:
+            return name ?? details["address"] ?? primary.displayLabel
+        case .vehicle:
+            let description = ["colour", "make", "model"].compactMap { details[$0] }.joined(separator: " ")
+            return description.isEmpty ? primary.value : "\(primary.value) (\(description))"
+        case .account:
+            return name.map { "\(primary.value) (\($0))" } ?? primary.value
+        case .phone:
+            return primary.value
+        }
+    }
+}
+
+extension StrongIdentifier {
+    /// A label for an entity known only by this identifier: the value, without the scheme, except
+    /// for source-system IDs, which keep it (`person:niche/PN-1001`).
+    public var displayLabel: String {
+        switch scheme {
+        case .phone, .vehicle, .account: value
+        case .imei: "IMEI " + value
+        case .person, .location, .org: description
+        }
+    }
+}

@@ -235,7 +235,7 @@ final class IngestWriter {
 
     func createEntity(kind: EntityKind, identifiers: [StrongIdentifier], label: String?) throws -> Int64 {
         let s = try sql("INSERT INTO entity (kind, label, run_id) VALUES (?, ?, ?)")
-        s.bind([kind.rawValue, label ?? identifiers[0].description, runID])
+        s.bind([kind.rawValue, label ?? identifiers[0].displayLabel, runID])
         try s.run()
         let id = s.lastRowID
         for identifier in identifiers { try addIdentifier(identifier, to: id) }
@@ -290,7 +290,8 @@ final class IngestWriter {
 
     func writeEntity(_ e: EntityRecord) throws {
         let item = try touch(e.item)
-        let id = try resolve(e.identifiers, kind: e.kind, label: e.name)
+        let label = e.displayLabel
+        let id = try resolve(e.identifiers, kind: e.kind, label: label)
         var detailsJSON: String? = nil
         if !e.details.isEmpty {
             detailsJSON = JSONValue.object(e.details.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }).jsonText
@@ -306,9 +307,9 @@ final class IngestWriter {
         s.bind([id, item, e.primary.description, e.name, aliases, e.dob?.text, e.dob?.earliest.dateText,
                 e.dob?.latest.dateText, e.dob?.isApproximate ?? false, detailsJSON])
         try s.run()
-        if let name = e.name {
+        if label != e.primary.displayLabel { // the record says more than the bare identifier
             let u = try sql("UPDATE entity SET label = ? WHERE id = ?")
-            u.bind([name, id])
+            u.bind([label, id])
             try u.run()
         }
         for role in e.roles {
