@@ -66,6 +66,8 @@ public struct CSVReader<Source: ByteSource> {
     var parser: CSVRowParser
     public let encoding: TextEncoding
     public private(set) var bytesRead = 0
+    /// Whether the file begins with a UTF-16 byte-order mark (an export saved as "Unicode text").
+    public private(set) var startsWithUTF16Mark = false
 
     public var delimiter: UInt8 { parser.delimiter }
     public var maxFieldBytes: Int { parser.maxFieldBytes }
@@ -96,6 +98,7 @@ public struct CSVReader<Source: ByteSource> {
                 chunk.append(contentsOf: more)
             }
             if encoding == .utf8, chunk.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
+            startsWithUTF16Mark = chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF])
         }
         bytesRead += chunk.count
         return true

@@ -129,6 +129,8 @@ public struct RecordStream<Source: ByteSource> {
             let h: CSVReader<Source>.Row?
             switch Result(catching: { try reader.next() }) {
             case let .success(row): h = row
+            case .failure where reader.startsWithUTF16Mark:
+                throw .badLine(first, reason: "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8, or as windows-1252 and say so in the mapping")
             case let .failure(e as CSVRowError):
                 throw .badLine(first, reason: "the header row cannot be read: \(describe(e))")
             case let .failure(e):

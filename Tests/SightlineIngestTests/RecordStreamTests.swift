@@ -242,4 +242,20 @@ struct RecordStreamTests {
             #expect(try reader.next() == nil)
         }
     }
+
+    /// Exports saved as "Unicode text" are UTF-16: both readers say so instead of reporting a bad byte.
+    @Test func utf16IsNamed() throws {
+        let utf16: [UInt8] = [0xFF, 0xFE] + Array("{\"type\":\"item\"}\n".utf8).flatMap { [$0, 0] }
+        var json = RecordStream(MemoryByteSource(utf16), file: "u.jsonl", format: .jsonLines)
+        let unit = try #require(try json.next())
+        #expect(unit.error?.description.contains("the file is UTF-16") == true)
+        let mapping = try CSVMapping.parse(yaml: "mapping: 1\nrecords:\n  - type: item\n    ref: \"{A}\"\n", file: "m.yaml")
+        var csv = RecordStream(MemoryByteSource(utf16), file: "u.csv", format: .csv(mapping, mappingFile: "m.yaml"))
+        do {
+            _ = try csv.next()
+            Issue.record("a UTF-16 CSV was read")
+        } catch {
+            #expect(error.description.hasPrefix("u.csv:1: the file is UTF-16"))
+        }
+    }
 }
