@@ -184,11 +184,13 @@ final class IngestWriter {
     }
 
     func writeItem(_ i: IntelItem, at location: SourceLocation) throws {
-        let values: [(any FastBindable)?] = [
-            i.recorded.dateText, i.observed?.start.isoText, i.observed?.end.isoText, i.observed?.text,
-            i.observed?.isApproximate ?? false, i.grade.system, i.grade.evaluation, i.grade.handlingCode, i.grade.conditions,
-            i.summary, location.file, location.line, runID,
-        ]
+        /// Binds the item's columns 1...13 (the order of both statements below).
+        func bindItem(_ s: FastStatement) {
+            s.bind(1, i.recorded.dateText); s.bind(2, i.observed?.start.isoText); s.bind(3, i.observed?.end.isoText)
+            s.bind(4, i.observed?.text); s.bind(5, i.observed?.isApproximate ?? false); s.bind(6, i.grade.system)
+            s.bind(7, i.grade.evaluation); s.bind(8, i.grade.handlingCode); s.bind(9, i.grade.conditions)
+            s.bind(10, i.summary); s.bind(11, location.file); s.bind(12, location.line); s.bind(13, runID)
+        }
         if let id = try itemID(i.ref) {
             try clearOnFirstTouch(id, mark: false) // the update below records this run
             let s = try sql("""
@@ -196,7 +198,7 @@ final class IngestWriter {
                     grade_system = ?, evaluation = ?, handling = ?, conditions = ?, summary = ?, source_file = ?, source_line = ?, run_id = ?
                 WHERE id = ?
                 """)
-            s.bind(values + [id])
+            bindItem(s); s.bind(14, id)
             try s.run()
             summary.itemsUpdated += 1
         } else {
@@ -205,7 +207,7 @@ final class IngestWriter {
                     handling, conditions, summary, source_file, source_line, run_id, agency, reference)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            s.bind(values + [i.ref.agency.rawValue, i.ref.reference])
+            bindItem(s); s.bind(14, i.ref.agency.rawValue); s.bind(15, i.ref.reference)
             try s.run()
             let id = s.lastRowID
             remember(i.ref, id)
@@ -245,7 +247,7 @@ final class IngestWriter {
 
     func addIdentifier(_ identifier: StrongIdentifier, to entity: Int64) throws {
         let s = try sql("INSERT INTO identifier (scheme, value, entity_id) VALUES (?, ?, ?)")
-        s.bind([identifier.scheme.rawValue, identifier.value, entity])
+        s.bind(1, identifier.scheme.rawValue); s.bind(2, identifier.value); s.bind(3, entity)
         try s.run()
         cache(identifier, entity)
     }
@@ -344,8 +346,9 @@ final class IngestWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source, target, type, time_text, origin) DO NOTHING
                 """)
-            insert.bind([type.rawValue, a, b, time?.start.isoText, time?.end.isoText, timeText,
-                         time?.isApproximate ?? false, mode, duration, substance])
+            insert.bind(1, type.rawValue); insert.bind(2, a); insert.bind(3, b); insert.bind(4, time?.start.isoText)
+            insert.bind(5, time?.end.isoText); insert.bind(6, timeText); insert.bind(7, time?.isApproximate ?? false)
+            insert.bind(8, mode); insert.bind(9, duration); insert.bind(10, substance)
             try insert.run()
             if insert.changes > 0 {
                 linkID = insert.lastRowID
@@ -357,7 +360,7 @@ final class IngestWriter {
         guard let linkID else { throw StoreError.database("a link vanished during the run") }
         let evidence = try sql("INSERT OR IGNORE INTO link_evidence (link_id, item_id) VALUES (?, ?)")
         for item in items {
-            evidence.bind([linkID, item])
+            evidence.bind(1, linkID); evidence.bind(2, item)
             try evidence.run()
         }
     }

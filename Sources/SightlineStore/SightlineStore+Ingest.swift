@@ -65,26 +65,29 @@ extension SightlineStore {
                 var done = 0
                 for input in inputs {
                     writer.summary.files += 1
-                    var stream = RecordStream(input.source, file: input.name, format: input.format)
+                    let pipeline = UnitPipeline(RecordStream(input.source, file: input.name, format: input.format))
+                    defer { pipeline.cancel() }
                     var lastReport = 0
-                    while let unit = try stream.next() {
-                        if let progress, stream.bytesRead - lastReport >= 1 << 20 {
-                            lastReport = stream.bytesRead
+                    while let batch = try pipeline.next() {
+                        if let progress, pipeline.bytesRead - lastReport >= 1 << 20 {
+                            lastReport = pipeline.bytesRead
                             progress(done + lastReport)
                         }
-                        switch unit.outcome {
-                        case let .failure(error):
-                            try reject(unit, error, policy: policy, writer: writer)
-                        case let .success(records):
-                            writer.summary.recordsRead += records.count
-                            if let error = try writer.check(records, at: unit.location) {
+                        for unit in batch {
+                            switch unit.outcome {
+                            case let .failure(error):
                                 try reject(unit, error, policy: policy, writer: writer)
-                                continue
+                            case let .success(records):
+                                writer.summary.recordsRead += records.count
+                                if let error = try writer.check(records, at: unit.location) {
+                                    try reject(unit, error, policy: policy, writer: writer)
+                                    continue
+                                }
+                                for r in records { try writer.write(r, at: unit.location) }
                             }
-                            for r in records { try writer.write(r, at: unit.location) }
                         }
                     }
-                    done += stream.bytesRead
+                    done += pipeline.bytesRead
                 }
                 try writer.finish()
                 writer.summary.seconds = Date().timeIntervalSince(started)
