@@ -34,6 +34,8 @@ final class IngestWriter {
     init(db: Database, runID: Int64) throws {
         self.db = db
         self.runID = runID
+        itemCache.reserveCapacity(Self.cacheLimit)
+        identifierCache.reserveCapacity(Self.cacheLimit)
         itemMaxAtStart = try Int64.fetchOne(db, sql: "SELECT max(id) FROM item") ?? 0
         // A table empty at the start cannot hold what a pre-existing item said before: its rows all
         // come from items this run has already cleared, so clearing skips it.
@@ -84,6 +86,7 @@ final class IngestWriter {
     }
 
     func itemID(_ ref: IntelRef) throws -> Int64? {
+        if let last = lastItem, last.ref == ref { return last.id } // a fact citing the item just written
         if let id = itemCache[ref] { return id }
         let s = try sql("SELECT id, run_id FROM item WHERE agency = ? AND reference = ?")
         s.bind(1, ref.agency.rawValue); s.bind(2, ref.reference)
@@ -100,7 +103,11 @@ final class IngestWriter {
     func remember(_ ref: IntelRef, _ id: Int64) {
         if itemCache.count >= Self.cacheLimit { itemCache.removeAll(keepingCapacity: true) }
         itemCache[ref] = id
+        lastItem = (ref, id)
     }
+
+    /// The item most recently written or looked up.
+    var lastItem: (ref: IntelRef, id: Int64)?
 
     /// The item's ID for writing a fact under it; clears its earlier facts on first touch in this run.
     func touch(_ ref: IntelRef) throws -> Int64 {
