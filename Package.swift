@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "SightlineModel", targets: ["SightlineModel"]),
         .library(name: "SightlineIngest", targets: ["SightlineIngest"]),
         .library(name: "SightlineStore", targets: ["SightlineStore"]),
+        .library(name: "SightlineGraph", targets: ["SightlineGraph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -51,6 +52,9 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // 5. Graph: a compact snapshot over dense indices and the algorithms on it. Pure.
+        .target(name: "SightlineGraph", swiftSettings: strict),
+
         // Synthetic networks with planted truth, for samples, tests and benchmarks. Pure.
         .target(name: "SightlineSynthetic", dependencies: ["SightlineModel", "SightlineIngest"], swiftSettings: strict),
 
@@ -59,7 +63,7 @@ let package = Package(
             name: "SightlineCommands",
             dependencies: [
                 "SightlineModel", "SightlineIngest", "SightlineStore", "SightlineResolution",
-                "SightlineSynthetic",
+                "SightlineSynthetic", "SightlineGraph",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -74,6 +78,10 @@ let package = Package(
 
         .testTarget(name: "SightlineModelTests", dependencies: ["SightlineModel", "SightlineTestSupport"]),
         .testTarget(name: "SightlineIngestTests", dependencies: ["SightlineIngest", "SightlineTestSupport"]),
+        .testTarget(
+            name: "SightlineGraphTests",
+            dependencies: ["SightlineGraph", "SightlineIngest", "SightlineTestSupport"],
+            exclude: ["Reference"]),
         .testTarget(name: "SightlineResolutionTests", dependencies: ["SightlineResolution", "SightlineSynthetic", "SightlineTestSupport"]),
         .testTarget(
             name: "SightlineStoreTests",

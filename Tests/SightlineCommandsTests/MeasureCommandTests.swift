@@ -1,0 +1,40 @@
+import Foundation
+import SightlineTestSupport
+import Testing
+
+/// `sightline measure` as a user runs it: the exact header, networkx's values, clear errors.
+@Suite("measure command")
+struct MeasureCommandTests {
+    @Test("prints one row per node with exactly the documented columns, matching networkx on the kite")
+    func kite() throws {
+        let r = try runSightline(["measure", "--edges", PackagePaths.root + "/Tests/SightlineGraphTests/Reference/kite.edges.csv", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "node,degree,betweenness,closeness,harmonic,pagerank,eigenvector,coreness,component,community")
+        #expect(lines.count == 11)
+        // networkx: betweenness_centrality(krackhardt_kite_graph())[7] == 0.3888888888888889 (node 7, the broker).
+        let row7 = try #require(lines.first { $0.hasPrefix("7,") }).split(separator: ",")
+        #expect(abs(Double(row7[2])! - 0.3888888888888889) < 1e-12)
+        // Numbers read back exactly: shortest round-trip text of the double.
+        #expect(row7[2] == "0.38888888888888884" || row7[2] == "0.3888888888888889")
+    }
+
+    @Test("--measures selects columns; bad files and options get clear errors")
+    func errors() throws {
+        let dir = TemporaryDirectory()
+        let good = dir.write("g.csv", "source,target,weight\na,b,2\nb,c,1\n")
+        let some = try runSightline(["measure", "--edges", good, "--measures", "degree,coreness", "--format", "csv"])
+        #expect(some.stdout.hasPrefix("node,degree,coreness\r\na,1,1\r\n"))
+        let weighted = try runSightline(["measure", "--edges", good, "--weighted", "--measures", "degree", "--format", "csv"])
+        #expect(weighted.stdout.contains("b,3.0"))
+        let badWeight = try runSightline(["measure", "--edges", dir.write("w.csv", "source,target,weight\na,b,-1\n")])
+        #expect(badWeight.status == 1)
+        #expect(badWeight.stderr.contains("w.csv:2: field 'weight': \"-1\" is not valid: expected a positive number"))
+        let noHeader = try runSightline(["measure", "--edges", dir.write("h.csv", "from,to\na,b\n")])
+        #expect(noHeader.stderr.contains("h.csv:1: the header must name the columns 'source' and 'target'"))
+        let unknown = try runSightline(["measure", "--edges", good, "--measures", "degree,fame"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("unknown measure(s) fame"))
+        let noWeights = try runSightline(["measure", "--edges", dir.write("u.csv", "source,target\na,b\n"), "--weighted"])
+        #expect(noWeights.stderr.contains("--weighted needs a 'weight' column"))
+    }
+}
