@@ -38,3 +38,22 @@ struct MeasureCommandTests {
         #expect(noWeights.stderr.contains("--weighted needs a 'weight' column"))
     }
 }
+
+/// `sightline impact --edges` as a user runs it.
+@Suite("impact command")
+struct ImpactCommandTests {
+    @Test("prints the largest component after each removal, block and sequential")
+    func kiteCurve() throws {
+        let kite = PackagePaths.root + "/Tests/SightlineGraphTests/Reference/kite.edges.csv"
+        let block = try runSightline(["impact", "--edges", kite, "--strategy", "degree", "--block", "--steps", "3", "--format", "csv"])
+        #expect(block.status == 0, "\(block.stderr)")
+        // networkx on the same ranking (Reference/kite.curves.json): 10, 9, 8, 4.
+        let sizes = block.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[3] }
+        #expect(sizes == ["10", "9", "8", "4"])
+        let sequential = try runSightline(["impact", "--edges", kite, "--strategy", "degree", "--sequential", "--steps", "3", "--format", "json"])
+        let rows = try JSONSerialization.jsonObject(with: Data(sequential.stdout.utf8)) as! [[String: Any]]
+        #expect(rows.map { $0["largestComponent"] as! Int } == [10, 9, 8, 5])
+        let bad = try runSightline(["impact", "--edges", kite, "--strategy", "fame"])
+        #expect(bad.status != 0 && bad.stderr.contains("--strategy must be one of degree, betweenness"))
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import SightlineGraph
+import SightlineIngest
+import SightlineTestSupport
+import Testing
+
+/// Cut vertices, bridges and disruption curves against networkx 3.6.1 (Reference/*.cuts.json and
+/// *.curves.json, made by Reference/make_cut_reference.py with the same tie-breaking rule).
+struct DisruptionTests {
+    @Test(arguments: ["karate", "florentine", "lesmis", "kite", "disconnected", "star", "weighted_path"])
+    func cutVerticesAndBridges(name: String) throws {
+        let (g, list) = try ReferenceTests.load(name, directed: false)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ReferenceTests.folder + name + ".cuts.json"))) as! [String: Any]
+        let (vertices, bridges) = g.cutVerticesAndBridges()
+        #expect(vertices.map { list.names[$0] }.sorted() == (json["articulationPoints"] as! [String]))
+        let expected = (json["bridges"] as! [[String]]).map { $0.joined(separator: "-") }
+        #expect(bridges.map { [list.names[$0.0], list.names[$0.1]].sorted().joined(separator: "-") }.sorted() == expected)
+    }
+
+    @Test(arguments: ["karate", "florentine", "kite"])
+    func disruptionCurves(name: String) throws {
+        let (g, list) = try ReferenceTests.load(name, directed: false)
+        let curves = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ReferenceTests.folder + name + ".curves.json"))) as! [[String: Any]]
+        for c in curves {
+            let strategy = Graph.RemovalStrategy(rawValue: c["strategy"] as! String)!
+            let sequential = c["sequential"] as! Bool
+            let got = g.disruptionCurve(strategy: strategy, sequential: sequential, steps: 10)
+            let label = "\(name) \(strategy) \(sequential ? "sequential" : "block")"
+            #expect(got.compactMap { $0.node.map { list.names[$0] } } == (c["removed"] as! [String]), "\(label)")
+            #expect(got.map(\.largestComponent) == (c["largestComponent"] as! [Int]), "\(label)")
+        }
+    }
+
+    @Test func handWorkedPathAndEmpty() {
+        // 0-1-2-3-4: removing the middle node leaves two pairs.
+        let g = Graph(nodeCount: 5, edges: [(0, 1, 1), (1, 2, 1), (2, 3, 1), (3, 4, 1)], directed: false)
+        let curve = g.disruptionCurve(strategy: .betweenness, sequential: false, steps: 1)
+        #expect(curve.map(\.largestComponent) == [5, 2])
+        #expect(curve[1].node == 2)
+        // Degree ties (1, 2 and 3 all have degree 2): the lowest index goes first.
+        #expect(g.disruptionCurve(strategy: .degree, sequential: false, steps: 1)[1].node == 1)
+        #expect(g.cutVerticesAndBridges().vertices == [1, 2, 3])
+        #expect(g.cutVerticesAndBridges().bridges.count == 4)
+        let empty = Graph(nodeCount: 0, edges: [], directed: false)
+        #expect(empty.disruptionCurve(strategy: .degree, sequential: true, steps: 3).map(\.largestComponent) == [0])
+        #expect(empty.cutVerticesAndBridges().vertices.isEmpty)
+    }
+
+    @Test func longChainsDoNotOverflowTheStack() {
+        let n = 200_000
+        let g = Graph(nodeCount: n, edges: (0..<(n - 1)).map { ($0, $0 + 1, 1) }, directed: false)
+        let (v, b) = g.cutVerticesAndBridges()
+        #expect(v.count == n - 2 && b.count == n - 1)
+    }
+}
