@@ -79,7 +79,11 @@ struct MeasureReport {
                     sources = Array(all.prefix(k))
                 }
                 var b = g.betweenness(weighted: weighted, sources: sources)
-                if let s = sources { b = b.map { $0 * Double(g.nodeCount) / Double(s.count) } }
+                if let s = sources {
+                    b = b.map { $0 * Double(g.nodeCount) / Double(s.count) }
+                    let e = Graph.betweennessSamplingError(nodes: g.nodeCount, samples: s.count)
+                    note = "betweenness estimated from \(s.count) of \(g.nodeCount) sources (seed \(seed)): every value is within ±\(e) of the exact one with probability 0.95 (Hoeffding bound)"
+                }
                 columns[m] = b.map(text)
             case "closeness": columns[m] = g.closeness(weighted: weighted).map(text)
             case "harmonic": columns[m] = g.harmonic(weighted: weighted).map(text)

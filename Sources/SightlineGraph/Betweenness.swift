@@ -65,3 +65,30 @@ struct UnsafeMutableSendableBuffer<T>: @unchecked Sendable {
     let base: UnsafeMutableBufferPointer<T>
     init(_ base: UnsafeMutableBufferPointer<T>) { self.base = base }
 }
+
+extension Graph {
+    /// The error bound of betweenness estimated from `samples` uniformly drawn sources (pivots,
+    /// Brandes and Pich 2007), each estimate scaled by n / samples.
+    ///
+    /// Each sampled source adds a term between 0 and n/(n-1) on the normalised scale, with mean equal
+    /// to the exact value, so by Hoeffding's inequality (1963) and a union bound over the n nodes,
+    /// every node's estimate is within the returned ε of its exact normalised betweenness with
+    /// probability at least `confidence`: ε = (n/(n-1)) √(ln(2n/(1-confidence)) / (2 samples)).
+    public static func betweennessSamplingError(nodes n: Int, samples: Int, confidence: Double = 0.95) -> Double {
+        guard n > 2, samples > 0 else { return 0 }
+        let range = Double(n) / Double(n - 1)
+        return range * (log(2 * Double(n) / (1 - confidence)) / (2 * Double(samples))).squareRoot()
+    }
+}
+
+private func log(_ x: Double) -> Double {
+    // Natural logarithm without Foundation: log(x) = 2 atanh((x-1)/(x+1)), summed to convergence
+    // after scaling x into [0.5, 2] by powers of two.
+    var m = x, k = 0.0
+    while m > 2 { m /= 2; k += 1 }
+    while m < 0.5 { m *= 2; k -= 1 }
+    let y = (m - 1) / (m + 1), y2 = y * y
+    var term = y, sum = 0.0, i = 1.0
+    while abs(term / i) > 1e-17 { sum += term / i; term *= y2; i += 2 }
+    return 2 * sum + k * 0.6931471805599453
+}

@@ -53,3 +53,26 @@ struct DisruptionTests {
         #expect(v.count == n - 2 && b.count == n - 1)
     }
 }
+
+/// The sampled betweenness estimate and its stated bound.
+struct SampledBetweennessTests {
+    @Test func boundHoldsOnLesMiserables() throws {
+        let (g, _) = try ReferenceTests.load("lesmis", directed: false)
+        let exact = g.betweenness()
+        let n = g.nodeCount
+        // ε = (n/(n-1)) √(ln(2n/0.05) / (2k)); by hand for n = 77, k = 40: 1.0132 × √(ln 3080 / 80) = 0.3192...
+        let e = Graph.betweennessSamplingError(nodes: n, samples: 40)
+        #expect(abs(e - (77.0 / 76.0) * (8.032685 / 80).squareRoot()) < 1e-5)
+        var rng = GraphTestRandom(seed: 9)
+        for _ in 0..<20 {
+            var all = Array(0..<n)
+            for i in stride(from: n - 1, to: 0, by: -1) { all.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            let sources = Array(all.prefix(40))
+            let estimate = g.betweenness(sources: sources).map { $0 * Double(n) / 40 }
+            #expect(zip(estimate, exact).allSatisfy { abs($0 - $1) <= e })
+        }
+        // All sources: the estimate is exact.
+        let full = g.betweenness(sources: Array(0..<n))
+        #expect(zip(full, exact).allSatisfy { abs($0 - $1) < 1e-12 })
+    }
+}

@@ -56,4 +56,26 @@ for name in ["karate", "florentine", "lesmis", "kite", "disconnected", "star", "
     if name in ("karate", "florentine", "kite"):
         curves = [curve(G, order, s, q, 10) for s in ("degree", "betweenness") for q in (False, True)]
         json.dump(curves, open(os.path.join(HERE, name + ".curves.json"), "w"), indent=1)
+# Shortest paths, ego networks and connecting networks on the karate club and weighted Les Misérables.
+def load_weighted(name):
+    rows = list(csv.DictReader(open(os.path.join(HERE, name + ".edges.csv"))))
+    G = nx.Graph()
+    G.add_weighted_edges_from((r["source"], r["target"], float(r["weight"])) for r in rows)
+    return G
+
+paths = {}
+G, _ = load("karate")
+paths["karate"] = {
+    "allShortest": [[s, t, sorted(nx.all_shortest_paths(G, s, t))] for s, t in [("0", "33"), ("16", "25"), ("4", "26")]],
+    "ego": [[n, r, sorted(nx.ego_graph(G, n, radius=r).nodes())] for n, r in [("0", 1), ("16", 2), ("33", 0)]],
+    "connecting": [[sorted(ns), sorted(set().union(*[set(p) for a in ns for b in ns if a < b
+                                                       for p in nx.all_shortest_paths(G, a, b)]))]
+                   for ns in [["16", "26"], ["4", "9", "24"]]],
+}
+W = load_weighted("lesmis_weighted")
+paths["lesmis_weighted"] = {
+    "allShortestWeighted": [[s, t, sorted(nx.all_shortest_paths(W, s, t, weight="weight"))]
+                            for s, t in [("Napoleon", "Cosette"), ("Champtercier", "Javert")]],
+}
+json.dump(paths, open(os.path.join(HERE, "paths.json"), "w"), indent=1)
 print("networkx", nx.__version__)
