@@ -42,16 +42,18 @@ extension Graph {
         var centrality = [Double](repeating: 0, count: n)
         var delta = [Double](repeating: 0, count: n)
         let paths = SingleSourcePaths(self, weighted: weighted)
+        let inOffsets = self.inOffsets, inSources = self.inSources, inWeights = self.inWeights
         for s in sources {
             paths.run(from: s)
+            let dist = paths.dist, sigma = paths.sigma
             for v in paths.order { delta[v] = 0 }
             for w in paths.order.reversed() {
-                let coefficient = (1 + delta[w]) / paths.sigma[w]
-                let dw = paths.dist[w]
-                for k in inNeighbours(of: w) {
+                let coefficient = (1 + delta[w]) / sigma[w]
+                let dw = dist[w]
+                for k in inOffsets[w]..<inOffsets[w + 1] {
                     let v = Int(inSources[k])
                     let step = weighted ? inWeights[k] : 1
-                    if paths.dist[v] + step == dw { delta[v] += paths.sigma[v] * coefficient }
+                    if dist[v] + step == dw { delta[v] += sigma[v] * coefficient }
                 }
                 if w != s { centrality[w] += delta[w] }
             }

@@ -1,3 +1,5 @@
+import Dispatch
+
 extension Graph {
     /// Closeness centrality as networkx computes it by default (`wf_improved=True`).
     ///
@@ -6,13 +8,11 @@ extension Graph {
     /// on a disconnected graph a node in a small component does not outrank the rest. 0 when nothing
     /// reaches the node. Directed graphs use distances *to* the node (incoming paths), as networkx does.
     /// - Complexity: one shortest-path search per node: O(n m) unweighted, O(n m log n) weighted.
-    public func closeness(weighted: Bool = false) -> [Double] {
+    public func closeness(weighted: Bool = false, threads: Int = 2) -> [Double] {
         let n = nodeCount
-        let paths = SingleSourcePaths(self, weighted: weighted)
-        return (0..<n).map { u in
-            paths.run(from: u, reverse: isDirected)
+        return perNodeInParallel(weighted: weighted, threads: threads) { paths, dist in
             var total = 0.0
-            for v in paths.order { total += paths.dist[v] }
+            for v in paths.order { total += dist[v] }
             let reached = Double(paths.order.count)
             guard total > 0, n > 1 else { return 0 }
             return (reached - 1) / total * ((reached - 1) / Double(n - 1))
@@ -24,13 +24,33 @@ extension Graph {
     ///
     /// Marchiori and Latora (2000); Boldi and Vigna (2014). Directed graphs use distances to u.
     /// - Complexity: one shortest-path search per node.
-    public func harmonic(weighted: Bool = false) -> [Double] {
-        let paths = SingleSourcePaths(self, weighted: weighted)
-        return (0..<nodeCount).map { u in
-            paths.run(from: u, reverse: isDirected)
+    public func harmonic(weighted: Bool = false, threads: Int = 2) -> [Double] {
+        perNodeInParallel(weighted: weighted, threads: threads) { paths, dist in
             var total = 0.0
-            for v in paths.order where paths.dist[v] > 0 { total += 1 / paths.dist[v] }
+            for v in paths.order where dist[v] > 0 { total += 1 / dist[v] }
             return total
         }
+    }
+
+    /// Runs one shortest-path search per node (towards the node when directed), split over the
+    /// cores, and maps each search to a value.
+    func perNodeInParallel(weighted: Bool, threads: Int, _ value: @Sendable (SingleSourcePaths, [Double]) -> Double) -> [Double] {
+        let n = nodeCount
+        guard n > 0 else { return [] }
+        var result = [Double](repeating: 0, count: n)
+        let parts = max(1, min(threads, n))
+        let chunk = (n + parts - 1) / parts
+        let g = self
+        result.withUnsafeMutableBufferPointer { out in
+            let buffer = UnsafeMutableSendableBuffer(out)
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                let paths = SingleSourcePaths(g, weighted: weighted)
+                for u in (p * chunk)..<min(n, (p + 1) * chunk) {
+                    paths.run(from: u, reverse: g.isDirected, countPaths: false)
+                    buffer.base[u] = value(paths, paths.dist)
+                }
+            }
+        }
+        return result
     }
 }

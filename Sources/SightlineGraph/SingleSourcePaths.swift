@@ -27,7 +27,12 @@ final class SingleSourcePaths {
     /// Runs from `source` along out-edges (or along in-edges when `reverse` is set, giving
     /// distances *to* the source).
     /// - Complexity: O(n + m) unweighted, O((n + m) log n) weighted, in what the source reaches.
-    func run(from source: Int, reverse: Bool = false) {
+    func run(from source: Int, reverse: Bool = false, countPaths: Bool = true) {
+        // Work on local arrays (moved out of the class and back) so that the hot loops pay no
+        // exclusivity checks or reference counting on class properties.
+        var dist = self.dist, sigma = self.sigma, order = self.order, settled = self.settled
+        self.dist = []; self.sigma = []; self.order = []; self.settled = []
+        defer { self.dist = dist; self.sigma = sigma; self.order = order; self.settled = settled }
         for v in order { dist[v] = .infinity; sigma[v] = 0; settled[v] = false }
         order.removeAll(keepingCapacity: true)
         let offsets = reverse ? graph.inOffsets : graph.offsets
@@ -35,7 +40,8 @@ final class SingleSourcePaths {
         let weights = reverse ? graph.inWeights : graph.weights
         dist[source] = 0
         sigma[source] = 1
-        if !weighted {
+        if !weighted && !countPaths {
+            // Distances only (closeness, harmonic): no path counts to keep.
             order.append(source)
             var head = 0
             while head < order.count {
@@ -44,7 +50,21 @@ final class SingleSourcePaths {
                 for k in offsets[v]..<offsets[v + 1] {
                     let w = Int(targets[k])
                     if dist[w] == .infinity { dist[w] = dv; order.append(w) }
-                    if dist[w] == dv { sigma[w] += sigma[v] }
+                }
+            }
+            return
+        }
+        if !weighted {
+            order.append(source)
+            var head = 0
+            while head < order.count {
+                let v = order[head]; head += 1
+                let dv = dist[v] + 1
+                let sv = sigma[v]
+                for k in offsets[v]..<offsets[v + 1] {
+                    let w = Int(targets[k])
+                    if dist[w] == .infinity { dist[w] = dv; order.append(w) }
+                    if dist[w] == dv { sigma[w] += sv }
                 }
             }
             return
