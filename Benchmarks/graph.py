@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Graph-engine benchmark: Sightline against python-igraph and NetworKit, side by side, in one run.
+
+For each size it writes a planted-partition graph with ../shared/bench/planted_partition.py
+(communities of 50-200 nodes, 85% of edges inside, seed 42), then times every algorithm the
+engines share, each in a fresh process:
+
+  sightline measure --edges F --measures X --timings   (best of up to 5 runs, like the peers)
+  ../shared/bench/peer_measure.py LIB ALGO F           (igraph and NetworKit; their exact calls)
+
+and prints times, peak memory and the ratio of Sightline's time to the fastest peer's.
+
+  Benchmarks/graph.py [--sizes 10k,100k,1m] [--python PATH_TO_VENV_PYTHON]
+
+The peers need `pip install igraph networkit leidenalg pandas numpy` in the Python given by
+--python (a throwaway venv). Outside the test suite on purpose.
+"""
+import json, os, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(ROOT, "..", "shared", "bench")
+SIZES = {"10k": (10_000, 50_000), "100k": (100_000, 500_000), "1m": (1_000_000, 5_000_000)}
+# Sightline measure -> peer algorithm names; which sizes each runs at (exact all-pairs ones only small).
+ALGORITHMS = [
+    ("load", "load", ("10k", "100k", "1m")),
+    ("degree", "degree", ("10k", "100k", "1m")),
+    ("component", "cc", ("10k", "100k", "1m")),
+    ("coreness", "kcore", ("10k", "100k", "1m")),
+    ("pagerank", "pagerank", ("10k", "100k", "1m")),
+    ("eigenvector", "eigenvector", ("10k", "100k", "1m")),
+    ("community", "louvain", ("10k", "100k", "1m")),
+    ("betweenness", "betweenness", ("10k",)),
+    ("closeness", "closeness", ("10k",)),
+    ("harmonic", "harmonic", ("10k",)),
+]
+
+def arg(name, default):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+def main():
+    sizes = arg("--sizes", "10k,100k").split(",")
+    python = arg("--python", sys.executable)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "sightline"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    sightline = os.path.join(ROOT, ".build/release/sightline")
+    work = tempfile.mkdtemp(prefix="sightline-graph-bench-")
+    print(f"{'size':6} {'algorithm':12} {'sightline':>10} {'igraph':>10} {'networkit':>10} {'ratio':>7}  peak MiB (s/ig/nk)")
+    for size in sizes:
+        n, m = SIZES[size]
+        edges = os.path.join(work, f"pp{size}.csv")
+        subprocess.run([sys.executable, os.path.join(SHARED, "planted_partition.py"), str(n), str(m), "42", edges],
+                       check=True, stdout=subprocess.DEVNULL)
+        for measure, peer_algo, where in ALGORITHMS:
+            if size not in where:
+                continue
+            row = {}
+            if measure == "load":
+                p = subprocess.run([sightline, "measure", "--edges", edges, "--measures", "degree", "--timings", "--format", "csv"],
+                                   capture_output=True, text=True, check=True)
+                t = json.loads(p.stderr.strip().splitlines()[-1])
+                row["sightline"] = (t["load_s"], t["peak_rss_mib"])
+            else:
+                p = subprocess.run([sightline, "measure", "--edges", edges, "--measures", measure, "--timings", "--format", "csv"],
+                                   capture_output=True, text=True, check=True)
+                t = json.loads(p.stderr.strip().splitlines()[-1])
+                row["sightline"] = (t["best_s"][measure], t["peak_rss_mib"])
+            for lib in ("igraph", "networkit"):
+                p = subprocess.run([python, os.path.join(SHARED, "peer_measure.py"), lib, peer_algo, edges],
+                                   capture_output=True, text=True)
+                if p.returncode != 0 or not p.stdout.strip():
+                    continue
+                r = json.loads(p.stdout.strip().splitlines()[-1])
+                row[lib] = (r["load_s"] if peer_algo == "load" else r["best_s"], r["peak_rss_mib"])
+            peers = [row[l][0] for l in ("igraph", "networkit") if l in row]
+            ratio = row["sightline"][0] / min(peers) if peers else float("nan")
+            fmt = lambda k: f"{row[k][0]:10.4f}" if k in row else f"{'-':>10}"
+            mem = "/".join(f"{row[k][1]:.0f}" if k in row else "-" for k in ("sightline", "igraph", "networkit"))
+            print(f"{size:6} {measure:12} {fmt('sightline')} {fmt('igraph')} {fmt('networkit')} {ratio:7.2f}  {mem}", flush=True)
+
+if __name__ == "__main__":
+    main()
