@@ -32,54 +32,72 @@ public struct Graph: Sendable {
     ///   - nodeCount: the number of nodes; every index in `edges` must be below it.
     ///   - edges: source, target and weight; a repeated pair keeps its last weight.
     ///   - directed: whether edges read one way.
-    /// - Complexity: O(n + m log m) (sorting to collapse parallel edges).
+    /// - Complexity: O(n + m): counting sorts, no hashing.
     public init(nodeCount: Int, edges: [(Int, Int, Double)], directed: Bool) {
         self.nodeCount = nodeCount
         self.isDirected = directed
-        var loops = [Double](repeating: 0, count: nodeCount)
-        var hasLoop = [Bool](repeating: false, count: nodeCount)
-        // Collapse parallel edges: last weight wins (keyed on the unordered pair when undirected).
-        var last: [Int: (Int, Int, Double)] = [:]
-        last.reserveCapacity(edges.count)
-        var order: [Int] = []
+        let n = nodeCount
+        var loops = [Double](repeating: 0, count: n)
+        var hasLoop = [Bool](repeating: false, count: n)
+        // Canonical pairs (lower index first when undirected); self-loops kept apart.
+        var xs: [Int32] = [], ys: [Int32] = [], ws: [Double] = []
+        xs.reserveCapacity(edges.count); ys.reserveCapacity(edges.count); ws.reserveCapacity(edges.count)
         for (k, (a, b, w)) in edges.enumerated() {
-            precondition(a >= 0 && a < nodeCount && b >= 0 && b < nodeCount, "edge \(k) names a node outside 0..<\(nodeCount)")
+            precondition(a >= 0 && a < n && b >= 0 && b < n, "edge \(k) names a node outside 0..<\(n)")
             if a == b { loops[a] = w; hasLoop[a] = true; continue }
             let (x, y) = directed || a < b ? (a, b) : (b, a)
-            let key = x &* nodeCount &+ y
-            if last[key] == nil { order.append(key) }
-            last[key] = (x, y, w)
+            xs.append(Int32(x)); ys.append(Int32(y)); ws.append(w)
         }
-        let unique = order.map { last[$0]! }
-        edgeCount = unique.count + hasLoop.filter { $0 }.count
+        // Sort by (x, y) with two stable counting sorts, so that repeats of a pair sit together in
+        // input order, then keep the last of each run: parallel edges collapse, the last weight wins.
+        var (sx, sy, sw) = Self.stableSort(by: ys, xs, ys, ws, n)
+        (sx, sy, sw) = Self.stableSort(by: sx, sx, sy, sw, n)
+        var ux: [Int32] = [], uy: [Int32] = [], uw: [Double] = []
+        ux.reserveCapacity(sx.count); uy.reserveCapacity(sx.count); uw.reserveCapacity(sx.count)
+        for i in 0..<sx.count {
+            if i + 1 < sx.count && sx[i + 1] == sx[i] && sy[i + 1] == sy[i] { continue }
+            ux.append(sx[i]); uy.append(sy[i]); uw.append(sw[i])
+        }
+        edgeCount = ux.count + hasLoop.filter { $0 }.count
         selfLoopWeight = loops
         hasSelfLoop = hasLoop
-
-        func csr(_ pairs: [(Int, Int, Double)]) -> ([Int], [Int32], [Double]) {
-            var counts = [Int](repeating: 0, count: nodeCount + 1)
-            for (a, _, _) in pairs { counts[a + 1] += 1 }
-            for i in 0..<nodeCount { counts[i + 1] += counts[i] }
-            var fill = counts
-            var t = [Int32](repeating: 0, count: pairs.count)
-            var w = [Double](repeating: 0, count: pairs.count)
-            for (a, b, x) in pairs {
-                t[fill[a]] = Int32(b); w[fill[a]] = x; fill[a] += 1
-            }
-            // Neighbours in ascending index order: results then do not depend on input order.
-            for u in 0..<nodeCount {
-                let r = counts[u]..<counts[u + 1]
-                let sorted = zip(t[r], w[r]).sorted { $0.0 < $1.0 }
-                for (k, (tt, ww)) in zip(r, sorted) { t[k] = tt; w[k] = ww }
-            }
-            return (counts, t, w)
-        }
         if directed {
-            (offsets, targets, weights) = csr(unique)
-            (inOffsets, inSources, inWeights) = csr(unique.map { ($0.1, $0.0, $0.2) })
+            (offsets, targets, weights) = Self.csr(ux, uy, uw, n, sorted: true)
+            // In-neighbours: by target, sources ascending (a stable sort of pairs already in source order).
+            let (ix, iy, iw) = Self.stableSort(by: uy, uy, ux, uw, n)
+            (inOffsets, inSources, inWeights) = Self.csr(ix, iy, iw, n, sorted: true)
         } else {
-            (offsets, targets, weights) = csr(unique + unique.map { ($0.1, $0.0, $0.2) })
+            // Both directions, neighbours ascending: sort by neighbour, then stably by node.
+            let (ax, ay, aw) = (ux + uy, uy + ux, uw + uw)
+            var (bx, by, bw) = Self.stableSort(by: ay, ax, ay, aw, n)
+            (bx, by, bw) = Self.stableSort(by: bx, bx, by, bw, n)
+            (offsets, targets, weights) = Self.csr(bx, by, bw, n, sorted: true)
             (inOffsets, inSources, inWeights) = (offsets, targets, weights)
         }
+    }
+
+    /// A stable counting sort of parallel arrays by `key` (values in 0..<n).
+    /// - Complexity: O(n + m).
+    static func stableSort(by key: [Int32], _ a: [Int32], _ b: [Int32], _ w: [Double], _ n: Int) -> ([Int32], [Int32], [Double]) {
+        var start = [Int](repeating: 0, count: n + 1)
+        for k in key { start[Int(k) + 1] += 1 }
+        for i in 0..<n { start[i + 1] += start[i] }
+        var ra = [Int32](repeating: 0, count: a.count), rb = [Int32](repeating: 0, count: a.count)
+        var rw = [Double](repeating: 0, count: a.count)
+        for i in 0..<key.count {
+            let p = start[Int(key[i])]
+            start[Int(key[i])] += 1
+            ra[p] = a[i]; rb[p] = b[i]; rw[p] = w[i]
+        }
+        return (ra, rb, rw)
+    }
+
+    /// Offsets for pairs already sorted by their first element.
+    static func csr(_ x: [Int32], _ y: [Int32], _ w: [Double], _ n: Int, sorted: Bool) -> ([Int], [Int32], [Double]) {
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for v in x { offsets[Int(v) + 1] += 1 }
+        for i in 0..<n { offsets[i + 1] += offsets[i] }
+        return (offsets, y, w)
     }
 
     /// The out-neighbour range of `u` in ``targets`` and ``weights``.
