@@ -55,6 +55,9 @@ let package = Package(
         // 5. Graph: a compact snapshot over dense indices and the algorithms on it. Pure.
         .target(name: "SightlineGraph", swiftSettings: strict),
 
+        // 6. Network: the store's entities and links as a Graph, with the evidence behind each edge.
+        .target(name: "SightlineNetwork", dependencies: ["SightlineModel", "SightlineStore", "SightlineGraph"], swiftSettings: strict),
+
         // Synthetic networks with planted truth, for samples, tests and benchmarks. Pure.
         .target(name: "SightlineSynthetic", dependencies: ["SightlineModel", "SightlineIngest"], swiftSettings: strict),
 
@@ -63,7 +66,7 @@ let package = Package(
             name: "SightlineCommands",
             dependencies: [
                 "SightlineModel", "SightlineIngest", "SightlineStore", "SightlineResolution",
-                "SightlineSynthetic", "SightlineGraph",
+                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

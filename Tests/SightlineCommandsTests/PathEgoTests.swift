@@ -1,0 +1,75 @@
+import Foundation
+import SightlineTestSupport
+import Testing
+
+/// `sightline path` and `sightline ego` on the samples: every step cites the intelligence behind it.
+@Suite("path and ego", .serialized)
+struct PathEgoTests {
+    let dir = TemporaryDirectory("path")
+    var db: String { dir.file("s.sqlite") }
+
+    init() throws {
+        let r = try runSightline(["ingest", PackagePaths.samples, "--db", dir.file("s.sqlite")])
+        guard r.status == 0 else { throw TestSupportError(r.stderr) }
+    }
+
+    @Test("the path from a group's key adult to a child he was found with is one link, with its evidence")
+    func pathToChild() throws {
+        // Samples/truth.json: Darren Quillfeather (PN-1001) was found with Zoë Marblewood (C-2201) three times.
+        let r = try runSightline(["path", "person:niche/PN-1001", "person:lccs/C-2201", "--db", db, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let paths = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[[String: Any]]]
+        #expect(paths.count == 1)
+        let hops = paths[0]
+        #expect(hops.count == 2)
+        #expect((hops[0]["label"] as? String) == "Darren Quillfeather")
+        let links = hops[1]["links"] as! [[String: Any]]
+        #expect(links.contains { $0["type"] as? String == "found_with" })
+        #expect(links.allSatisfy { !($0["evidence"] as! [String]).isEmpty })
+        #expect((hops[1]["roles"] as! [String]).contains("child at risk"))
+    }
+
+    @Test("every step of a longer path cites items, and the table says how many paths there are")
+    func longerPath() throws {
+        let r = try runSightline(["path", "person:niche/PN-1001", "person:lccs/C-2216", "--db", db, "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\r\n").dropFirst()
+        #expect(!rows.isEmpty)
+        for row in rows where !row.contains(",0,") { // every step after the first
+            #expect(row.contains("/"), "a step without evidence: \(row)")
+        }
+        let table = try runSightline(["path", "person:niche/PN-1001", "person:lccs/C-2216", "--db", db])
+        #expect(table.stdout.contains("shortest path"))
+    }
+
+    @Test("the ego network holds the centre at distance 0 and brings each neighbour in by a cited link")
+    func egoNetwork() throws {
+        let r = try runSightline(["ego", "person:niche/PN-1001", "--hops", "1", "--db", db, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
+        #expect(rows.first?["distance"] as? Int == 0)
+        #expect(rows.first?["label"] as? String == "Darren Quillfeather")
+        #expect(rows.count > 5)
+        for row in rows.dropFirst() {
+            let via = row["via"] as! [String]
+            #expect(!via.isEmpty && via.allSatisfy { $0.contains("E") && $0.contains(":") })
+        }
+        let bad = try runSightline(["ego", "E1", "--hops", "9", "--db", db])
+        #expect(bad.status != 0 && bad.stderr.contains("--hops must be between 0 and 6"))
+    }
+
+    @Test("entities with no connecting links say so and exit 1")
+    func unconnected() throws {
+        let other = TemporaryDirectory("unconnected")
+        let file = other.write("two.jsonl", """
+        {"type":"item","agency":"police","ref":"U1","recorded":"2024-01-01","grade":"1AP"}
+        {"type":"person","id":"person:niche/A","name":"Alpha ONE","item":"police/U1"}
+        {"type":"person","id":"person:niche/B","name":"Beta TWO","item":"police/U1"}
+        """)
+        let store = other.file("u.sqlite")
+        _ = try runSightline(["ingest", file, "--db", store])
+        let r = try runSightline(["path", "person:niche/A", "person:niche/B", "--db", store])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("no recorded links connect"))
+    }
+}
