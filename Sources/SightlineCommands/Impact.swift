@@ -2,23 +2,36 @@ import ArgumentParser
 import Foundation
 import SightlineGraph
 import SightlineIngest
+import SightlineModel
+import SightlineNetwork
+import SightlineStore
 
 /// `sightline impact --edges FILE.csv --strategy degree|betweenness --block|--sequential --steps K`
 struct Impact: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The disruption curve of a graph: the largest connected component after each removal.",
+        abstract: "What disrupting an entity would do, or the disruption curve of any edge list.",
         discussion: """
-        Removes the top nodes by degree or betweenness, ranked once on the intact graph (--block) or \
-        again after every removal (--sequential), and prints the size of the largest connected \
-        component after each step, as in the criminal-network literature. Scores are compared \
-        rounded to 1e-12; ties go to the node that appears first in the edge list.
+        On the store: 'sightline impact ID' says what taking the entity out of the network would do: \
+        the children at risk who would no longer be connected to any suspect, the largest connected \
+        group and the network's fragmentation before and after. 'sightline impact --greedy K' lists \
+        K removals, each chosen to cut the most further children off from every suspect (ties: the \
+        larger rise in fragmentation, then the lower entity ID). Children are never candidates.
+
+        On an edge list: 'sightline impact --edges FILE.csv' removes the top nodes by degree or \
+        betweenness, ranked once (--block) or after every removal (--sequential), and prints the \
+        largest connected component after each step. Scores are compared rounded to 1e-12; ties go \
+        to the node that appears first in the edge list.
         """)
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "An entity in the store (E12, an identifier, or an exact name).") var entity: String?
+    @Option(help: "List this many greedy removals from the store's network.") var greedy: Int?
 
     enum Mode: String, EnumerableFlag {
         case block, sequential
     }
 
-    @Option(help: ArgumentHelp("The edge list (header source,target).", valueName: "file.csv")) var edges: String
+    @Option(help: ArgumentHelp("An edge list (header source,target) instead of the store.", valueName: "file.csv")) var edges: String?
     @Flag(help: "Edges read one way (components are then weakly connected).") var directed = false
     @Option(help: "Rank by: degree or betweenness.") var strategy: String = "degree"
     @Flag(help: "Rank once (--block, the default) or after every removal (--sequential).") var mode: Mode = .block
@@ -26,6 +39,9 @@ struct Impact: ParsableCommand {
     @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
 
     func validate() throws {
+        let modes = [edges != nil, entity != nil, greedy != nil].filter { $0 }.count
+        guard modes == 1 else { throw ValidationError("give one of: an entity, --greedy K, or --edges FILE.csv") }
+        if let greedy, greedy < 1 { throw ValidationError("--greedy must be at least 1") }
         guard Graph.RemovalStrategy(rawValue: strategy) != nil else {
             throw ValidationError("--strategy must be one of \(Graph.RemovalStrategy.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -41,6 +57,7 @@ struct Impact: ParsableCommand {
     }
 
     func run() throws {
+        guard let edges else { return try runOnStore() }
         let list: EdgeList
         do { list = try EdgeList.read(try FileByteSource(path: edges), file: edges) } catch let e as IngestError {
             throw CommandError(e.description)
@@ -55,6 +72,62 @@ struct Impact: ParsableCommand {
         try emit(rows, table: {
             TextTable(headers: ["step", "removed", strategy, "largest_component", "fraction"],
                       rows: rows.map { [String($0.step), $0.removed ?? "", $0.score.map { "\($0)" } ?? "", String($0.largestComponent), "\($0.fraction)"] })
+        }, format: format)
+    }
+
+    struct StoreRow: Encodable {
+        var step: Int?
+        var entity: String
+        var kind: String
+        var label: String
+        var roles: [String]
+        var links: Int
+        var childrenCutOff: [String]
+        var largestGroupBefore: Int, largestGroupAfter: Int
+        var fragmentationBefore: Double, fragmentationAfter: Double
+    }
+
+    func runOnStore() throws {
+        let db = try store.open()
+        let (entities, links) = try db.networkContents()
+        let snapshot = NetworkSnapshot(entities: entities, links: links)
+        let g = snapshot.graph
+        // Children at risk are protected and never candidates; a child is never counted as a suspect.
+        let protected = snapshot.entities.indices.filter { snapshot.entities[$0].isChildAtRisk }
+        let sources = snapshot.entities.indices.filter {
+            let e = snapshot.entities[$0]
+            return !e.isChildAtRisk && (e.roles.contains(.suspect) || e.roles.contains(.harbourer))
+        }
+        func row(_ node: Int, _ impact: Graph.ReachImpact, step: Int?) -> StoreRow {
+            let e = snapshot.entities[node]
+            return StoreRow(step: step, entity: e.id.description, kind: e.kind.rawValue, label: e.label, roles: e.roles.map(\.title),
+                            links: g.neighbours(of: node).count,
+                            childrenCutOff: impact.cutOff.map { "\(snapshot.entities[$0].id) \(snapshot.entities[$0].label)" },
+                            largestGroupBefore: impact.largestBefore, largestGroupAfter: impact.largestAfter,
+                            fragmentationBefore: impact.fragmentationBefore, fragmentationAfter: impact.fragmentationAfter)
+        }
+        var rows: [StoreRow] = []
+        if let entity {
+            let id = try db.find(entity)
+            guard let node = snapshot.index[id] else { throw CommandError("\(id) is not in the network") }
+            guard !snapshot.entities[node].isChildAtRisk else {
+                throw CommandError("\(id) is recorded as a child at risk: Sightline measures what disrupting adults and places would do, never children")
+            }
+            rows = [row(node, g.reachImpact(removing: [node], protected: protected, sources: sources), step: nil)]
+        } else if let greedy {
+            let candidates = snapshot.entities.indices.filter { !snapshot.entities[$0].isChildAtRisk }
+            rows = g.greedyReachRemoval(steps: greedy, candidates: candidates, protected: protected, sources: sources)
+                .enumerated().map { row($1.node, $1.impact, step: $0 + 1) }
+        }
+        try emit(rows, table: {
+            TextTable(headers: ["step", "entity", "kind", "label", "roles", "links", "children no longer connected to a suspect",
+                                "largest group", "fragmentation"],
+                      rows: rows.map { r in
+                          [r.step.map(String.init) ?? "", r.entity, r.kind, r.label, r.roles.joined(separator: ", "), String(r.links),
+                           "\(r.childrenCutOff.count)" + (r.childrenCutOff.isEmpty ? "" : ": " + r.childrenCutOff.joined(separator: "; ")),
+                           "\(r.largestGroupBefore) -> \(r.largestGroupAfter)",
+                           String(format: "%.4f -> %.4f", r.fragmentationBefore, r.fragmentationAfter)]
+                      })
         }, format: format)
     }
 }

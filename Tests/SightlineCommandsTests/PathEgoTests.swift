@@ -73,3 +73,45 @@ struct PathEgoTests {
         #expect(r.stderr.contains("no recorded links connect"))
     }
 }
+
+/// `sightline impact` on the store: never about a child, never naming one as a candidate.
+@Suite("impact on the store", .serialized)
+struct StoreImpactTests {
+    let dir = TemporaryDirectory("impact")
+    var db: String { dir.file("s.sqlite") }
+
+    init() throws {
+        let r = try runSightline(["ingest", PackagePaths.samples, "--db", dir.file("s.sqlite")])
+        guard r.status == 0 else { throw TestSupportError(r.stderr) }
+    }
+
+    @Test("greedy removals name adults and places only, each with its effect")
+    func greedy() throws {
+        let r = try runSightline(["impact", "--greedy", "3", "--db", db, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
+        #expect(rows.count == 3)
+        for row in rows {
+            #expect(!(row["roles"] as! [String]).contains("child at risk"))
+            #expect((row["fragmentationAfter"] as! Double) >= (row["fragmentationBefore"] as! Double))
+        }
+    }
+
+    @Test("asking what disrupting a child would do is refused, in protective words")
+    func childRefused() throws {
+        let r = try runSightline(["impact", "person:lccs/C-2201", "--db", db])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("never children"))
+        #expect(try AvoidList.violations(in: r.stderr).isEmpty)
+    }
+
+    @Test("one adult's impact lists the children who would no longer be connected to any suspect")
+    func oneAdult() throws {
+        let r = try runSightline(["impact", "person:niche/PN-1031", "--db", db, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
+        #expect(rows.count == 1)
+        #expect(rows[0]["label"] as? String == "Callum Mallowby")
+        #expect(rows[0]["childrenCutOff"] is [String])
+    }
+}

@@ -76,3 +76,30 @@ struct SampledBetweennessTests {
         #expect(zip(full, exact).allSatisfy { abs($0 - $1) < 1e-12 })
     }
 }
+
+/// Reach impact: which protected nodes lose every path to a source, worked by hand.
+struct ReachImpactTests {
+    // Children 0 and 1; suspects 5 and 6. 0-2-5, 1-3-5, 3-4-6: node 3 links child 1 to both suspects.
+    let g = Graph(nodeCount: 7, edges: [(0, 2, 1), (2, 5, 1), (1, 3, 1), (3, 5, 1), (3, 4, 1), (4, 6, 1)], directed: false)
+
+    @Test func removingABrokerCutsAChildOff() {
+        let i = g.reachImpact(removing: [3], protected: [0, 1], sources: [5, 6])
+        #expect(i.cutOff == [1])
+        #expect(i.largestBefore == 7 && i.largestAfter == 3) // {0, 2, 5} remain together
+        // Before: one component of 7: fragmentation 0. After: components {0,2,5}, {1}, {4,6} of 6 nodes:
+        // 1 - (3*2 + 0 + 2*1) / (6*5) = 1 - 8/30.
+        #expect(i.fragmentationBefore == 0)
+        #expect(abs(i.fragmentationAfter - (1 - 8.0 / 30.0)) < 1e-12)
+        #expect(g.reachImpact(removing: [4], protected: [0, 1], sources: [5, 6]).cutOff.isEmpty) // 1 still reaches 5
+    }
+
+    @Test func greedyNeverPicksAChildAndTakesTheBiggestCutFirst() {
+        let steps = g.greedyReachRemoval(steps: 2, candidates: Array(0..<7), protected: [0, 1], sources: [5, 6])
+        #expect(!steps.contains { [0, 1].contains($0.node) })
+        // Removing 2, 3 or 5 each cuts one child off (child 1 still reaches 6 through 3-4 when 5 goes).
+        // The tie goes to the larger fragmentation: 3 leaves {0,2,5}, {1}, {4,6} (0.733), 5 leaves
+        // {0,2}, {1,3,4,6} (0.533), 2 leaves {0}, {1,3,4,5,6} (0.333).
+        #expect(steps[0].node == 3 && steps[0].impact.cutOff == [1])
+        #expect(steps[1].impact.cutOff == [0]) // then 2 or 5 cuts child 0 off
+    }
+}
