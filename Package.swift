@@ -85,6 +85,7 @@ let package = Package(
             name: "SightlineGraphTests",
             dependencies: ["SightlineGraph", "SightlineIngest", "SightlineTestSupport"],
             exclude: ["Reference"]),
+        .testTarget(name: "SightlineNetworkTests", dependencies: ["SightlineNetwork", "SightlineStore", "SightlineModel"]),
         .testTarget(name: "SightlineResolutionTests", dependencies: ["SightlineResolution", "SightlineSynthetic", "SightlineTestSupport"]),
         .testTarget(
             name: "SightlineStoreTests",

@@ -24,6 +24,7 @@ struct Impact: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var network: NetworkOptions
     @Argument(help: "An entity in the store (E12, an identifier, or an exact name).") var entity: String?
     @Option(help: "List this many greedy removals from the store's network.") var greedy: Int?
 
@@ -89,8 +90,7 @@ struct Impact: ParsableCommand {
 
     func runOnStore() throws {
         let db = try store.open()
-        let (entities, links) = try db.networkContents()
-        let snapshot = NetworkSnapshot(entities: entities, links: links)
+        let snapshot = try network.snapshot(db)
         let g = snapshot.graph
         // Children at risk are protected and never candidates; a child is never counted as a suspect.
         let protected = snapshot.entities.indices.filter { snapshot.entities[$0].isChildAtRisk }

@@ -12,6 +12,7 @@ struct PathCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var network: NetworkOptions
     @Argument(help: "The first entity (E12, an identifier such as phone:07700 900123, or an exact name).") var a: String
     @Argument(help: "The second entity.") var b: String
     @Option(help: "List at most this many shortest paths.") var limit: Int = 10
@@ -34,8 +35,7 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         let db = try store.open()
         let (ea, eb) = (try db.find(a), try db.find(b))
-        let (entities, links) = try db.networkContents()
-        let snapshot = NetworkSnapshot(entities: entities, links: links)
+        let snapshot = try network.snapshot(db)
         guard let ia = snapshot.index[ea], let ib = snapshot.index[eb] else { throw CommandError("the entities are not in the network") }
         let paths = snapshot.graph.allShortestPaths(from: ia, to: ib, limit: max(1, limit))
         guard !paths.isEmpty else {
@@ -85,6 +85,7 @@ struct EgoCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var network: NetworkOptions
     @Argument(help: "The entity (E12, an identifier, or an exact name).") var entity: String
     @Option(help: "How many links out.") var hops: Int = 1
 
@@ -105,8 +106,7 @@ struct EgoCommand: ParsableCommand {
     func run() throws {
         let db = try store.open()
         let centre = try db.find(entity)
-        let (entities, links) = try db.networkContents()
-        let snapshot = NetworkSnapshot(entities: entities, links: links)
+        let snapshot = try network.snapshot(db)
         guard let c = snapshot.index[centre] else { throw CommandError("\(centre) is not in the network") }
         let members = snapshot.graph.ego(of: c, hops: hops)
         let distance = Dictionary(uniqueKeysWithValues: members.map { ($0.node, $0.distance) })

@@ -12,6 +12,19 @@ public struct NetworkSnapshot: Sendable {
     public let graph: Graph
     public let entities: [NetworkEntity]
     public let index: [EntityID: Int]
+    /// Each edge's strength in (0, 1] (``EvidenceWeighting``): the graph's weights. Distances for
+    /// weighted paths are 1 / strength (``distanceGraph``).
+    public let strength: [EdgeKey: Double]
+
+    /// The same edges with length 1 / strength, for weighted shortest paths and betweenness.
+    public var distanceGraph: Graph {
+        var edges: [(Int, Int, Double)] = []
+        for u in 0..<graph.nodeCount {
+            for k in graph.neighbours(of: u) where u < Int(graph.targets[k]) { edges.append((u, Int(graph.targets[k]), 1 / graph.weights[k])) }
+        }
+        return Graph(nodeCount: graph.nodeCount, edges: edges, directed: false)
+    }
+
     /// The links behind each edge, keyed by the edge's two indices (lower first).
     public let linksBetween: [EdgeKey: [NetworkLink]]
 
@@ -26,21 +39,30 @@ public struct NetworkSnapshot: Sendable {
     ///   - links: the links between them.
     ///   - include: which links to keep (all by default).
     /// - Complexity: O(n + m).
-    public init(entities: [NetworkEntity], links: [NetworkLink], include: (NetworkLink) -> Bool = { _ in true }) {
+    public init(entities: [NetworkEntity], links: [NetworkLink], filter: NetworkFilter = NetworkFilter(),
+                weighting: EvidenceWeighting = .unweighted()) {
         self.entities = entities
         var index: [EntityID: Int] = [:]
         for (i, e) in entities.enumerated() { index[e.id] = i }
         self.index = index
         var between: [EdgeKey: [NetworkLink]] = [:]
-        var edges: [(Int, Int, Double)] = []
-        for l in links where include(l) {
-            guard let a = index[l.source], let b = index[l.target], a != b else { continue }
+        var order: [EdgeKey] = []
+        for link in links {
+            guard let l = filter.apply(link), let a = index[l.source], let b = index[l.target], a != b else { continue }
             let key = EdgeKey(a, b)
-            if between[key] == nil { edges.append((key.a, key.b, 1)) }
+            if between[key] == nil { order.append(key) }
             between[key, default: []].append(l)
         }
         linksBetween = between
-        graph = Graph(nodeCount: entities.count, edges: edges, directed: false)
+        // An edge's strength comes from all the distinct items behind all its links.
+        var strength: [EdgeKey: Double] = [:]
+        for key in order {
+            var seen = Set<String>()
+            let items = between[key]!.flatMap(\.evidence).filter { seen.insert("\($0.agency)/\($0.reference)").inserted }
+            strength[key] = weighting.strength(items)
+        }
+        self.strength = strength
+        graph = Graph(nodeCount: entities.count, edges: order.map { ($0.a, $0.b, strength[$0]!) }, directed: false)
     }
 
     /// The links behind the edge between two indices.

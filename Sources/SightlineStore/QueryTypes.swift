@@ -12,6 +12,11 @@ public struct Citation: Sendable, Codable, Hashable, CustomStringConvertible {
 
     /// `police/WX-24-000123 2024-03-04 2BP`
     public var description: String { "\(agency)/\(reference) \(recorded) \(grade)" }
+
+    public init(agency: String, reference: String, recorded: String, grade: String, gradeSystem: String, conditions: String?) {
+        self.agency = agency; self.reference = reference; self.recorded = recorded
+        self.grade = grade; self.gradeSystem = gradeSystem; self.conditions = conditions
+    }
 }
 
 /// One line of the entity list.

@@ -9,6 +9,10 @@ public struct NetworkEntity: Sendable, Codable, Hashable {
     /// Roles recorded for the entity by any item (a person can hold several).
     public var roles: [Role]
 
+    public init(id: EntityID, kind: EntityKind, label: String, roles: [Role]) {
+        self.id = id; self.kind = kind; self.label = label; self.roles = roles
+    }
+
     /// Whether any item records this person as a child at risk.
     public var isChildAtRisk: Bool { roles.contains(.childAtRisk) }
 }
@@ -22,6 +26,11 @@ public struct NetworkLink: Sendable, Codable {
     public var time: String?
     public var origin: LinkOrigin
     public var evidence: [Citation]
+
+    public init(id: Int64, type: LinkType, source: EntityID, target: EntityID, time: String?, origin: LinkOrigin, evidence: [Citation]) {
+        self.id = id; self.type = type; self.source = source; self.target = target
+        self.time = time; self.origin = origin; self.evidence = evidence
+    }
 }
 
 extension SightlineStore {

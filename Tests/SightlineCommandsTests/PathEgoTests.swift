@@ -115,3 +115,36 @@ struct StoreImpactTests {
         #expect(rows[0]["childrenCutOff"] is [String])
     }
 }
+
+/// The network filters shared by path, ego and impact.
+@Suite("network filters")
+struct NetworkFilterCommandTests {
+    @Test("filters change what connects, and bad values are refused with the option named")
+    func filters() throws {
+        let dir = TemporaryDirectory("filters")
+        let file = dir.write("f.jsonl", """
+        {"type":"item","agency":"police","ref":"F1","recorded":"2024-01-10","grade":"1AP"}
+        {"type":"item","agency":"health","ref":"F2","recorded":"2024-06-10","grade":"3EP"}
+        {"type":"link","link":"seen_with","from":"person:niche/A","to":"person:niche/B","at":"2024-01-09","item":"police/F1"}
+        {"type":"link","link":"associates_with","from":"person:niche/B","to":"person:niche/C","item":"health/F2"}
+        """)
+        let db = dir.file("f.sqlite")
+        _ = try runSightline(["ingest", file, "--db", db])
+        #expect(try runSightline(["path", "person:niche/A", "person:niche/C", "--db", db]).status == 0)
+        // The B-C link rests on a 3E health item only.
+        for filter in [["--min-grade", "2B"], ["--agencies", "police"], ["--as-of", "2024-03-01"], ["--link-types", "seen_with"]] {
+            let r = try runSightline(["path", "person:niche/A", "person:niche/C", "--db", db] + filter)
+            #expect(r.status == 1, "\(filter)")
+        }
+        // A window that excludes the dated A-B link.
+        #expect(try runSightline(["path", "person:niche/A", "person:niche/B", "--db", db, "--from", "2024-02-01"]).status == 1)
+        #expect(try runSightline(["path", "person:niche/A", "person:niche/B", "--db", db, "--until", "2024-02-01"]).status == 0)
+        for (option, value, message) in [("--min-grade", "9Z", "--min-grade is a 3x5x2 source and assessment"),
+                                         ("--as-of", "31/02/2024", "--as-of must be a date"),
+                                         ("--link-types", "knows", "unknown link type(s) knows"),
+                                         ("--agencies", "fbi", "unknown agenc(ies) fbi")] {
+            let r = try runSightline(["ego", "person:niche/A", "--db", db, option, value])
+            #expect(r.status != 0 && r.stderr.contains(message), "\(option): \(r.stderr)")
+        }
+    }
+}

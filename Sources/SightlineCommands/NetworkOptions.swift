@@ -1,0 +1,79 @@
+import ArgumentParser
+import SightlineModel
+import SightlineNetwork
+import SightlineStore
+
+/// The filters and weights every network command takes (`path`, `ego`, `impact`).
+struct NetworkOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only intelligence recorded on or before this date (the network as known then).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+    @Option(help: ArgumentHelp("Only links whose time overlaps a window starting on this date (untimed links are kept).", valueName: "YYYY-MM-DD"))
+    var from: String?
+    @Option(help: ArgumentHelp("... and ending on this date.", valueName: "YYYY-MM-DD"))
+    var until: String?
+    @Option(help: ArgumentHelp("The weakest grade accepted, as a 3x5x2 source and assessment (2B keeps 1A to 2B; legacy 5x5x5 grades are compared through the mapping in docs/algorithms.md).", valueName: "grade"))
+    var minGrade: String?
+    @Option(help: ArgumentHelp("Only items from these agencies (comma-separated: police, social_care, ...).", valueName: "list"))
+    var agencies: String?
+    @Option(help: ArgumentHelp("Only these link types (comma-separated).", valueName: "list"))
+    var linkTypes: String?
+    @Option(help: ArgumentHelp("Only items with these handling codes (P, C).", valueName: "list"))
+    var handling: String?
+    @Flag(help: "Weigh every link equally (no grade, recency or corroboration weights).") var unweighted = false
+    @Flag(help: "Leave the grade out of link weights.") var noGradeWeight = false
+    @Flag(help: "Leave recency out of link weights.") var noRecency = false
+    @Flag(help: "Leave corroboration out of link weights.") var noCorroboration = false
+    @Option(help: "Recency half-life in days.") var halfLife: Double = 365
+
+    func validate() throws {
+        for (name, value) in [("--as-of", asOf), ("--from", from), ("--until", until)] {
+            if let value, (try? TimeSpec(parsing: value)) == nil { throw ValidationError("\(name) must be a date YYYY-MM-DD (got \"\(value)\")") }
+        }
+        if let minGrade {
+            let c = Array(minGrade.uppercased())
+            guard c.count == 2, let s = c[0].wholeNumberValue, (1...3).contains(s), ("A"..."E").contains(c[1]) else {
+                throw ValidationError("--min-grade is a 3x5x2 source and assessment such as 2B")
+            }
+        }
+        if let linkTypes {
+            let unknown = linkTypes.split(separator: ",").map(String.init).filter { LinkType(rawValue: $0) == nil }
+            if !unknown.isEmpty { throw ValidationError("unknown link type(s) \(unknown.joined(separator: ", "))") }
+        }
+        if let agencies {
+            let unknown = agencies.split(separator: ",").map(String.init).filter { Agency(rawValue: $0) == nil }
+            if !unknown.isEmpty { throw ValidationError("unknown agenc(ies) \(unknown.joined(separator: ", "))") }
+        }
+        guard halfLife > 0 else { throw ValidationError("--half-life must be positive") }
+    }
+
+    var filter: NetworkFilter {
+        var f = NetworkFilter()
+        f.asOf = asOf.flatMap { try? TimeSpec(parsing: $0).end }
+        f.from = from.flatMap { try? TimeSpec(parsing: $0).start }
+        f.until = until.flatMap { try? TimeSpec(parsing: $0).end }
+        if let minGrade {
+            let c = Array(minGrade.uppercased())
+            f.minimumSource = c[0].wholeNumberValue; f.minimumAssessment = c[1]
+        }
+        f.agencies = agencies.map { Set($0.split(separator: ",").map(String.init)) }
+        f.linkTypes = linkTypes.map { Set($0.split(separator: ",").compactMap { LinkType(rawValue: String($0)) }) }
+        f.handling = handling.map { Set($0.uppercased().split(separator: ",").map(String.init)) }
+        return f
+    }
+
+    /// The store's network, filtered and weighted as asked.
+    func snapshot(_ db: SightlineStore) throws -> NetworkSnapshot {
+        let (entities, links) = try db.networkContents()
+        let f = filter
+        var weighting = EvidenceWeighting.unweighted()
+        if !unweighted {
+            let newest = links.flatMap(\.evidence).map(\.recorded).max() ?? "1970-01-01"
+            weighting = EvidenceWeighting(reference: f.asOf ?? ((try? TimeSpec(parsing: newest))?.start ?? Timestamp(dayNumber: 0)))
+            weighting.useGrade = !noGradeWeight
+            weighting.useRecency = !noRecency
+            weighting.useCorroboration = !noCorroboration
+            weighting.halfLifeDays = halfLife
+        }
+        return NetworkSnapshot(entities: entities, links: links, filter: f, weighting: weighting)
+    }
+}
