@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import SightlineGraph
+import SightlineModel
+import SightlineNetwork
+import SightlineStore
+
+/// `sightline analyse`
+struct Analyse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Clusters and central actors of the store's network: adults and places ranked, never children.",
+        discussion: """
+        Clusters come from Louvain on the evidence-weighted network. Central actors are adults (people \
+        never recorded as a child at risk) and places, ranked by betweenness on the weighted network \
+        (weights as 1/strength distances); each row gives its degree, PageRank, cluster, the children it \
+        is linked to (as exposure) and the items behind its links. Children are never ranked: their \
+        connections are listed as exposure, in entity order.
+        """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var network: NetworkOptions
+    @Option(help: "How many central actors to list.") var top: Int = 20
+    @Option(help: "Louvain's seed.") var seed: UInt64 = 42
+
+    struct Cluster: Encodable {
+        var cluster: Int
+        var size: Int
+        var adultsOfConcern: [String]
+        var children: Int
+        var places: [String]
+    }
+    struct Actor: Encodable {
+        var rank: Int
+        var entity: String
+        var kind: String
+        var label: String
+        var roles: [String]
+        var betweenness: Double
+        var degree: Int
+        var pagerank: Double
+        var cluster: Int
+        var childrenLinked: Int
+        var items: Int
+        var evidence: [String]
+    }
+    struct Exposure: Encodable {
+        var child: String
+        var label: String
+        var adultsOfConcernLinked: [String]
+        var placesLinked: [String]
+        var clusters: [Int]
+    }
+    struct Report: Encodable {
+        var modularity: Double
+        var clusters: [Cluster]
+        var centralActors: [Actor]
+        var childrenExposure: [Exposure]
+    }
+
+    func run() throws {
+        let db = try store.open()
+        let s = try network.snapshot(db)
+        let g = s.graph
+        let partition = g.louvain(seed: seed, weighted: !network.unweighted)
+        let betweenness = (network.unweighted ? g : s.distanceGraph).betweenness(weighted: !network.unweighted)
+        let pagerank = g.pageRank(weighted: !network.unweighted)
+        let e = s.entities
+        func concern(_ i: Int) -> Bool { !e[i].isChildAtRisk && (e[i].roles.contains(.suspect) || e[i].roles.contains(.harbourer)) }
+        func neighbours(_ i: Int) -> [Int] { g.neighbours(of: i).map { Int(g.targets[$0]) } }
+
+        var members: [Int: [Int]] = [:]
+        for i in e.indices where !g.neighbours(of: i).isEmpty { members[partition.community[i], default: []].append(i) }
+        let clusters = members.keys.sorted().map { c -> Cluster in
+            let m = members[c]!
+            return Cluster(cluster: c, size: m.count,
+                           adultsOfConcern: m.filter(concern).map { "\(e[$0].id) \(e[$0].label)" },
+                           children: m.filter { e[$0].isChildAtRisk }.count,
+                           places: m.filter { e[$0].kind == .location }.map { "\(e[$0].id) \(e[$0].label)" })
+        }.filter { $0.size > 1 }.sorted { ($0.size, -$0.cluster) > ($1.size, -$1.cluster) }
+
+        // Ranked: people never recorded as a child at risk, and places.
+        let rankable = e.indices.filter { i in
+            !g.neighbours(of: i).isEmpty && !e[i].isChildAtRisk && (e[i].kind == .person || e[i].kind == .location)
+        }
+        let ranked = rankable.sorted { (betweenness[$0], -$0) > (betweenness[$1], -$1) }.prefix(max(0, top))
+        let actors = ranked.enumerated().map { r, i -> Actor in
+            var items = Set<String>()
+            for j in neighbours(i) { for l in s.links(i, j) { for c in l.evidence { items.insert(c.description) } } }
+            return Actor(rank: r + 1, entity: e[i].id.description, kind: e[i].kind.rawValue, label: e[i].label,
+                         roles: e[i].roles.map(\.title), betweenness: betweenness[i], degree: g.neighbours(of: i).count,
+                         pagerank: pagerank[i], cluster: partition.community[i],
+                         childrenLinked: neighbours(i).filter { e[$0].isChildAtRisk }.count,
+                         items: items.count, evidence: Array(items.sorted().prefix(5)))
+        }
+        let exposure = e.indices.filter { e[$0].isChildAtRisk && !g.neighbours(of: $0).isEmpty }.map { i in
+            Exposure(child: e[i].id.description, label: e[i].label,
+                     adultsOfConcernLinked: neighbours(i).filter(concern).map { "\(e[$0].id) \(e[$0].label)" },
+                     placesLinked: neighbours(i).filter { e[$0].kind == .location }.map { "\(e[$0].id) \(e[$0].label)" },
+                     clusters: Array(Set(neighbours(i).map { partition.community[$0] })).sorted())
+        }
+        let report = Report(modularity: partition.modularity, clusters: clusters, centralActors: Array(actors), childrenExposure: exposure)
+        switch output.format {
+        case .json: print(try jsonText(report))
+        case .csv:
+            print(TextTable(headers: ["rank", "entity", "kind", "label", "roles", "betweenness", "degree", "pagerank", "cluster", "children_linked", "items", "evidence"],
+                            rows: report.centralActors.map { [String($0.rank), $0.entity, $0.kind, $0.label, $0.roles.joined(separator: "; "), "\($0.betweenness)",
+                                                              String($0.degree), "\($0.pagerank)", String($0.cluster), String($0.childrenLinked), String($0.items), $0.evidence.joined(separator: "; ")] }).csv,
+                  terminator: "")
+        case .table:
+            print("clusters (Louvain, modularity \(String(format: "%.3f", report.modularity)))")
+            print(TextTable(headers: ["cluster", "size", "adults of concern", "children", "places"],
+                            rows: report.clusters.prefix(15).map { [String($0.cluster), String($0.size), $0.adultsOfConcern.joined(separator: ", "), String($0.children), $0.places.joined(separator: ", ")] }).rendered(maxWidth: 70))
+            print("\ncentral actors (adults and places; children are never ranked)")
+            print(TextTable(headers: ["rank", "entity", "kind", "label", "roles", "betweenness", "degree", "children linked", "items", "evidence (first)"],
+                            rows: report.centralActors.map { [String($0.rank), $0.entity, $0.kind, $0.label, $0.roles.joined(separator: ", "),
+                                                              String(format: "%.4f", $0.betweenness), String($0.degree), String($0.childrenLinked), String($0.items), $0.evidence.first ?? ""] }).rendered())
+            print("children's exposure (in entity order, not ranked): \(report.childrenExposure.count) children linked to the network; --format json lists each")
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import SightlineTestSupport
+import Testing
+
+/// `sightline analyse` on the samples, against Samples/truth.json.
+@Suite("analyse", .serialized)
+struct AnalyseTests {
+    let dir = TemporaryDirectory("analyse")
+    let report: [String: Any]
+    let truth: [String: Any]
+    let ids: [String: String] // identifier -> entity ID
+
+    init() throws {
+        let db = dir.file("s.sqlite")
+        let r = try runSightline(["ingest", PackagePaths.samples, "--db", db])
+        guard r.status == 0 else { throw TestSupportError(r.stderr) }
+        let a = try runSightline(["analyse", "--db", db, "--top", "15", "--format", "json"])
+        guard a.status == 0 else { throw TestSupportError(a.stderr) }
+        report = try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as! [String: Any]
+        truth = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: PackagePaths.samples + "/truth.json"))) as! [String: Any]
+        let people = try runSightline(["entities", "--db", db, "--format", "json"])
+        var map: [String: String] = [:]
+        for e in try JSONSerialization.jsonObject(with: Data(people.stdout.utf8)) as! [[String: Any]] {
+            for i in e["identifiers"] as! [String] { map[i] = e["id"] as? String }
+        }
+        ids = map
+    }
+
+    @Test("no child is ever ranked, and every ranked actor cites the items behind it")
+    func childrenNeverRanked() throws {
+        let actors = report["centralActors"] as! [[String: Any]]
+        #expect(actors.count == 15)
+        let children = Set((truth["childrenAtRisk"] as! [[String: Any]]).flatMap { ($0["allIds"] as! [String]).compactMap { ids[$0] } })
+        #expect(!children.isEmpty)
+        for a in actors {
+            #expect(!children.contains(a["entity"] as! String), "a child was ranked: \(a["label"] ?? "")")
+            #expect(!(a["roles"] as! [String]).contains("child at risk"))
+            #expect(!(a["evidence"] as! [String]).isEmpty && (a["items"] as! Int) > 0)
+        }
+        // Exposure lists the planted children, and the unmerged duplicate records of them that
+        // another agency filed (they carry the child-at-risk role too, and stay apart until merged).
+        let duplicates = ((truth["duplicates"] as! [String: Any])["nameOnly"] as! [[String: Any]]).compactMap { ids[$0["b"] as! String] }
+        let exposure = report["childrenExposure"] as! [[String: Any]]
+        #expect(Set(exposure.map { $0["child"] as! String }).isSubset(of: children.union(duplicates)))
+        #expect(exposure.count >= 25)
+    }
+
+    @Test("the planted groups fall into clusters, and the planted hotspots lead the places")
+    func plantedStructure() throws {
+        let clusters = report["clusters"] as! [[String: Any]]
+        var clusterOf: [String: Int] = [:]
+        for c in clusters { for m in c["adultsOfConcern"] as! [String] { clusterOf[String(m.split(separator: " ")[0])] = c["cluster"] as? Int } }
+        for group in truth["offendingGroups"] as! [[String: Any]] {
+            let members = (group["members"] as! [[String: Any]]).compactMap { ids[$0["id"] as! String] }
+            let assigned = members.compactMap { clusterOf[$0] }
+            let counts = Dictionary(grouping: assigned, by: { $0 }).mapValues(\.count)
+            let share = Double(counts.values.max() ?? 0) / Double(members.count)
+            #expect(share >= 0.7, "\(group["name"] ?? ""): \(share) of its members in one cluster")
+        }
+        let actors = report["centralActors"] as! [[String: Any]]
+        let places = actors.filter { $0["kind"] as? String == "location" }.map { $0["entity"] as! String }
+        let planted = ((truth["hotspots"] as! [String: Any])["planted"] as! [String]).compactMap { ids[$0] }
+        #expect(Set(places.prefix(3)).isSubset(of: Set(planted)), "top places \(places.prefix(3)) vs planted \(planted)")
+    }
+}
