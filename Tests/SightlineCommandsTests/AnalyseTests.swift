@@ -45,6 +45,16 @@ struct AnalyseTests {
         #expect(exposure.count >= 25)
     }
 
+    @Test("nothing analyse composes uses a phrase from the avoid list")
+    func protectiveLanguage() throws {
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: report), as: UTF8.self)
+        #expect(try AvoidList.violations(in: text) == [])
+        let table = try runSightline(["analyse", "--db", dir.file("s.sqlite")])
+        #expect(try AvoidList.violations(in: table.stdout + helpTexts()) == [])
+    }
+
+    func helpTexts() throws -> String { try runSightline(["analyse", "--help"]).stdout + runSightline(["impact", "--help"]).stdout }
+
     @Test("the planted groups fall into clusters, and the planted hotspots lead the places")
     func plantedStructure() throws {
         let clusters = report["clusters"] as! [[String: Any]]
