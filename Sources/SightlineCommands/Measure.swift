@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SightlineGraph
 import SightlineIngest
+import SightlineSynthetic
 
 /// `sightline measure --edges FILE.csv`
 struct Measure: ParsableCommand {
@@ -119,8 +120,7 @@ struct MeasureReport {
                 var sources: [Int]? = nil
                 if let k = samples, k < g.nodeCount {
                     var all = Array(0..<g.nodeCount)
-                    var rng = SeededShuffle(seed: seed)
-                    rng.shuffle(&all)
+                    seededShuffle(&all, seed: seed)
                     sources = Array(all.prefix(k))
                 }
                 var b = g.betweenness(weighted: weighted, sources: sources)
@@ -157,19 +157,10 @@ struct MeasureReport {
     }
 }
 
-/// A seeded shuffle (SplitMix64), so a sample of sources is the same for the same seed.
-struct SeededShuffle {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func shuffle(_ a: inout [Int]) {
-        guard a.count > 1 else { return }
-        for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, Int(next() % UInt64(i + 1))) }
-    }
+/// A seeded Fisher-Yates shuffle (not the standard library's, whose algorithm may change between
+/// Swift versions), so a sample of sources is the same for the same seed everywhere.
+func seededShuffle(_ a: inout [Int], seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    guard a.count > 1 else { return }
+    for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
 }
