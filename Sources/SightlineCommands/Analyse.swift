@@ -21,7 +21,10 @@ struct Analyse: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var network: NetworkOptions
     @Option(help: "How many central actors to list.") var top: Int = 20
-    @Option(help: "Louvain's seed.") var seed: UInt64 = 42
+    @Option(help: "Louvain's seed (and the sampling seed).") var seed: UInt64 = 42
+    @Option(help: "Estimate betweenness from this many sampled sources (default: exact up to 5,000 entities, 256 samples above).") var samples: Int?
+    @Option(help: ArgumentHelp("Score the clusters against the planted groups of a generated network (truth.json from 'sightline generate').", valueName: "truth.json"))
+    var scoreAgainst: String?
 
     struct Cluster: Encodable {
         var cluster: Int
@@ -63,7 +66,18 @@ struct Analyse: ParsableCommand {
         let s = try network.snapshot(db)
         let g = s.graph
         let partition = g.louvain(seed: seed, weighted: !network.unweighted)
-        let betweenness = (network.unweighted ? g : s.distanceGraph).betweenness(weighted: !network.unweighted)
+        let pathGraph = network.unweighted ? g : s.distanceGraph
+        var betweenness: [Double]
+        let k = samples ?? (g.nodeCount > 5000 ? 256 : g.nodeCount)
+        if k < g.nodeCount {
+            var all = Array(0..<g.nodeCount)
+            seededShuffle(&all, seed: seed)
+            betweenness = pathGraph.betweenness(weighted: !network.unweighted, sources: Array(all.prefix(k))).map { $0 * Double(g.nodeCount) / Double(k) }
+            var err = standardError
+            print("betweenness estimated from \(k) of \(g.nodeCount) sources: each value within ±\(String(format: "%.4f", Graph.betweennessSamplingError(nodes: g.nodeCount, samples: k))) with probability 0.95", to: &err)
+        } else {
+            betweenness = pathGraph.betweenness(weighted: !network.unweighted)
+        }
         let pagerank = g.pageRank(weighted: !network.unweighted)
         let e = s.entities
         func concern(_ i: Int) -> Bool { !e[i].isChildAtRisk && (e[i].roles.contains(.suspect) || e[i].roles.contains(.harbourer)) }
@@ -100,6 +114,10 @@ struct Analyse: ParsableCommand {
                      clusters: Array(Set(neighbours(i).map { partition.community[$0] })).sorted())
         }
         let report = Report(modularity: partition.modularity, clusters: clusters, centralActors: Array(actors), childrenExposure: exposure)
+        if let scoreAgainst {
+            print(try Self.scoreGroups(truthFile: scoreAgainst, db: db, snapshot: s, community: partition.community), terminator: "")
+            return
+        }
         switch output.format {
         case .json: print(try jsonText(report))
         case .csv:
@@ -117,5 +135,33 @@ struct Analyse: ParsableCommand {
                                                               String(format: "%.4f", $0.betweenness), String($0.degree), String($0.childrenLinked), String($0.items), $0.evidence.first ?? ""] }).rendered())
             print("children's exposure (in entity order, not ranked): \(report.childrenExposure.count) children linked to the network; --format json lists each")
         }
+    }
+
+    /// How well clusters recover planted groups: for each group, the share of its members in the
+    /// cluster holding most of them; and how many groups share a cluster with another group.
+    static func scoreGroups(truthFile: String, db: SightlineStore, snapshot: NetworkSnapshot, community: [Int]) throws -> String {
+        guard let data = FileManager.default.contents(atPath: truthFile),
+              let truth = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let groups = truth["groups"] as? [[String]] else {
+            throw CommandError("\(truthFile): expected a truth.json written by 'sightline generate' (with groups)")
+        }
+        var shares: [Double] = []
+        var dominant: [Int] = []
+        for group in groups {
+            let clusters = group.compactMap { try? db.find($0) }.compactMap { snapshot.index[$0] }.map { community[$0] }
+            let counts = Dictionary(grouping: clusters, by: { $0 }).mapValues(\.count)
+            let best = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }
+            shares.append(Double(best?.value ?? 0) / Double(max(1, group.count)))
+            dominant.append(best?.key ?? -1)
+        }
+        let shared = Dictionary(grouping: dominant, by: { $0 }).values.filter { $0.count > 1 }.map(\.count).reduce(0, +)
+        let mean = shares.reduce(0, +) / Double(max(1, shares.count))
+        return """
+        planted groups:                    \(groups.count)
+        mean share in the dominant cluster: \(String(format: "%.3f", mean))
+        groups recovered (share >= 0.8):    \(shares.filter { $0 >= 0.8 }.count) of \(groups.count)
+        groups sharing a dominant cluster:  \(shared)
+
+        """
     }
 }

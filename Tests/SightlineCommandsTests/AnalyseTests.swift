@@ -73,3 +73,20 @@ struct AnalyseTests {
         #expect(Set(places.prefix(3)).isSubset(of: Set(planted)), "top places \(places.prefix(3)) vs planted \(planted)")
     }
 }
+
+/// `analyse --score-against` on a generated network.
+@Suite("analyse against planted groups")
+struct AnalyseScoreTests {
+    @Test("every planted group of a generated network falls into one cluster")
+    func generated() throws {
+        let dir = TemporaryDirectory("score")
+        _ = try runSightline(["generate", "--people", "2000", "--seed", "4", "--out", dir.file("g")])
+        _ = try runSightline(["ingest", dir.file("g/network.jsonl"), "--db", dir.file("s.sqlite")])
+        let r = try runSightline(["analyse", "--db", dir.file("s.sqlite"), "--score-against", dir.file("g/truth.json")])
+        #expect(r.status == 0, "\(r.stderr)")
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("groups recovered") })
+        // "groups recovered (share >= 0.8):    22 of 22"
+        let numbers = line.split(separator: ":")[1].split(separator: " ").compactMap { Int($0) }
+        #expect(numbers.count == 2 && numbers[0] == numbers[1] && numbers[1] > 10, "\(line)")
+    }
+}
