@@ -14,4 +14,7 @@ echo
 echo "Likely-same people for an analyst to review (nothing is merged automatically on a name):"
 $bin resolve candidates --db out/samples.sqlite --limit 10
 echo
+echo "Clusters and central actors (adults and places; children are never ranked):"
+$bin analyse --db out/samples.sqlite --top 10
+echo
 echo "The store is out/samples.sqlite; try: $bin show E1 --db out/samples.sqlite"
