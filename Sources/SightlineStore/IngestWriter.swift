@@ -92,8 +92,9 @@ final class IngestWriter {
         s.bind(1, ref.agency.rawValue); s.bind(2, ref.reference)
         guard let (id, run) = try s.int64Pair() else { return nil }
         remember(ref, id)
+        // Remember what the row said, for the next clearOnFirstTouch of this item only.
+        lastLookup = (id, run)
         if run == runID { clearedItems.insert(id) } // already written by this run
-        else { lastLookup = (id, run) }
         return id
     }
 
@@ -123,6 +124,7 @@ final class IngestWriter {
         let lastRun: Int64?
         if let l = lastLookup, l.id == id {
             lastRun = l.run
+            lastLookup = nil // used once: after this the item's run_id or clearedItems tell
         } else {
             let runOf = try sql("SELECT run_id FROM item WHERE id = ?")
             runOf.bind(1, id)

@@ -194,3 +194,32 @@ struct IngestStoreTests {
     }
 }
 
+
+@Suite("Re-ingest across many items")
+struct ReingestManyItemsTests {
+    /// More items than the writer's caches hold (200,000 would be slow in a test, so this relies on
+    /// the run_id bookkeeping rather than the caches): an item touched again later in the same run,
+    /// after other items, keeps everything this run wrote under it.
+    @Test("facts written earlier in a run survive a later touch of the same item")
+    func laterTouchKeepsThisRunsFacts() throws {
+        let s = try ScratchStore()
+        try s.ingest("""
+        {"type":"item","agency":"police","ref":"M1","recorded":"2024-01-01","grade":"2BP"}
+        {"type":"link","link":"seen_with","from":"person:niche/A","to":"person:niche/B","item":"police/M1"}
+        """)
+        // A second run: re-ingest M1 with a new link, then other items, then another fact for M1.
+        var text = """
+        {"type":"item","agency":"police","ref":"M1","recorded":"2024-01-01","grade":"2BP"}
+        {"type":"link","link":"seen_with","from":"person:niche/A","to":"person:niche/C","item":"police/M1"}
+
+        """
+        for k in 0..<50 {
+            text += #"{"type":"item","agency":"police","ref":"X\#(k)","recorded":"2024-01-02","grade":"2BP"}"# + "\n"
+        }
+        text += #"{"type":"link","link":"seen_with","from":"person:niche/A","to":"person:niche/D","item":"police/M1"}"# + "\n"
+        try s.ingest(text)
+        let a = try s.store.detail(try s.store.find("person:niche/A"))
+        let others = Set(try a.links.map { $0.other })
+        #expect(others == Set([try s.store.find("person:niche/C").description, try s.store.find("person:niche/D").description]))
+    }
+}
