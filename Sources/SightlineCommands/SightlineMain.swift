@@ -20,7 +20,7 @@ public enum SightlineMain {
         } catch let e as StoreError {
             var err = standardError
             print("Error: \(e.description)", to: &err)
-            Foundation.exit(e.isNotFound ? 1 : 3)
+            Foundation.exit(e.isAboutTheRequest ? 1 : 3)
         } catch {
             Sightline.exit(withError: error)
         }

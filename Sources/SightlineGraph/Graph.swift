@@ -62,16 +62,16 @@ public struct Graph: Sendable {
         selfLoopWeight = loops
         hasSelfLoop = hasLoop
         if directed {
-            (offsets, targets, weights) = Self.csr(ux, uy, uw, n, sorted: true)
+            (offsets, targets, weights) = Self.csr(ux, uy, uw, n)
             // In-neighbours: by target, sources ascending (a stable sort of pairs already in source order).
             let (ix, iy, iw) = Self.stableSort(by: uy, uy, ux, uw, n)
-            (inOffsets, inSources, inWeights) = Self.csr(ix, iy, iw, n, sorted: true)
+            (inOffsets, inSources, inWeights) = Self.csr(ix, iy, iw, n)
         } else {
             // Both directions, neighbours ascending: sort by neighbour, then stably by node.
             let (ax, ay, aw) = (ux + uy, uy + ux, uw + uw)
             var (bx, by, bw) = Self.stableSort(by: ay, ax, ay, aw, n)
             (bx, by, bw) = Self.stableSort(by: bx, bx, by, bw, n)
-            (offsets, targets, weights) = Self.csr(bx, by, bw, n, sorted: true)
+            (offsets, targets, weights) = Self.csr(bx, by, bw, n)
             (inOffsets, inSources, inWeights) = (offsets, targets, weights)
         }
     }
@@ -93,7 +93,7 @@ public struct Graph: Sendable {
     }
 
     /// Offsets for pairs already sorted by their first element.
-    static func csr(_ x: [Int32], _ y: [Int32], _ w: [Double], _ n: Int, sorted: Bool) -> ([Int], [Int32], [Double]) {
+    static func csr(_ x: [Int32], _ y: [Int32], _ w: [Double], _ n: Int) -> ([Int], [Int32], [Double]) {
         var offsets = [Int](repeating: 0, count: n + 1)
         for v in x { offsets[Int(v) + 1] += 1 }
         for i in 0..<n { offsets[i + 1] += offsets[i] }
@@ -105,18 +105,4 @@ public struct Graph: Sendable {
 
     /// The in-neighbour range of `u` in ``inSources`` and ``inWeights``.
     @inlinable public func inNeighbours(of u: Int) -> Range<Int> { inOffsets[u]..<inOffsets[u + 1] }
-
-    /// The same graph with every edge turned round (itself when undirected).
-    public var reversed: Graph {
-        guard isDirected else { return self }
-        var edges: [(Int, Int, Double)] = []
-        for u in 0..<nodeCount {
-            for k in neighbours(of: u) { edges.append((Int(targets[k]), u, weights[k])) }
-            if hasSelfLoop[u] { edges.append((u, u, selfLoopWeight[u])) }
-        }
-        return Graph(nodeCount: nodeCount, edges: edges, directed: true)
-    }
-
-    /// Whether any edge has a weight other than 1.
-    public var isWeighted: Bool { weights.contains { $0 != 1 } || selfLoopWeight.contains { $0 != 0 && $0 != 1 } }
 }

@@ -24,7 +24,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
 extension StoreError {
     /// Whether the error is about what the user asked for (not found, ambiguous, a refused merge)
     /// rather than a failure of the store itself.
-    public var isNotFound: Bool {
+    public var isAboutTheRequest: Bool {
         switch self {
         case .notFound, .ambiguous, .cannotMerge, .cannotUnmerge: true
         default: false
