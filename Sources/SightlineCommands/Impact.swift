@@ -12,10 +12,15 @@ struct Impact: ParsableCommand {
         abstract: "What disrupting an entity would do, or the disruption curve of any edge list.",
         discussion: """
         On the store: 'sightline impact ID' says what taking the entity out of the network would do: \
-        the children at risk who would no longer be connected to any suspect, the largest connected \
-        group and the network's fragmentation before and after. 'sightline impact --greedy K' lists \
-        K removals, each chosen to cut the most further children off from every suspect (ties: the \
-        larger rise in fragmentation, then the lower entity ID). Children are never candidates.
+        the children at risk who would no longer be connected to any suspect, the child-suspect \
+        pairs no longer within --hops links of each other (2 by default: linked directly or through \
+        one shared person, phone, vehicle or place), the largest connected group and the network's \
+        fragmentation before and after. 'sightline impact --greedy K' lists up to K removals, each \
+        chosen to cut the most further children off from every suspect, then to break the most \
+        close child-suspect pairs (then: the larger rise in fragmentation, the lower entity ID); it \
+        stops early when no removal protects anyone further. Candidates are adults unless --kinds \
+        says otherwise (places have their own list and their own tactics); children are never \
+        candidates.
 
         On an edge list: 'sightline impact --edges FILE.csv' removes the top nodes by degree or \
         betweenness, ranked once (--block) or after every removal (--sequential), and prints the \
@@ -27,6 +32,9 @@ struct Impact: ParsableCommand {
     @OptionGroup var network: NetworkOptions
     @Argument(help: "An entity in the store (E12, an identifier, or an exact name).") var entity: String?
     @Option(help: "List this many greedy removals from the store's network.") var greedy: Int?
+    @Option(help: "Greedy candidates: entity kinds, comma-separated (person, location, vehicle, phone, account, organisation). Children are never candidates.")
+    var kinds: String = "person"
+    @Option(help: "Count a child and a suspect as close when at most this many links apart.") var hops: Int = 2
 
     enum Mode: String, EnumerableFlag {
         case block, sequential
@@ -47,6 +55,11 @@ struct Impact: ParsableCommand {
             throw ValidationError("--strategy must be one of \(Graph.RemovalStrategy.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard steps >= 0 else { throw ValidationError("--steps must not be negative") }
+        guard hops >= 1 else { throw ValidationError("--hops must be at least 1") }
+        let unknown = kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { EntityKind(rawValue: $0) == nil }
+        if !unknown.isEmpty {
+            throw ValidationError("--kinds: unknown kind(s) \(unknown.joined(separator: ", ")); choose from \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
     }
 
     struct Row: Encodable {
@@ -84,6 +97,10 @@ struct Impact: ParsableCommand {
         var roles: [String]
         var links: Int
         var childrenCutOff: [String]
+        var closePairsBefore: Int, closePairsAfter: Int
+        var linksToChildren: Int, linksToSuspects: Int
+        /// The intelligence behind the entity's links to children and suspects, newest first.
+        var evidence: [String]
         var largestGroupBefore: Int, largestGroupAfter: Int
         var fragmentationBefore: Double, fragmentationAfter: Double
     }
@@ -98,11 +115,24 @@ struct Impact: ParsableCommand {
             let e = snapshot.entities[$0]
             return !e.isChildAtRisk && (e.roles.contains(.suspect) || e.roles.contains(.harbourer))
         }
+        let protectedSet = Set(protected), sourceSet = Set(sources)
         func row(_ node: Int, _ impact: Graph.ReachImpact, step: Int?) -> StoreRow {
             let e = snapshot.entities[node]
+            let neighbours = g.neighbours(of: node).map { Int(g.targets[$0]) }
+            var citations: [Citation] = []
+            for j in neighbours where protectedSet.contains(j) || sourceSet.contains(j) {
+                for l in snapshot.links(node, j) { citations += l.evidence }
+            }
+            var seen = Set<String>()
+            let evidence = citations.sorted { ($0.recorded, $0.description) > ($1.recorded, $1.description) }
+                .map(\.description).filter { seen.insert($0).inserted }
             return StoreRow(step: step, entity: e.id.description, kind: e.kind.rawValue, label: e.label, roles: e.roles.map(\.title),
-                            links: g.neighbours(of: node).count,
+                            links: neighbours.count,
                             childrenCutOff: impact.cutOff.map { "\(snapshot.entities[$0].id) \(snapshot.entities[$0].label)" },
+                            closePairsBefore: impact.closePairsBefore, closePairsAfter: impact.closePairsAfter,
+                            linksToChildren: neighbours.filter(protectedSet.contains).count,
+                            linksToSuspects: neighbours.filter(sourceSet.contains).count,
+                            evidence: evidence,
                             largestGroupBefore: impact.largestBefore, largestGroupAfter: impact.largestAfter,
                             fragmentationBefore: impact.fragmentationBefore, fragmentationAfter: impact.fragmentationAfter)
         }
@@ -113,20 +143,25 @@ struct Impact: ParsableCommand {
             guard !snapshot.entities[node].isChildAtRisk else {
                 throw CommandError("\(id) is recorded as a child at risk: Sightline measures what disrupting adults and places would do, never children")
             }
-            rows = [row(node, g.reachImpact(removing: [node], protected: protected, sources: sources), step: nil)]
+            rows = [row(node, g.reachImpact(removing: [node], protected: protected, sources: sources, hops: hops), step: nil)]
         } else if let greedy {
-            let candidates = snapshot.entities.indices.filter { !snapshot.entities[$0].isChildAtRisk }
-            rows = g.greedyReachRemoval(steps: greedy, candidates: candidates, protected: protected, sources: sources)
+            let allowed = Set(kinds.split(separator: ",").compactMap { EntityKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
+            let candidates = snapshot.entities.indices.filter { !snapshot.entities[$0].isChildAtRisk && allowed.contains(snapshot.entities[$0].kind) }
+            rows = g.greedyReachRemoval(steps: greedy, candidates: candidates, protected: protected, sources: sources, hops: hops)
                 .enumerated().map { row($1.node, $1.impact, step: $0 + 1) }
         }
         try emit(rows, table: {
-            TextTable(headers: ["step", "entity", "kind", "label", "roles", "links", "children no longer connected to a suspect",
-                                "largest group", "fragmentation"],
+            TextTable(headers: ["step", "entity", "kind", "label", "roles", "links (children/suspects)",
+                                "children no longer connected to a suspect", "close child-suspect pairs (\(hops) links)",
+                                "largest group", "fragmentation", "items", "evidence (newest)"],
                       rows: rows.map { r in
-                          [r.step.map(String.init) ?? "", r.entity, r.kind, r.label, r.roles.joined(separator: ", "), String(r.links),
+                          [r.step.map(String.init) ?? "", r.entity, r.kind, r.label, r.roles.joined(separator: ", "),
+                           "\(r.links) (\(r.linksToChildren)/\(r.linksToSuspects))",
                            "\(r.childrenCutOff.count)" + (r.childrenCutOff.isEmpty ? "" : ": " + r.childrenCutOff.joined(separator: "; ")),
+                           "\(r.closePairsBefore) -> \(r.closePairsAfter)",
                            "\(r.largestGroupBefore) -> \(r.largestGroupAfter)",
-                           String(format: "%.4f -> %.4f", r.fragmentationBefore, r.fragmentationAfter)]
+                           String(format: "%.4f -> %.4f", r.fragmentationBefore, r.fragmentationAfter),
+                           String(r.evidence.count), r.evidence.first ?? ""]
                       })
         }, format: format)
     }

@@ -72,6 +72,30 @@ struct AnalyseTests {
         let planted = ((truth["hotspots"] as! [String: Any])["planted"] as! [String]).compactMap { ids[$0] }
         #expect(Set(places.prefix(3)).isSubset(of: Set(planted)), "top places \(places.prefix(3)) vs planted \(planted)")
     }
+
+    @Test("impact --greedy 3 names the planted brokers, never a child, each row with its evidence")
+    func greedyNamesTheBrokers() throws {
+        let r = try runSightline(["impact", "--db", dir.file("s.sqlite"), "--greedy", "3", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
+        #expect(rows.count == 3)
+        let brokers = (truth["brokers"] as! [[String: Any]]).compactMap { ids[($0["person"] as! [String: Any])["id"] as! String] }
+        #expect(brokers.count == 2)
+        let named = rows.map { $0["entity"] as! String }
+        #expect(Set(brokers).isSubset(of: Set(named)), "greedy named \(named), planted brokers \(brokers)")
+        let children = Set((truth["childrenAtRisk"] as! [[String: Any]]).flatMap { ($0["allIds"] as! [String]).compactMap { ids[$0] } })
+        for row in rows {
+            #expect(!children.contains(row["entity"] as! String))
+            #expect(!(row["evidence"] as! [String]).isEmpty)
+            #expect((row["closePairsBefore"] as! Int) > (row["closePairsAfter"] as! Int))
+        }
+        // Wider candidates bring places in; children stay out whatever is asked.
+        let wide = try runSightline(["impact", "--db", dir.file("s.sqlite"), "--greedy", "5", "--kinds", "person,location,vehicle,phone", "--format", "json"])
+        let wideRows = try JSONSerialization.jsonObject(with: Data(wide.stdout.utf8)) as! [[String: Any]]
+        #expect(wideRows.contains { $0["kind"] as? String == "location" })
+        #expect(!wideRows.contains { children.contains($0["entity"] as! String) })
+        #expect(try AvoidList.violations(in: r.stdout + wide.stdout + runSightline(["impact", "--db", dir.file("s.sqlite"), "--greedy", "3"]).stdout) == [])
+    }
 }
 
 /// `analyse --score-against` on a generated network.

@@ -93,13 +93,75 @@ struct ReachImpactTests {
         #expect(g.reachImpact(removing: [4], protected: [0, 1], sources: [5, 6]).cutOff.isEmpty) // 1 still reaches 5
     }
 
+    @Test func closePairsCountChildSuspectPairsWithinHops() {
+        // Within 2 links: (0, 5) through 2 and (1, 5) through 3; 6 is 3 links from child 1.
+        #expect(g.closePairs(protected: [0, 1], sources: [5, 6], hops: 2) == 2)
+        #expect(g.closePairs(protected: [0, 1], sources: [5, 6], hops: 3) == 3)
+        #expect(g.closePairs(protected: [0, 1], sources: [5, 6], hops: 1) == 0)
+        let i = g.reachImpact(removing: [3], protected: [0, 1], sources: [5, 6])
+        #expect(i.closePairsBefore == 2 && i.closePairsAfter == 1 && i.closePairsBroken == 1)
+        // Removing a suspect breaks its own pairs.
+        #expect(g.reachImpact(removing: [5], protected: [0, 1], sources: [5, 6]).closePairsAfter == 0)
+    }
+
     @Test func greedyNeverPicksAChildAndTakesTheBiggestCutFirst() {
-        let steps = g.greedyReachRemoval(steps: 2, candidates: Array(0..<7), protected: [0, 1], sources: [5, 6])
+        let steps = g.greedyReachRemoval(steps: 3, candidates: Array(0..<7), protected: [0, 1], sources: [5, 6])
         #expect(!steps.contains { [0, 1].contains($0.node) })
         // Removing 2, 3 or 5 each cuts one child off (child 1 still reaches 6 through 3-4 when 5 goes).
-        // The tie goes to the larger fragmentation: 3 leaves {0,2,5}, {1}, {4,6} (0.733), 5 leaves
-        // {0,2}, {1,3,4,6} (0.533), 2 leaves {0}, {1,3,4,5,6} (0.333).
-        #expect(steps[0].node == 3 && steps[0].impact.cutOff == [1])
-        #expect(steps[1].impact.cutOff == [0]) // then 2 or 5 cuts child 0 off
+        // Then close pairs: 5 breaks both, 2 and 3 one each. So 5 first.
+        #expect(steps[0].node == 5 && steps[0].impact.cutOff == [0] && steps[0].impact.closePairsBroken == 2)
+        // Left: {0,2}, {1,3,4,6}. Removing 3, 4 or 6 cuts child 1 off; no close pairs remain; 3 and 4
+        // leave fragmentation 1 - 4/20 = 0.8 against 0.6 for 6; the tie goes to the lower index, 3.
+        #expect(steps[1].node == 3 && steps[1].impact.cutOff == [1])
+        #expect(abs(steps[1].impact.fragmentationAfter - 0.8) < 1e-12)
+        // Then no removal protects anyone further: the list stops.
+        #expect(steps.count == 2)
+    }
+
+    /// The greedy's shortcuts (cut vertices, local searches) against the plain definition: every
+    /// candidate's full impact computed afresh, on seeded random graphs.
+    @Test(arguments: 1...12) func greedyAgreesWithTheDefinition(seed: Int) {
+        var rng = GraphTestRandom(seed: UInt64(seed))
+        let n = 12 + Int(rng.next() % 30)
+        var edges: [(Int, Int, Double)] = []
+        for _ in 0..<(n + Int(rng.next() % UInt64(n))) {
+            edges.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)), 1))
+        }
+        let graph = Graph(nodeCount: n, edges: edges, directed: seed % 4 == 0)
+        let protected = (0..<n).filter { $0 % 4 == 0 }
+        let sources = (0..<n).filter { $0 % 3 == 1 }
+        let candidates = (0..<n).filter { $0 % 4 != 0 }
+        let hops = 1 + seed % 3
+        let fast = graph.greedyReachRemoval(steps: 4, candidates: candidates, protected: protected, sources: sources, hops: hops)
+        var removed: [Int] = []
+        for step in fast {
+            var best: (Int, Graph.ReachImpact)? = nil
+            for c in candidates where !removed.contains(c) {
+                let i = graph.reachImpact(removing: [c], protected: protected, sources: sources, alreadyRemoved: removed, hops: hops)
+                if let (_, b) = best {
+                    let rise = i.fragmentationAfter - i.fragmentationBefore, bRise = b.fragmentationAfter - b.fragmentationBefore
+                    let better = i.cutOff.count != b.cutOff.count ? i.cutOff.count > b.cutOff.count
+                        : i.closePairsBroken != b.closePairsBroken ? i.closePairsBroken > b.closePairsBroken
+                        : rise > bRise + 1e-12
+                    if !better { continue }
+                }
+                best = (c, i)
+            }
+            #expect(best?.0 == step.node)
+            if let (_, b) = best {
+                #expect(b.cutOff == step.impact.cutOff)
+                #expect(b.closePairsBefore == step.impact.closePairsBefore && b.closePairsAfter == step.impact.closePairsAfter)
+                #expect(b.largestAfter == step.impact.largestAfter)
+                #expect(abs(b.fragmentationAfter - step.impact.fragmentationAfter) < 1e-12)
+            }
+            removed.append(step.node)
+        }
+        if fast.count < 4 {
+            // It stopped early: no further removal cuts anyone off or breaks a close pair.
+            #expect(candidates.filter { !removed.contains($0) }.allSatisfy {
+                let i = graph.reachImpact(removing: [$0], protected: protected, sources: sources, alreadyRemoved: removed, hops: hops)
+                return i.cutOff.isEmpty && i.closePairsBroken == 0
+            })
+        }
     }
 }
