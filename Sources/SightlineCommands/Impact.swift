@@ -76,7 +76,7 @@ struct Impact: ParsableCommand {
         do { list = try EdgeList.read(try FileByteSource(path: edges), file: edges) } catch let e as IngestError {
             throw CommandError(e.description)
         }
-        let graph = Graph(nodeCount: list.names.count, edges: list.edges, directed: directed)
+        let graph = Graph(nodeCount: list.names.count, sources: list.sources, targets: list.targets, weights: list.weights, directed: directed)
         let curve = graph.disruptionCurve(strategy: Graph.RemovalStrategy(rawValue: strategy)!, sequential: mode == .sequential, steps: steps)
         let n = max(1, graph.nodeCount)
         let rows = curve.enumerated().map { i, s in

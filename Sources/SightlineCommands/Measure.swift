@@ -45,7 +45,7 @@ struct Measure: ParsableCommand {
             throw CommandError(e.description)
         }
         if weighted && !list.hasWeights { throw CommandError("\(edges): --weighted needs a 'weight' column") }
-        let graph = Graph(nodeCount: list.names.count, edges: list.edges, directed: directed)
+        let graph = Graph(nodeCount: list.names.count, sources: list.sources, targets: list.targets, weights: list.weights, directed: directed)
         let loadSeconds = Date().timeIntervalSince(started)
         let chosen = measures.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? Self.allMeasures
         if timings {
