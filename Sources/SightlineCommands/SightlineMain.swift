@@ -22,6 +22,12 @@ public enum SightlineMain {
             print("Error: \(e.description)", to: &err)
             Foundation.exit(e.isAboutTheRequest ? 1 : 3)
         } catch {
+            // Argument Parser exits 64 (EX_USAGE) on a usage error; Sightline documents 2.
+            if Sightline.exitCode(for: error) == .validationFailure {
+                var err = standardError
+                print(Sightline.fullMessage(for: error), to: &err)
+                Foundation.exit(2)
+            }
             Sightline.exit(withError: error)
         }
     }

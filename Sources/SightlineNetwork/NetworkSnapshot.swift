@@ -67,4 +67,7 @@ public struct NetworkSnapshot: Sendable {
 
     /// The links behind the edge between two indices.
     public func links(_ a: Int, _ b: Int) -> [NetworkLink] { linksBetween[EdgeKey(a, b)] ?? [] }
+
+    /// Every link that passed the filter, in the store's order.
+    public var allLinks: [NetworkLink] { linksBetween.values.flatMap { $0 }.sorted { $0.id < $1.id } }
 }

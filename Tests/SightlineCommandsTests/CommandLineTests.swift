@@ -144,3 +144,16 @@ enum JSONValueWriter {
         out += String(text.dropFirst().dropLast())
     }
 }
+
+@Suite("exit codes")
+struct ExitCodeTests {
+    @Test("a usage error exits 2, as docs/commands.md says, with the option named and the usage line")
+    func usageError() throws {
+        for args in [["measure", "--edges", "x.csv", "--measures", "fame"], ["impact", "--hops", "0", "--greedy", "1"], ["copresence", "--window", "-1"], ["ingest"], ["nonsense"]] {
+            let r = try runSightline(args)
+            #expect(r.status == 2, "\(args): \(r.status) \(r.stderr)")
+            #expect(r.stderr.contains("Usage:") || r.stderr.contains("Error:"), "\(args): \(r.stderr)")
+        }
+        #expect(try runSightline(["--help"]).status == 0)
+    }
+}

@@ -148,3 +148,58 @@ struct NetworkFilterCommandTests {
         }
     }
 }
+
+/// `sightline copresence` on the samples.
+@Suite("copresence", .serialized)
+struct CoPresenceCommandTests {
+    let dir = TemporaryDirectory("copresence")
+    var db: String { dir.file("s.sqlite") }
+
+    init() throws {
+        let r = try runSightline(["ingest", PackagePaths.samples, "--db", dir.file("s.sqlite")])
+        guard r.status == 0 else { throw TestSupportError(r.stderr) }
+    }
+
+    @Test("people at the planted hotel within two hours, each occasion with both times and its items")
+    func atTheHotel() throws {
+        let r = try runSightline(["copresence", "location:uprn/900000000017", "--db", db, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
+        #expect(rows.count >= 5)
+        let hubs = Set(rows.map { ($0["hub"] as! [String: Any])["label"] as! String })
+        #expect(hubs == ["The Anchorage Hotel"])
+        var childSuspectPairs = 0
+        for row in rows {
+            let people = row["people"] as! [[String: Any]]
+            #expect(people.count == 2 && people[0]["entity"] as! String != people[1]["entity"] as! String)
+            let roles = people.map { Set($0["roles"] as! [String]) }
+            if roles.contains(where: { $0.contains("child at risk") }) && roles.contains(where: { $0.contains("suspect") }) { childSuspectPairs += 1 }
+            for occasion in row["detail"] as! [[String: Any]] {
+                let times = occasion["times"] as! [String]
+                #expect((occasion["evidence"] as! [[String: Any]]).count >= 1)
+                // Both timed to the minute here: at most two hours apart.
+                if times.allSatisfy({ $0.count == 16 }) {
+                    let minutes = times.map { t -> Int in
+                        let d = t.prefix(10), h = Int(t.dropFirst(11).prefix(2))!, m = Int(t.suffix(2))!
+                        let day = Int(d.suffix(2))! + 31 * Int(d.dropFirst(5).prefix(2))! + 372 * Int(d.prefix(4))!
+                        return (day * 24 + h) * 60 + m
+                    }
+                    #expect(abs(minutes[0] - minutes[1]) <= 120, "\(times)")
+                }
+            }
+        }
+        #expect(childSuspectPairs >= 1)
+        #expect(try AvoidList.violations(in: r.stdout + runSightline(["copresence", "--db", db]).stdout + runSightline(["copresence", "--help"]).stdout) == [])
+    }
+
+    @Test("co-presence stays apart: the stored links and the analysed network are unchanged")
+    func keptApart() throws {
+        let before = try runSightline(["stats", "--db", db]).stdout
+        let wide = try runSightline(["copresence", "--db", db, "--window", "48", "--format", "csv"])
+        #expect(wide.status == 0)
+        #expect(wide.stdout.split(whereSeparator: \.isNewline).count > 100)
+        #expect(try runSightline(["stats", "--db", db]).stdout == before)
+        let bad = try runSightline(["copresence", "--db", db, "--hubs", "account"])
+        #expect(bad.status == 2 && bad.stderr.contains("--hubs"))
+    }
+}
