@@ -147,8 +147,12 @@ struct Analyse: ParsableCommand {
         }
         var shares: [Double] = []
         var dominant: [Int] = []
-        for group in groups {
-            let clusters = group.compactMap { try? db.find($0) }.compactMap { snapshot.index[$0] }.map { community[$0] }
+        var planted: [Int] = [], found: [Int] = [] // per member: its group and its cluster
+        var seen = Set<Int>()
+        for (g, group) in groups.enumerated() {
+            let nodes = group.compactMap { try? db.find($0) }.compactMap { snapshot.index[$0] }
+            let clusters = nodes.map { community[$0] }
+            for v in nodes where seen.insert(v).inserted { planted.append(g); found.append(community[v]) }
             let counts = Dictionary(grouping: clusters, by: { $0 }).mapValues(\.count)
             let best = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }
             shares.append(Double(best?.value ?? 0) / Double(max(1, group.count)))
@@ -156,12 +160,37 @@ struct Analyse: ParsableCommand {
         }
         let shared = Dictionary(grouping: dominant, by: { $0 }).values.filter { $0.count > 1 }.map(\.count).reduce(0, +)
         let mean = shares.reduce(0, +) / Double(max(1, shares.count))
+        let (ari, nmi) = Self.agreement(planted, found)
         return """
-        planted groups:                    \(groups.count)
+        planted groups:                    \(groups.count) (\(planted.count) members in the network)
         mean share in the dominant cluster: \(String(format: "%.3f", mean))
         groups recovered (share >= 0.8):    \(shares.filter { $0 >= 0.8 }.count) of \(groups.count)
         groups sharing a dominant cluster:  \(shared)
+        adjusted Rand index (members):      \(String(format: "%.3f", ari))
+        normalised mutual information:      \(String(format: "%.3f", nmi))
 
         """
+    }
+
+    /// Agreement between two labellings of the same items: the adjusted Rand index (Hubert and
+    /// Arabie, 1985) and normalised mutual information with the arithmetic-mean normalisation
+    /// (Danon et al., 2005; scikit-learn's default). 1 is perfect agreement; ARI is about 0 by chance.
+    static func agreement(_ a: [Int], _ b: [Int]) -> (ari: Double, nmi: Double) {
+        let n = Double(a.count)
+        guard a.count > 1 else { return (1, 1) }
+        struct Pair: Hashable { var x: Int, y: Int }
+        var cells: [Pair: Double] = [:], rows: [Int: Double] = [:], cols: [Int: Double] = [:]
+        for (x, y) in zip(a, b) { cells[Pair(x: x, y: y), default: 0] += 1; rows[x, default: 0] += 1; cols[y, default: 0] += 1 }
+        func c2(_ v: Double) -> Double { v * (v - 1) / 2 }
+        let index = cells.values.reduce(0) { $0 + c2($1) }
+        let sa = rows.values.reduce(0) { $0 + c2($1) }, sb = cols.values.reduce(0) { $0 + c2($1) }
+        let expected = sa * sb / c2(n), maximum = (sa + sb) / 2
+        let ari = maximum == expected ? 1 : (index - expected) / (maximum - expected)
+        func entropy(_ counts: Dictionary<Int, Double>.Values) -> Double { -counts.reduce(0) { $0 + ($1 / n) * Foundation.log($1 / n) } }
+        var mutual = 0.0
+        for (k, v) in cells { mutual += (v / n) * Foundation.log(v * n / (rows[k.x]! * cols[k.y]!)) }
+        let ha = entropy(rows.values), hb = entropy(cols.values)
+        let nmi = ha + hb == 0 ? 1 : mutual / ((ha + hb) / 2)
+        return (ari, nmi)
     }
 }
