@@ -22,6 +22,7 @@ struct Analyse: ParsableCommand {
     @OptionGroup var network: NetworkOptions
     @Option(help: "How many central actors to list.") var top: Int = 20
     @Option(help: "Louvain's seed (and the sampling seed).") var seed: UInt64 = 42
+    @Option(help: "Modularity's resolution: above 1 gives more, smaller clusters (modularity cannot resolve groups much smaller than the square root of the number of links at 1).") var resolution: Double = 1
     @Option(help: "Estimate betweenness from this many sampled sources (default: exact up to 5,000 entities, 256 samples above).") var samples: Int?
     @Option(help: ArgumentHelp("Score the clusters against the planted groups of a generated network (truth.json from 'sightline generate').", valueName: "truth.json"))
     var scoreAgainst: String?
@@ -61,11 +62,16 @@ struct Analyse: ParsableCommand {
         var childrenExposure: [Exposure]
     }
 
+    func validate() throws {
+        guard resolution > 0 else { throw ValidationError("--resolution must be positive") }
+        guard top >= 0 else { throw ValidationError("--top must not be negative") }
+    }
+
     func run() throws {
         let db = try store.open()
         let s = try network.snapshot(db)
         let g = s.graph
-        let partition = g.louvain(seed: seed, weighted: !network.unweighted)
+        let partition = g.louvain(resolution: resolution, seed: seed, weighted: !network.unweighted)
         let pathGraph = network.unweighted ? g : s.distanceGraph
         var betweenness: [Double]
         let k = samples ?? (g.nodeCount > 5000 ? 256 : g.nodeCount)
