@@ -7,8 +7,28 @@ extension Graph {
     /// (r - 1) / D, scaled by (r - 1) / (n - 1) — the Wasserman and Faust (1994) correction, so that
     /// on a disconnected graph a node in a small component does not outrank the rest. 0 when nothing
     /// reaches the node. Directed graphs use distances *to* the node (incoming paths), as networkx does.
-    /// - Complexity: one shortest-path search per node: O(n m) unweighted, O(n m log n) weighted.
+    ///
+    /// Unweighted, the distance sums come from bit-parallel multi-source breadth-first search
+    /// (``multiSourceDistanceSums(threads:words:)``): exact integers, so the values are bit for bit
+    /// those of one search per node.
+    /// - Complexity: one shortest-path search per node: O(n m) unweighted (64 to 512 sources per
+    ///   pass over the edges), O(n m log n) weighted.
     public func closeness(weighted: Bool = false, threads: Int = 2) -> [Double] {
+        let n = nodeCount
+        if !weighted {
+            let sums = multiSourceDistanceSums(threads: threads)
+            return (0..<n).map { u in
+                let total = Double(sums.total[u]), reached = Double(sums.reached[u])
+                guard total > 0, n > 1 else { return 0 }
+                return (reached - 1) / total * ((reached - 1) / Double(n - 1))
+            }
+        }
+        return closenessBySearches(weighted: true, threads: threads)
+    }
+
+    /// Closeness from one shortest-path search per node (the weighted path; unweighted, the
+    /// reference the multi-source search is tested against).
+    func closenessBySearches(weighted: Bool, threads: Int = 2) -> [Double] {
         let n = nodeCount
         return perNodeInParallel(weighted: weighted, threads: threads) { paths, dist in
             var total = 0.0
@@ -23,8 +43,17 @@ extension Graph {
     /// unnormalised; unreachable nodes add nothing.
     ///
     /// Marchiori and Latora (2000); Boldi and Vigna (2014). Directed graphs use distances to u.
+    /// Unweighted, by multi-source breadth-first search: each node's sum is taken level by level
+    /// (the number of nodes at distance d, divided by d), so it may differ from a sum taken node by
+    /// node in the last bits.
     /// - Complexity: one shortest-path search per node.
     public func harmonic(weighted: Bool = false, threads: Int = 2) -> [Double] {
+        if !weighted { return multiSourceDistanceSums(threads: threads).harmonic }
+        return harmonicBySearches(weighted: true, threads: threads)
+    }
+
+    /// Harmonic centrality from one shortest-path search per node.
+    func harmonicBySearches(weighted: Bool, threads: Int = 2) -> [Double] {
         perNodeInParallel(weighted: weighted, threads: threads) { paths, dist in
             var total = 0.0
             for v in paths.order where dist[v] > 0 { total += 1 / dist[v] }
