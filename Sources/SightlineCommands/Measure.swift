@@ -13,8 +13,9 @@ struct Measure: ParsableCommand {
         are text; undirected unless --directed. The values follow networkx 3.x's defaults for the \
         same call, so they can be checked against it: betweenness normalised; closeness with the \
         Wasserman-Faust correction; harmonic unnormalised; PageRank with damping 0.85; eigenvector \
-        centrality scaled to unit length; core number; community by Louvain (seeded). See \
-        docs/algorithms.md.
+        centrality scaled to unit length; core number; community by Louvain (seeded, as networkx's \
+        louvain_communities) or, with --communities leiden, by Leiden (seeded; every community \
+        connected). See docs/algorithms.md.
         """)
 
     static let allMeasures = ["degree", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector", "coreness", "component", "community"]
@@ -24,8 +25,9 @@ struct Measure: ParsableCommand {
     @Flag(help: "Use the weight column (distances for paths; strengths for degree, PageRank, eigenvector, communities).") var weighted = false
     @Option(help: "Only these measures, comma-separated: \(allMeasures.joined(separator: ",")).") var measures: String?
     @Option(help: "Estimate betweenness from this many sampled sources instead of all.") var samples: Int?
-    @Option(help: "The seed for sampling and for Louvain's node order.") var seed: UInt64 = 42
+    @Option(help: "The seed for sampling and for the community methods' node order.") var seed: UInt64 = 42
     @Option(help: "Louvain's resolution (1 is classic modularity).") var resolution: Double = 1
+    @Option(help: "Community method: louvain (the default, matching networkx's louvain_communities) or leiden (Traag et al. 2019: better modularity, every community connected).") var communities: CommunityMethod = .louvain
     @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
     @Flag(help: "Print timings to standard error as one JSON line (load, and each measure as the best of up to 5 runs, like the peer benchmark).") var timings = false
 
@@ -54,7 +56,7 @@ struct Measure: ParsableCommand {
                 var runs: [Double] = []
                 repeat {
                     let t = Date()
-                    Self.runAlgorithm(m, on: graph, weighted: weighted, seed: seed, resolution: resolution)
+                    Self.runAlgorithm(m, on: graph, weighted: weighted, seed: seed, resolution: resolution, communities: communities)
                     runs.append(Date().timeIntervalSince(t))
                 } while runs.last! < 1 && runs.count < 5 && runs.reduce(0, +) < 5
                 times[m] = runs.min()!
@@ -71,7 +73,7 @@ struct Measure: ParsableCommand {
             print(String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self), to: &e)
         }
         let report = MeasureReport.compute(graph, names: list.names, measures: chosen, weighted: weighted,
-                                           samples: samples, seed: seed, resolution: resolution)
+                                           samples: samples, seed: seed, resolution: resolution, communities: communities)
         if let note = report.note { var e = standardError; print(note, to: &e) }
         switch format {
         case .csv: print(report.table.csv, terminator: "")
@@ -83,7 +85,8 @@ struct Measure: ParsableCommand {
 
 extension Measure {
     /// Runs one measure's algorithm alone, without formatting its output (for `--timings`).
-    static func runAlgorithm(_ m: String, on g: Graph, weighted: Bool, seed: UInt64, resolution: Double) {
+    static func runAlgorithm(_ m: String, on g: Graph, weighted: Bool, seed: UInt64, resolution: Double,
+                             communities: CommunityMethod = .louvain) {
         var sink = 0.0
         switch m {
         case "degree": sink = (weighted ? g.weightedDegrees() : g.degrees()).first ?? 0
@@ -94,7 +97,7 @@ extension Measure {
         case "eigenvector": sink = g.eigenvector(weighted: weighted)?.first ?? 0
         case "coreness": sink = Double(g.coreNumbers().first ?? 0)
         case "component": sink = Double(g.connectedComponents().first ?? 0)
-        case "community": sink = g.louvain(resolution: resolution, seed: seed, weighted: weighted).modularity
+        case "community": sink = communities.run(on: g, resolution: resolution, seed: seed, weighted: weighted).modularity
         default: break
         }
         blackHole(sink)
@@ -111,7 +114,7 @@ struct MeasureReport {
     var note: String?
 
     static func compute(_ g: Graph, names: [String], measures: [String], weighted: Bool, samples: Int?,
-                        seed: UInt64, resolution: Double) -> MeasureReport {
+                        seed: UInt64, resolution: Double, communities: CommunityMethod = .louvain) -> MeasureReport {
         var columns: [String: [String]] = [:]
         var note: String?
         func text(_ v: Double) -> String { "\(v)" }
@@ -144,7 +147,7 @@ struct MeasureReport {
             case "coreness": columns[m] = g.coreNumbers().map(String.init)
             case "component": columns[m] = g.connectedComponents().map(String.init)
             case "community":
-                columns[m] = g.louvain(resolution: resolution, seed: seed, weighted: weighted).community.map(String.init)
+                columns[m] = communities.run(on: g, resolution: resolution, seed: seed, weighted: weighted).community.map(String.init)
             default: break
             }
         }
@@ -166,4 +169,16 @@ func seededShuffle(_ a: inout [Int], seed: UInt64) {
     var rng = SplitMix64(seed: seed)
     guard a.count > 1 else { return }
     for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+}
+
+/// The community method behind `measure`'s `community` column.
+enum CommunityMethod: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case louvain, leiden
+
+    func run(on g: Graph, resolution: Double, seed: UInt64, weighted: Bool) -> Partition {
+        switch self {
+        case .louvain: g.louvain(resolution: resolution, seed: seed, weighted: weighted)
+        case .leiden: g.leiden(resolution: resolution, seed: seed, weighted: weighted)
+        }
+    }
 }
