@@ -18,6 +18,8 @@ struct Measure: ParsableCommand {
         connected). See docs/algorithms.md.
         """)
 
+    /// Algorithms that can be timed but print no column: one breadth-first search from the first node.
+    static let timingOnly = ["bfs"]
     static let allMeasures = ["degree", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector", "coreness", "component", "community"]
 
     @Option(help: ArgumentHelp("The edge list.", valueName: "file.csv")) var edges: String
@@ -29,11 +31,12 @@ struct Measure: ParsableCommand {
     @Option(help: "Louvain's resolution (1 is classic modularity).") var resolution: Double = 1
     @Option(help: "Community method: louvain (the default, matching networkx's louvain_communities) or leiden (Traag et al. 2019: better modularity, every community connected).") var communities: CommunityMethod = .louvain
     @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
-    @Flag(help: "Print timings to standard error as one JSON line (load, and each measure as the best of up to 5 runs, like the peer benchmark).") var timings = false
+    @Flag(help: "Print timings to standard error as one JSON line (load, and each measure as the best of up to 5 runs, like the peer benchmark; the community measure adds its modularity). With it, --measures also takes bfs: one breadth-first search from the first node, timed, no column.") var timings = false
 
     func validate() throws {
         if let measures {
-            let unknown = measures.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !Self.allMeasures.contains($0) }
+            let unknown = measures.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !Self.allMeasures.contains($0) && !(timings && Self.timingOnly.contains($0)) }
             if !unknown.isEmpty { throw ValidationError("unknown measure(s) \(unknown.joined(separator: ", ")); choose from \(Self.allMeasures.joined(separator: ","))") }
         }
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
@@ -52,11 +55,14 @@ struct Measure: ParsableCommand {
         let chosen = measures.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? Self.allMeasures
         if timings {
             var times: [String: Double] = [:]
+            var modularity: Double?
             for m in chosen {
                 var runs: [Double] = []
                 repeat {
                     let t = Date()
-                    Self.runAlgorithm(m, on: graph, weighted: weighted, seed: seed, resolution: resolution, communities: communities)
+                    let q = Self.runAlgorithm(m, on: graph, weighted: weighted, seed: seed, resolution: resolution,
+                                              communities: communities, samples: samples)
+                    if modularity == nil { modularity = q }
                     runs.append(Date().timeIntervalSince(t))
                 } while runs.last! < 1 && runs.count < 5 && runs.reduce(0, +) < 5
                 times[m] = runs.min()!
@@ -67,8 +73,9 @@ struct Measure: ParsableCommand {
             #else
             getrusage(RUSAGE_SELF, &usage)
             #endif
-            let line: [String: Any] = ["n": graph.nodeCount, "m": graph.edgeCount, "load_s": loadSeconds, "best_s": times,
+            var line: [String: Any] = ["n": graph.nodeCount, "m": graph.edgeCount, "load_s": loadSeconds, "best_s": times,
                                        "peak_rss_mib": Double(usage.ru_maxrss) / 1024]
+            if let modularity { line["modularity"] = modularity }
             var e = standardError
             print(String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self), to: &e)
         }
@@ -85,22 +92,37 @@ struct Measure: ParsableCommand {
 
 extension Measure {
     /// Runs one measure's algorithm alone, without formatting its output (for `--timings`).
+    /// Returns the modularity for `community`, nil otherwise.
+    @discardableResult
     static func runAlgorithm(_ m: String, on g: Graph, weighted: Bool, seed: UInt64, resolution: Double,
-                             communities: CommunityMethod = .louvain) {
+                             communities: CommunityMethod = .louvain, samples: Int? = nil) -> Double? {
         var sink = 0.0
         switch m {
         case "degree": sink = (weighted ? g.weightedDegrees() : g.degrees()).first ?? 0
-        case "betweenness": sink = g.betweenness(weighted: weighted).first ?? 0
+        case "betweenness": sink = g.betweenness(weighted: weighted, sources: sampledSources(g, samples, seed)).first ?? 0
+        case "bfs": sink = Double(g.breadthFirstDistances(from: 0).count)
         case "closeness": sink = g.closeness(weighted: weighted).first ?? 0
         case "harmonic": sink = g.harmonic(weighted: weighted).first ?? 0
         case "pagerank": sink = g.pageRank(weighted: weighted).first ?? 0
         case "eigenvector": sink = g.eigenvector(weighted: weighted)?.first ?? 0
         case "coreness": sink = Double(g.coreNumbers().first ?? 0)
         case "component": sink = Double(g.connectedComponents().first ?? 0)
-        case "community": sink = communities.run(on: g, resolution: resolution, seed: seed, weighted: weighted).modularity
+        case "community":
+            let q = communities.run(on: g, resolution: resolution, seed: seed, weighted: weighted).modularity
+            blackHole(q)
+            return q
         default: break
         }
         blackHole(sink)
+        return nil
+    }
+
+    /// The sampled sources for `--samples K` (nil: all), drawn by a seeded shuffle.
+    static func sampledSources(_ g: Graph, _ samples: Int?, _ seed: UInt64) -> [Int]? {
+        guard let k = samples, k < g.nodeCount else { return nil }
+        var all = Array(0..<g.nodeCount)
+        seededShuffle(&all, seed: seed)
+        return Array(all.prefix(k))
     }
 
     /// Keeps a result alive so the optimiser cannot drop the work that made it.
@@ -123,12 +145,7 @@ struct MeasureReport {
             case "degree":
                 columns[m] = weighted ? g.weightedDegrees().map(text) : g.degrees().map { String(Int($0)) }
             case "betweenness":
-                var sources: [Int]? = nil
-                if let k = samples, k < g.nodeCount {
-                    var all = Array(0..<g.nodeCount)
-                    seededShuffle(&all, seed: seed)
-                    sources = Array(all.prefix(k))
-                }
+                let sources = Measure.sampledSources(g, samples, seed)
                 var b = g.betweenness(weighted: weighted, sources: sources)
                 if let s = sources {
                     b = b.map { $0 * Double(g.nodeCount) / Double(s.count) }

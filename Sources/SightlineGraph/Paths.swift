@@ -40,6 +40,35 @@ extension Graph {
         return found.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
+    /// Hop distances from `source` along out-edges (-1 where it does not reach): one breadth-first
+    /// search over the compressed rows, on an Int32 queue.
+    /// - Complexity: O(n + m).
+    public func breadthFirstDistances(from source: Int) -> [Int32] {
+        var dist = [Int32](repeating: -1, count: nodeCount)
+        guard source >= 0, source < nodeCount else { return dist }
+        var queue = [Int32](repeating: 0, count: nodeCount)
+        offsets.withUnsafeBufferPointer { off in
+            targets.withUnsafeBufferPointer { tgt in
+                dist.withUnsafeMutableBufferPointer { d in
+                    queue.withUnsafeMutableBufferPointer { q in
+                        d[source] = 0
+                        q[0] = Int32(source)
+                        var head = 0, tail = 1
+                        while head < tail {
+                            let v = Int(q[head]); head += 1
+                            let dv = d[v] + 1
+                            for k in off[v]..<off[v + 1] {
+                                let w = Int(tgt[k])
+                                if d[w] < 0 { d[w] = dv; q[tail] = Int32(truncatingIfNeeded: w); tail += 1 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return dist
+    }
+
     /// The nodes within `hops` steps of `center` (following edges both ways), with their distance.
     /// - Complexity: O(size of the neighbourhood and its edges).
     public func ego(of center: Int, hops: Int) -> [(node: Int, distance: Int)] {

@@ -57,3 +57,25 @@ struct ImpactCommandTests {
         #expect(bad.status != 0 && bad.stderr.contains("--strategy must be one of degree, betweenness"))
     }
 }
+
+/// `measure --timings`, which the graph benchmark reads.
+@Suite("measure timings")
+struct MeasureTimingTests {
+    @Test("one JSON line with load, each measure, peak memory and the community's modularity; bfs only when timing")
+    func timingLine() throws {
+        let lesmis = PackagePaths.root + "/Tests/SightlineGraphTests/Reference/lesmis.edges.csv"
+        let r = try runSightline(["measure", "--edges", lesmis, "--measures", "bfs,community,betweenness", "--samples", "10",
+                                  "--communities", "leiden", "--timings", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let line = try #require(r.stderr.split(whereSeparator: \.isNewline).first { $0.hasPrefix("{") })
+        let t = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        #expect(Set((t["best_s"] as! [String: Double]).keys) == ["bfs", "community", "betweenness"])
+        #expect((t["n"] as! Int) == 77 && (t["m"] as! Int) == 254 && (t["peak_rss_mib"] as! Double) > 0)
+        // Leiden on Les Misérables reaches igraph's modularity (Reference/lesmis.leiden.txt).
+        #expect(abs((t["modularity"] as! Double) - 0.5600) < 0.005)
+        // No bfs column: the CSV has node, betweenness and community.
+        #expect(r.stdout.hasPrefix("node,betweenness,community"))
+        let refused = try runSightline(["measure", "--edges", lesmis, "--measures", "bfs"])
+        #expect(refused.status == 2 && refused.stderr.contains("unknown measure(s) bfs"))
+    }
+}
