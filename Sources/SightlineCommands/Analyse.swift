@@ -10,7 +10,7 @@ struct Analyse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Clusters and central actors of the store's network: adults and places ranked, never children.",
         discussion: """
-        Clusters come from Louvain on the evidence-weighted network. Central actors are adults (people \
+        Clusters come from Leiden (or --communities louvain) on the evidence-weighted network, at --resolution. Central actors are adults (people \
         never recorded as a child at risk) and places, ranked by betweenness on the weighted network \
         (weights as 1/strength distances); each row gives its degree, PageRank, cluster, the children it \
         is linked to (as exposure) and the items behind its links. Children are never ranked: their \
@@ -21,7 +21,8 @@ struct Analyse: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var network: NetworkOptions
     @Option(help: "How many central actors to list.") var top: Int = 20
-    @Option(help: "Louvain's seed (and the sampling seed).") var seed: UInt64 = 42
+    @Option(help: "Community method: leiden (the default: every cluster is connected) or louvain.") var communities: CommunityMethod = .leiden
+    @Option(help: "The community method's seed (and the sampling seed).") var seed: UInt64 = 42
     @Option(help: "Modularity's resolution: above 1 gives more, smaller clusters (modularity cannot resolve groups much smaller than the square root of the number of links at 1).") var resolution: Double = 1
     @Option(help: "Estimate betweenness from this many sampled sources (default: exact up to 5,000 entities, 256 samples above).") var samples: Int?
     @Option(help: ArgumentHelp("Score the clusters against the planted groups of a generated network (truth.json from 'sightline generate').", valueName: "truth.json"))
@@ -71,7 +72,7 @@ struct Analyse: ParsableCommand {
         let db = try store.open()
         let s = try network.snapshot(db)
         let g = s.graph
-        let partition = g.louvain(resolution: resolution, seed: seed, weighted: !network.unweighted)
+        let partition = communities.run(on: g, resolution: resolution, seed: seed, weighted: !network.unweighted)
         let pathGraph = network.unweighted ? g : s.distanceGraph
         var betweenness: [Double]
         let k = samples ?? (g.nodeCount > 5000 ? 256 : g.nodeCount)
@@ -132,7 +133,7 @@ struct Analyse: ParsableCommand {
                                                               String($0.degree), "\($0.pagerank)", String($0.cluster), String($0.childrenLinked), String($0.items), $0.evidence.joined(separator: "; ")] }).csv,
                   terminator: "")
         case .table:
-            print("clusters (Louvain, modularity \(String(format: "%.3f", report.modularity)))")
+            print("clusters (\(communities == .leiden ? "Leiden" : "Louvain"), modularity \(String(format: "%.3f", report.modularity)))")
             print(TextTable(headers: ["cluster", "size", "adults of concern", "children", "places"],
                             rows: report.clusters.prefix(15).map { [String($0.cluster), String($0.size), $0.adultsOfConcern.joined(separator: ", "), String($0.children), $0.places.joined(separator: ", ")] }).rendered(maxWidth: 70))
             print("\ncentral actors (adults and places; children are never ranked)")
