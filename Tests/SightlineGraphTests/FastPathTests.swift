@@ -190,6 +190,10 @@ struct FastPathTests {
         let s = Self.shapes[shape]
         let g = Self.randomGraph(n: s.n, m: s.m * 2, seed: UInt64(shape + 50), directed: s.directed, isolated: s.isolated)
         #expect(g.coreNumbers() == Self.referenceCores(g))
+        #expect(g.coreNumbersByBins() == Self.referenceCores(g))
+        // Denser: more levels, and core numbers that skip levels.
+        let dense = Self.randomGraph(n: s.n, m: s.m * 8, seed: UInt64(shape + 90), directed: s.directed, isolated: s.isolated)
+        #expect(dense.coreNumbers() == Self.referenceCores(dense) && dense.coreNumbersByBins() == dense.coreNumbers())
         #expect(g.connectedComponents() == Self.referenceComponents(g, order: Array(0..<s.n)))
         let reversed = Array((0..<s.n).reversed())
         #expect(g.connectedComponents(order: reversed) == Self.referenceComponents(g, order: reversed))
