@@ -17,4 +17,7 @@ echo
 echo "Clusters and central actors (adults and places; children are never ranked):"
 $bin analyse --db out/samples.sqlite --top 10
 echo
+echo "Whose disruption would separate children from suspects most (greedy; each row cites its items):"
+$bin impact --greedy 3 --db out/samples.sqlite
+echo
 echo "The store is out/samples.sqlite; try: $bin show E1 --db out/samples.sqlite"
