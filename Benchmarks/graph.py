@@ -64,7 +64,7 @@ def main():
             asked = "degree" if measure == "load" else measure
             p = subprocess.run([sightline, "measure", "--edges", edges, "--measures", asked, "--timings", "--format", "csv"] + extra,
                                capture_output=True, text=True, check=True)
-            t = json.loads(p.stderr.strip().splitlines()[-1])
+            t = json.loads([l for l in p.stderr.splitlines() if l.startswith("{")][-1])
             row["sightline"] = (t["load_s"] if measure == "load" else t["best_s"][measure], t["peak_rss_mib"])
             if "modularity" in t:
                 quality["sightline"] = t["modularity"]

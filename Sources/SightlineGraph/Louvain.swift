@@ -58,7 +58,8 @@ extension Graph {
     /// Louvain finds a local optimum that depends on the visiting order (on the karate club a single
     /// run gives 0.415 to 0.420), so it is run `restarts` times with seeds `seed`, `seed + 1`, ... and
     /// the partition of highest modularity kept (the first on ties). By default ten restarts on graphs
-    /// of up to 50,000 nodes, where they cost little, and one above, where the order matters less.
+    /// of up to 5,000 nodes, where they cost little, and one above, where the order matters less (on a
+    /// 10,000-node planted partition one run and the best of ten both reach modularity 0.8358).
     /// ``leiden(resolution:seed:weighted:iterations:randomness:)`` improves on it and guarantees
     /// connected communities.
     /// - Complexity: about O(m) per level and restart (each level's graph is smaller); in practice
@@ -66,7 +67,7 @@ extension Graph {
     public func louvain(resolution: Double = 1, seed: UInt64 = 42, weighted: Bool = true, restarts: Int? = nil) -> Partition {
         let base = CommunityLevel(self, weighted: weighted)
         var best: Partition? = nil
-        for r in 0..<max(1, restarts ?? (nodeCount <= 50_000 ? 10 : 1)) {
+        for r in 0..<max(1, restarts ?? (nodeCount <= 5_000 ? 10 : 1)) {
             let p = louvainOnce(base, resolution: resolution, seed: seed &+ UInt64(r), weighted: weighted)
             if best == nil || p.modularity > best!.modularity + 1e-12 { best = p }
         }
