@@ -120,7 +120,7 @@ struct ReachImpactTests {
 
     /// The greedy's shortcuts (cut vertices, local searches) against the plain definition: every
     /// candidate's full impact computed afresh, on seeded random graphs.
-    @Test(arguments: 1...12) func greedyAgreesWithTheDefinition(seed: Int) {
+    @Test(arguments: 1...40) func greedyAgreesWithTheDefinition(seed: Int) {
         var rng = GraphTestRandom(seed: UInt64(seed))
         let n = 12 + Int(rng.next() % 30)
         var edges: [(Int, Int, Double)] = []
