@@ -58,6 +58,17 @@ let package = Package(
         // 6. Network: the store's entities and links as a Graph, with the evidence behind each edge.
         .target(name: "SightlineNetwork", dependencies: ["SightlineModel", "SightlineStore", "SightlineGraph"], swiftSettings: strict),
 
+        // 7. Render: pictures of the network through Graphviz's C library (never the `dot` program).
+        .systemLibrary(
+            name: "CGraphviz",
+            path: "Sources/CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+        .target(
+            name: "SightlineRender",
+            dependencies: ["CGraphviz", "SightlineModel", "SightlineStore", "SightlineGraph", "SightlineNetwork"],
+            swiftSettings: strict),
+
         // Synthetic networks with planted truth, for samples, tests and benchmarks. Pure.
         .target(name: "SightlineSynthetic", dependencies: ["SightlineModel", "SightlineIngest"], swiftSettings: strict),
 
@@ -66,7 +77,7 @@ let package = Package(
             name: "SightlineCommands",
             dependencies: [
                 "SightlineModel", "SightlineIngest", "SightlineStore", "SightlineResolution",
-                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork",
+                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -86,6 +97,7 @@ let package = Package(
             dependencies: ["SightlineGraph", "SightlineIngest", "SightlineTestSupport"],
             exclude: ["Reference"]),
         .testTarget(name: "SightlineNetworkTests", dependencies: ["SightlineNetwork", "SightlineStore", "SightlineModel"]),
+        .testTarget(name: "SightlineRenderTests", dependencies: ["SightlineRender", "SightlineModel", "SightlineTestSupport"]),
         .testTarget(name: "SightlineResolutionTests", dependencies: ["SightlineResolution", "SightlineSynthetic", "SightlineTestSupport"]),
         .testTarget(
             name: "SightlineStoreTests",

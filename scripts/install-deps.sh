@@ -2,7 +2,7 @@
 # Installs the system libraries Sightline builds against, when they are missing.
 # Used by scripts/demo.sh and scripts/test.sh; safe to run again.
 set -euo pipefail
-packages=(libsqlite3-dev sqlite3)
+packages=(libsqlite3-dev sqlite3 libgraphviz-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

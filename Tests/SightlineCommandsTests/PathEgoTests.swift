@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import SightlineTestSupport
 import Testing
 
@@ -201,5 +204,48 @@ struct CoPresenceCommandTests {
         #expect(try runSightline(["stats", "--db", db]).stdout == before)
         let bad = try runSightline(["copresence", "--db", db, "--hubs", "account"])
         #expect(bad.status == 2 && bad.stderr.contains("--hubs"))
+    }
+}
+
+/// `sightline render ego` on the samples.
+@Suite("render ego", .serialized)
+struct RenderEgoCommandTests {
+    let dir = TemporaryDirectory("render")
+    var db: String { dir.file("s.sqlite") }
+
+    init() throws {
+        let r = try runSightline(["ingest", PackagePaths.samples, "--db", dir.file("s.sqlite")])
+        guard r.status == 0 else { throw TestSupportError(r.stderr) }
+    }
+
+    @Test("an ego picture in every format; the SVG parses and names the centre and its neighbours")
+    func formats() throws {
+        for ext in ["svg", "png", "pdf", "dot"] {
+            let r = try runSightline(["render", "ego", "Darren Quillfeather", "--db", db, "-o", dir.file("ego.\(ext)")])
+            #expect(r.status == 0, "\(ext): \(r.stderr)")
+            #expect(r.stderr.contains("wrote") && r.stderr.contains(ext))
+        }
+        let svg = try Data(contentsOf: URL(fileURLWithPath: dir.file("ego.svg")))
+        #expect(XMLParser(data: svg).parse())
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(text.contains("Darren Quillfeather") && text.contains("Callum Mallowby") && text.contains("child at risk"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("ego.png"))).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("ego.pdf"))).starts(with: Array("%PDF".utf8)))
+        #expect(try String(contentsOfFile: dir.file("ego.dot"), encoding: .utf8).hasPrefix("graph sightline {"))
+        #expect(try AvoidList.violations(in: text + runSightline(["render", "--help"]).stdout) == [])
+        let bad = try runSightline(["render", "ego", "E1", "--db", db, "-o", dir.file("x.svg"), "--engine", "circus"])
+        #expect(bad.status == 2 && bad.stderr.contains("--engine must be one of dot, neato, sfdp"))
+    }
+
+    @Test("--pseudonymise leaves no name or identifier in the picture")
+    func pseudonymised() throws {
+        let r = try runSightline(["render", "ego", "Darren Quillfeather", "--db", db, "--pseudonymise", "-o", dir.file("p.svg")])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: dir.file("p.svg"), encoding: .utf8)
+        for real in ["Quillfeather", "Mallowby", "Marblewood", "+4477", "WX19KPQ", "Anchorage"] { #expect(!text.contains(real), "\(real) shown") }
+        #expect(text.contains("Person P&#45;") && text.contains("Child C&#45;") && text.contains("Place L&#45;")) // SVG writes "-" as &#45;
+        // The same store, seed and options give the same bytes.
+        _ = try runSightline(["render", "ego", "Darren Quillfeather", "--db", db, "--pseudonymise", "-o", dir.file("q.svg")])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("q.svg"))) == Data(contentsOf: URL(fileURLWithPath: dir.file("p.svg"))))
     }
 }
