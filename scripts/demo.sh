@@ -20,4 +20,9 @@ echo
 echo "Whose disruption would separate children from suspects most (greedy; each row cites its items):"
 $bin impact --greedy 3 --db out/samples.sqlite
 echo
-echo "The store is out/samples.sqlite; try: $bin show E1 --db out/samples.sqlite"
+echo "Pictures through Graphviz:"
+$bin render overview --db out/samples.sqlite -o out/overview.svg
+$bin render ego "Callum Mallowby" --db out/samples.sqlite -o out/ego-callum-mallowby.svg
+echo
+echo "The store is out/samples.sqlite and the pictures out/overview.svg and out/ego-callum-mallowby.svg;"
+echo "try: $bin show E1 --db out/samples.sqlite"

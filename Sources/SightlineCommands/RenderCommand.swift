@@ -18,7 +18,7 @@ struct RenderCommand: ParsableCommand {
         types, items, best grade and dates when the view is small, and carry them as SVG tooltips \
         always. --pseudonymise replaces names and identifiers with stable pseudonyms.
         """,
-        subcommands: [RenderEgo.self])
+        subcommands: [RenderEgo.self, RenderPath.self, RenderConnect.self, RenderCluster.self, RenderOverview.self])
 }
 
 /// Output options every view takes.
@@ -26,7 +26,7 @@ struct RenderOutput: ParsableArguments {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The file to write (its extension picks the format).", valueName: "file"))
     var output: String
     @Option(help: "svg, png, pdf or dot (the source); by default from the file's extension, else svg.") var format: String?
-    @Option(help: "Layout engine: dot, neato or sfdp (default: chosen by view and size).") var engine: String?
+    @Option(help: "Layout engine: dot, neato, sfdp or fdp (default: chosen by view and size).") var engine: String?
     @Option(help: "The seed of neato's and sfdp's starting positions.") var seed: Int = 1
     @Flag(help: "Replace names and identifiers with stable pseudonyms (Child C-25, Person P-203).") var pseudonymise = false
     @Flag(help: "Label every link (by default only in views of 30 links or fewer; tooltips always).") var labelLinks = false
@@ -83,5 +83,118 @@ struct RenderEgo: ParsableCommand {
         let summary = try out.write(picture, defaultEngine: picture.nodes.count > 300 ? .sfdp : .neato)
         var e = standardError
         print(summary, to: &e)
+    }
+}
+
+/// `sightline render path A B -o FILE`
+struct RenderPath: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "path", abstract: "The shortest paths between two entities, left to right.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var network: NetworkOptions
+    @OptionGroup var out: RenderOutput
+    @Argument(help: "The first entity.") var a: String
+    @Argument(help: "The second entity.") var b: String
+    @Option(help: "Draw at most this many shortest paths.") var limit: Int = 10
+
+    func run() throws {
+        let db = try store.open()
+        let (ea, eb) = (try db.find(a), try db.find(b))
+        let s = try network.snapshot(db)
+        guard let ia = s.index[ea], let ib = s.index[eb] else { throw CommandError("the entities are not in the network") }
+        let picture = Views.path(s, from: ia, to: ib, limit: max(1, limit), options: out.options)
+        var e = standardError
+        print(try out.write(picture, defaultEngine: .dot), to: &e)
+    }
+}
+
+/// `sightline render connect A B C... -o FILE`
+struct RenderConnect: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "connect", abstract: "The connecting network of several entities.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var network: NetworkOptions
+    @OptionGroup var out: RenderOutput
+    @Argument(help: "Two or more entities.") var entities: [String]
+
+    func validate() throws { guard entities.count >= 2 else { throw ValidationError("name at least two entities") } }
+
+    func run() throws {
+        let db = try store.open()
+        let ids = try entities.map { try db.find($0) }
+        let s = try network.snapshot(db)
+        let nodes = ids.compactMap { s.index[$0] }
+        guard nodes.count == ids.count else { throw CommandError("not every entity is in the network") }
+        let picture = Views.connecting(s, nodes, options: out.options)
+        var e = standardError
+        print(try out.write(picture, defaultEngine: picture.nodes.count > 300 ? .sfdp : .dot), to: &e)
+    }
+}
+
+/// The clustering options of `render cluster` and `render overview`, as `analyse` takes them, so
+/// the cluster numbers agree.
+struct ClusterOptions: ParsableArguments {
+    @Option(help: "Community method: leiden (as analyse) or louvain.") var communities: CommunityMethod = .leiden
+    @Option(help: "Modularity's resolution (as analyse).") var resolution: Double = 1
+    @Option(help: "The community method's seed (as analyse's --seed).") var clusterSeed: UInt64 = 42
+
+    func validate() throws { guard resolution > 0 else { throw ValidationError("--resolution must be positive") } }
+
+    func partition(_ s: NetworkSnapshot, weighted: Bool) -> [Int] {
+        communities.run(on: s.graph, resolution: resolution, seed: clusterSeed, weighted: weighted).community
+    }
+}
+
+/// `sightline render cluster N|ID -o FILE`
+struct RenderCluster: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cluster", abstract: "One cluster: by its number in 'sightline analyse', or the cluster holding an entity.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var network: NetworkOptions
+    @OptionGroup var clustering: ClusterOptions
+    @OptionGroup var out: RenderOutput
+    @Argument(help: "A cluster number (as analyse prints it) or an entity in the cluster.") var cluster: String
+
+    func run() throws {
+        let db = try store.open()
+        let s = try network.snapshot(db)
+        let community = clustering.partition(s, weighted: !network.unweighted)
+        let number: Int
+        if let n = Int(cluster) {
+            guard community.contains(n) else { throw CommandError("there is no cluster \(n) (clusters are 0 to \((community.max() ?? -1)))") }
+            number = n
+        } else {
+            let id = try db.find(cluster)
+            guard let i = s.index[id] else { throw CommandError("\(id) is not in the network") }
+            number = community[i]
+        }
+        let picture = Views.cluster(s, community: community, number: number, options: out.options)
+        var e = standardError
+        print(try out.write(picture, defaultEngine: picture.nodes.count > 300 ? .sfdp : .neato), to: &e)
+    }
+}
+
+/// `sightline render overview -o FILE`
+struct RenderOverview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overview",
+        abstract: "The whole network; above --threshold entities each cluster collapses into one node.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var network: NetworkOptions
+    @OptionGroup var clustering: ClusterOptions
+    @OptionGroup var out: RenderOutput
+    @Option(help: "Draw every entity up to this many; collapse clusters above.") var threshold: Int = 300
+
+    func validate() throws { guard threshold >= 10 else { throw ValidationError("--threshold must be at least 10") } }
+
+    func run() throws {
+        let db = try store.open()
+        let s = try network.snapshot(db)
+        let community = clustering.partition(s, weighted: !network.unweighted)
+        let picture = Views.overview(s, community: community, threshold: threshold, options: out.options)
+        var e = standardError
+        // neato by default; --engine fdp draws the clusters boxed (slower: 28 s on the samples).
+        print(try out.write(picture, defaultEngine: picture.nodes.count > 300 ? .sfdp : .neato), to: &e)
     }
 }

@@ -20,6 +20,8 @@ public enum LayoutEngine: String, Sendable, CaseIterable {
     case neato
     /// Multiscale force-directed, for large networks.
     case sfdp
+    /// Force-directed with clusters kept together, for networks drawn with their clusters boxed.
+    case fdp
 }
 
 /// Why a picture could not be rendered.
@@ -127,7 +129,8 @@ public enum Graphviz {
         if engine != .dot {
             set(graph, "start", String(seed))
             set(graph, "overlap", "prism")
-            set(graph, "splines", "true")
+            // Routing splines around nodes is the slowest step with many links: straight lines then.
+            set(graph, "splines", p.edges.count <= 200 ? "true" : "false")
         }
         var handles: [String: UnsafeMutablePointer<Agnode_t>] = [:]
         func add(_ n: Picture.Node, in sub: UnsafeMutablePointer<Agraph_t>) {
@@ -143,12 +146,17 @@ public enum Graphviz {
             set(o, "fontsize", "10")
             set(o, "width", String(format: "%.3f", n.width))
             if n.peripheries != 1 { set(o, "peripheries", String(n.peripheries)) }
+            if !n.externalLabel.isEmpty { set(o, "xlabel", graphvizLabel(n.externalLabel)) }
+            if n.fixedSize { set(o, "fixedsize", "true") }
             if !n.tooltip.isEmpty { set(o, "tooltip", graphvizTooltip(n.tooltip)) }
         }
         // Clusters first, so their members are created inside them.
         var placed = Set<String>()
         let byID = Dictionary(p.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for (i, c) in p.clusters.enumerated() {
+        // neato and sfdp ignore clusters (their boxes would overlap the network): only dot and fdp
+        // draw them.
+        let clusters = engine == .dot || engine == .fdp ? p.clusters : []
+        for (i, c) in clusters.enumerated() {
             guard let sub = "cluster_\(i)".withMutableCString({ agsubg(g, $0, 1) }) else { continue }
             set(UnsafeMutableRawPointer(sub), "label", graphvizLabel(c.label))
             set(UnsafeMutableRawPointer(sub), "style", "rounded")

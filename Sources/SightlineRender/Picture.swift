@@ -17,6 +17,10 @@ public struct Picture: Sendable, Equatable {
         /// Shown on hover in SVG.
         public var tooltip: String = ""
         public var fontColor: String = "#000000"
+        /// A label drawn beside the node rather than in it.
+        public var externalLabel: String = ""
+        /// Keep `width` whatever the label's size (for nodes sized by a quantity).
+        public var fixedSize = false
 
         public init(id: String, label: String, shape: String, fill: String) {
             self.id = id; self.label = label; self.shape = shape; self.fill = fill

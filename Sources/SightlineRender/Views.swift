@@ -24,6 +24,112 @@ public enum Views {
         return picture(of: nodes, in: s, title: "Within \(hops) link\(hops == 1 ? "" : "s") of \(name(of: e, options))", options: options)
     }
 
+    /// The shortest paths between two entities (at most `limit` of them), left to right.
+    public static func path(_ s: NetworkSnapshot, from a: Int, to b: Int, limit: Int = 10, options: ViewOptions = ViewOptions()) -> Picture {
+        let paths = s.graph.allShortestPaths(from: a, to: b, limit: limit)
+        var p = picture(of: paths.flatMap { $0 }, in: s,
+                        title: "How \(name(of: s.entities[a], options)) and \(name(of: s.entities[b], options)) connect: "
+                            + (paths.isEmpty ? "no recorded links connect them" : "\(paths.count) shortest path\(paths.count == 1 ? "" : "s") of \(paths[0].count - 1) link\(paths[0].count == 2 ? "" : "s")"),
+                        options: options, onlyPathEdges: paths)
+        p.leftToRight = true
+        return p
+    }
+
+    /// The connecting network of several entities: every entity on a shortest path between two of
+    /// them, and the links among those.
+    public static func connecting(_ s: NetworkSnapshot, _ nodes: [Int], options: ViewOptions = ViewOptions()) -> Picture {
+        let (members, unconnected) = s.graph.connectingNetwork(of: nodes)
+        let names = nodes.map { name(of: s.entities[$0], options) }.joined(separator: ", ")
+        return picture(of: members, in: s, title: "How \(names) connect"
+                        + (unconnected.isEmpty ? "" : " (\(unconnected.count) pair\(unconnected.count == 1 ? "" : "s") not connected at all)"),
+                       options: options)
+    }
+
+    /// One cluster of a partition: its members and the links among them.
+    public static func cluster(_ s: NetworkSnapshot, community: [Int], number c: Int, options: ViewOptions = ViewOptions()) -> Picture {
+        let members = community.indices.filter { community[$0] == c && !s.graph.neighbours(of: $0).isEmpty }
+        return picture(of: members, in: s, title: "Cluster \(c): \(members.count) entities", options: options)
+    }
+
+    /// The whole network. Up to `threshold` entities it is drawn in full, each cluster boxed; above,
+    /// each cluster collapses into one node sized by its membership and labelled with its counts,
+    /// the links between clusters aggregated into one line each (width by their number). When even
+    /// the clusters are too many, the largest `threshold` are kept and the rest shown as one node.
+    /// Entities without links are left out.
+    /// - Complexity: O(n + m) beyond the partition.
+    public static func overview(_ s: NetworkSnapshot, community: [Int], threshold: Int = 300, options: ViewOptions = ViewOptions()) -> Picture {
+        let g = s.graph
+        let linked = (0..<g.nodeCount).filter { !g.neighbours(of: $0).isEmpty }
+        if linked.count <= threshold {
+            var p = picture(of: linked, in: s, title: "The network: \(linked.count) linked entities", options: options)
+            var byCluster: [Int: [String]] = [:]
+            for i in linked { byCluster[community[i], default: []].append(s.entities[i].id.description) }
+            p.clusters = byCluster.keys.sorted().filter { byCluster[$0]!.count > 1 }.map {
+                Picture.Cluster(id: "c\($0)", label: "cluster \($0)", members: byCluster[$0]!)
+            }
+            return p
+        }
+        // Collapse: one node per cluster.
+        var size: [Int: Int] = [:], children: [Int: Int] = [:], suspects: [Int: Int] = [:], places: [Int: Int] = [:]
+        for i in linked {
+            let c = community[i], e = s.entities[i]
+            size[c, default: 0] += 1
+            if e.isChildAtRisk { children[c, default: 0] += 1 } else if e.roles.contains(.suspect) { suspects[c, default: 0] += 1 }
+            if e.kind == .location { places[c, default: 0] += 1 }
+        }
+        let ranked = size.keys.sorted { (size[$0]!, -$0) > (size[$1]!, -$1) }
+        let shown = Set(ranked.prefix(threshold))
+        let other = -1
+        func group(_ c: Int) -> Int { shown.contains(c) ? c : other }
+        let largest = Double(size.values.max() ?? 1)
+        var p = Picture(title: "The network: \(linked.count) linked entities in \(size.count) clusters"
+                        + (size.count > threshold ? " (the \(threshold) largest shown; \(size.count - threshold) smaller ones as one node)" : ""))
+        for c in ranked.prefix(threshold) {
+            var n = Picture.Node(id: "cluster_\(c)", label: "", shape: "circle", fill: "#F0F0F0")
+            n.label = String(size[c]!)
+            n.externalLabel = "Cluster \(c): " + [(children[c] ?? 0, "child at risk", "children at risk"), (suspects[c] ?? 0, "suspect", "suspects"),
+                                                   (places[c] ?? 0, "place", "places")].map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }.joined(separator: ", ")
+            n.width = 0.4 + 2.0 * (Double(size[c]!) / largest).squareRoot()
+            n.fixedSize = true
+            n.tooltip = "Cluster \(c): \(size[c]!) entities; " + n.externalLabel.dropFirst("Cluster \(c): ".count)
+            if (children[c] ?? 0) > 0 { n.fill = "#DCEFFA" }
+            p.nodes.append(n)
+        }
+        if size.count > threshold {
+            let rest = ranked.dropFirst(threshold)
+            var n = Picture.Node(id: "cluster_other", label: String(rest.reduce(0) { $0 + size[$1]! }), shape: "doublecircle", fill: "#FFFFFF")
+            n.externalLabel = "\(rest.count) smaller clusters"
+            n.width = 1
+            n.fixedSize = true
+            p.nodes.append(n)
+        }
+        struct Pair: Hashable, Comparable {
+            var lo: Int, hi: Int
+            static func < (x: Pair, y: Pair) -> Bool { (x.lo, x.hi) < (y.lo, y.hi) }
+        }
+        var between: [Pair: Int] = [:]
+        for u in linked {
+            for k in g.neighbours(of: u) {
+                let v = Int(g.targets[k])
+                guard u < v else { continue }
+                let (a, b) = (group(community[u]), group(community[v]))
+                if a != b { between[Pair(lo: min(a, b), hi: max(a, b)), default: 0] += 1 }
+            }
+        }
+        let heaviest = Double(between.values.max() ?? 1)
+        for (pair, count) in between.sorted(by: { $0.key < $1.key }) {
+            func nodeID(_ c: Int) -> String { c == other ? "cluster_other" : "cluster_\(c)" }
+            var e = Picture.Edge(from: nodeID(pair.lo), to: nodeID(pair.hi))
+            e.penWidth = 0.5 + 4 * Double(count) / heaviest
+            e.tooltip = "\(count) link\(count == 1 ? "" : "s") between the clusters"
+            e.color = "#666666"
+            p.edges.append(e)
+        }
+        p.legendNodes = [Picture.Node(id: "legend_cluster", label: "a cluster (number: its entities; area grows with them); blue when it holds children at risk", shape: "circle", fill: "#DCEFFA")]
+        p.legendEdges = [(label: "links between two clusters (width: how many)", style: "solid", color: "#666666")]
+        return p
+    }
+
     /// What a person sees for an entity: its label, or a stable pseudonym built from its kind and
     /// entity ID (identifiers such as phone numbers and registrations are labels too, so they go).
     public static func name(of e: NetworkEntity, _ options: ViewOptions) -> String {
@@ -41,7 +147,13 @@ public enum Views {
 
     /// The picture of a set of entities and the links among them.
     /// - Complexity: O(k + links among the k entities).
-    public static func picture(of indices: [Int], in s: NetworkSnapshot, title: String, options: ViewOptions) -> Picture {
+    public static func picture(of indices: [Int], in s: NetworkSnapshot, title: String, options: ViewOptions,
+                               onlyPathEdges paths: [[Int]]? = nil) -> Picture {
+        // On a path view only the steps of the paths are drawn, not every link among their nodes.
+        var steps: Set<NetworkSnapshot.EdgeKey>? = nil
+        if let paths {
+            steps = Set(paths.flatMap { p in zip(p, p.dropFirst()).map { NetworkSnapshot.EdgeKey($0, $1) } })
+        }
         var p = Picture(title: title)
         let chosen = Array(Set(indices)).sorted()
         let inView = Set(chosen)
@@ -62,7 +174,7 @@ public enum Views {
         for a in chosen {
             for k in g.neighbours(of: a) {
                 let b = Int(g.targets[k])
-                guard a < b, inView.contains(b) else { continue }
+                guard a < b, inView.contains(b), steps?.contains(.init(a, b)) ?? true else { continue }
                 let links = s.links(a, b)
                 let evidence = links.flatMap(\.evidence)
                 var edge = Picture.Edge(from: s.entities[a].id.description, to: s.entities[b].id.description)

@@ -248,4 +248,31 @@ struct RenderEgoCommandTests {
         _ = try runSightline(["render", "ego", "Darren Quillfeather", "--db", db, "--pseudonymise", "-o", dir.file("q.svg")])
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("q.svg"))) == Data(contentsOf: URL(fileURLWithPath: dir.file("p.svg"))))
     }
+
+    @Test("path, connect, cluster and overview render; the overview collapses its clusters above the threshold")
+    func otherViews() throws {
+        func svg(_ args: [String], _ file: String) throws -> String {
+            let r = try runSightline(["render"] + args + ["--db", db, "-o", dir.file(file)])
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            let data = try Data(contentsOf: URL(fileURLWithPath: dir.file(file)))
+            #expect(XMLParser(data: data).parse(), "\(file) is not XML")
+            return String(decoding: data, as: UTF8.self)
+        }
+        let path = try svg(["path", "Darren Quillfeather", "person:lccs/C-2216"], "path.svg")
+        #expect(path.contains("Darren Quillfeather") && path.contains("1 shortest path of 2 links"))
+        let connect = try svg(["connect", "Callum Mallowby", "Elliot Junipercott", "Darren Quillfeather"], "connect.svg")
+        #expect(connect.contains("Callum Mallowby") && connect.contains("Elliot Junipercott"))
+        let cluster = try svg(["cluster", "Darren Quillfeather"], "cluster.svg")
+        #expect(cluster.contains("Darren Quillfeather") && cluster.contains("Cluster "))
+        let full = try svg(["overview"], "overview.svg")
+        #expect(full.contains("The network: 193 linked entities") && full.contains("Callum Mallowby"))
+        let collapsed = try svg(["overview", "--threshold", "50"], "collapsed.svg")
+        #expect(collapsed.contains("193 linked entities in") && collapsed.contains("children at risk"))
+        #expect(!collapsed.contains("Callum Mallowby"), "a collapsed overview names no one")
+        let fewer = try svg(["overview", "--threshold", "10", "--resolution", "20"], "fewer.svg")
+        #expect(fewer.contains("smaller clusters"))
+        #expect(try AvoidList.violations(in: path + connect + cluster + collapsed + fewer) == [])
+        let none = try runSightline(["render", "cluster", "999", "--db", db, "-o", dir.file("x.svg")])
+        #expect(none.status == 1 && none.stderr.contains("there is no cluster 999"))
+    }
 }
