@@ -18,7 +18,7 @@ struct RenderCommand: ParsableCommand {
         types, items, best grade and dates when the view is small, and carry them as SVG tooltips \
         always. --pseudonymise replaces names and identifiers with stable pseudonyms.
         """,
-        subcommands: [RenderEgo.self, RenderPath.self, RenderConnect.self, RenderCluster.self, RenderOverview.self])
+        subcommands: [RenderEgo.self, RenderPath.self, RenderConnect.self, RenderCluster.self, RenderOverview.self, RenderHotspot.self, RenderTimeline.self])
 }
 
 /// Output options every view takes.
@@ -196,5 +196,58 @@ struct RenderOverview: ParsableCommand {
         var e = standardError
         // neato by default; --engine fdp draws the clusters boxed (slower: 28 s on the samples).
         print(try out.write(picture, defaultEngine: picture.nodes.count > 300 ? .sfdp : .neato), to: &e)
+    }
+}
+
+/// `sightline render hotspot PLACE... -o FILE`
+struct RenderHotspot: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "hotspot", abstract: "Places with the people recorded there and when.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var network: NetworkOptions
+    @OptionGroup var out: RenderOutput
+    @Argument(help: "One or more places (E65, location:uprn/..., or an exact name).") var places: [String]
+
+    func validate() throws { guard !places.isEmpty else { throw ValidationError("name at least one place") } }
+
+    func run() throws {
+        let db = try store.open()
+        let ids = try places.map { try db.find($0) }
+        let s = try network.snapshot(db)
+        var nodes: [Int] = []
+        for id in ids {
+            guard let i = s.index[id] else { throw CommandError("\(id) is not in the network") }
+            guard s.entities[i].kind == .location else { throw CommandError("\(id) is a \(s.entities[i].kind.rawValue), not a place") }
+            nodes.append(i)
+        }
+        let picture = Views.hotspot(s, places: nodes, options: out.options)
+        var e = standardError
+        print(try out.write(picture, defaultEngine: picture.nodes.count > 300 ? .sfdp : .neato), to: &e)
+    }
+}
+
+/// `sightline render timeline CHILD -o FILE`
+struct RenderTimeline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "One child's chronology, left to right by date: links, missing episodes, care periods and notices.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var network: NetworkOptions
+    @OptionGroup var out: RenderOutput
+    @Argument(help: "The child (E12, an identifier, or an exact name).") var child: String
+    @Option(help: "Draw the most recent this many events.") var limit: Int = 60
+
+    func validate() throws { guard limit >= 1 else { throw ValidationError("--limit must be at least 1") } }
+
+    func run() throws {
+        let db = try store.open()
+        let id = try db.find(child)
+        let detail = try db.detail(id)
+        let s = try network.snapshot(db)
+        let picture = Views.timeline(detail, in: s, limit: limit, options: out.options)
+        guard !picture.nodes.isEmpty else { throw ExitWithMessage(message: "\(id) has no dated events to draw", code: 1) }
+        var e = standardError
+        print(try out.write(picture, defaultEngine: .dot), to: &e)
     }
 }

@@ -137,7 +137,8 @@ public enum Graphviz {
             guard let node = n.id.withMutableCString({ agnode(sub, $0, 1) }) else { return }
             handles[n.id] = node
             let o = UnsafeMutableRawPointer(node)
-            set(o, "label", graphvizLabel(n.label))
+            // Lines joined by Graphviz's own line break, after each is escaped.
+            set(o, "label", ([n.label] + n.moreLines).map(graphvizLabel).joined(separator: "\\n"))
             set(o, "shape", n.shape)
             set(o, "style", n.style)
             set(o, "fillcolor", n.fill)

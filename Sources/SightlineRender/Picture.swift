@@ -21,6 +21,8 @@ public struct Picture: Sendable, Equatable {
         public var externalLabel: String = ""
         /// Keep `width` whatever the label's size (for nodes sized by a quantity).
         public var fixedSize = false
+        /// Further lines of text under the label (each escaped on its own).
+        public var moreLines: [String] = []
 
         public init(id: String, label: String, shape: String, fill: String) {
             self.id = id; self.label = label; self.shape = shape; self.fill = fill

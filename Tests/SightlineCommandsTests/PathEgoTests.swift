@@ -275,4 +275,31 @@ struct RenderEgoCommandTests {
         let none = try runSightline(["render", "cluster", "999", "--db", db, "-o", dir.file("x.svg")])
         #expect(none.status == 1 && none.stderr.contains("there is no cluster 999"))
     }
+
+    @Test("the hotspot view shows the people at a planted hotel with dates; the timeline a child's chronology")
+    func hotspotAndTimeline() throws {
+        let hot = try runSightline(["render", "hotspot", "location:uprn/900000000017", "--db", db, "-o", dir.file("hot.svg")])
+        #expect(hot.status == 0, "\(hot.stderr)")
+        let h = try String(contentsOfFile: dir.file("hot.svg"), encoding: .utf8)
+        #expect(XMLParser(data: Data(h.utf8)).parse())
+        #expect(h.contains("Who was recorded at The Anchorage Hotel") && h.contains("children at risk"))
+        #expect(h.contains("Darren Quillfeather") && h.range(of: #"\d+×: 20\d\d&#45;\d\d&#45;\d\d"#, options: .regularExpression) != nil) // SVG writes "-" as &#45;
+        let notPlace = try runSightline(["render", "hotspot", "Darren Quillfeather", "--db", db, "-o", dir.file("x.svg")])
+        #expect(notPlace.status == 1 && notPlace.stderr.contains("not a place"))
+
+        let time = try runSightline(["render", "timeline", "person:lccs/C-2201", "--db", db, "--limit", "20", "-o", dir.file("time.svg")])
+        #expect(time.status == 0, "\(time.stderr)")
+        let t = try String(contentsOfFile: dir.file("time.svg"), encoding: .utf8)
+        #expect(XMLParser(data: Data(t.utf8)).parse())
+        #expect(t.contains("Chronology of Zoë Marblewood") && t.contains("missing from") && t.contains("found at"))
+        // Dates read left to right: the x positions of the event dates rise with the dates.
+        let dates = t.matches(of: /<text[^>]*x="([0-9.]+)"[^>]*>(20\d\d&#45;\d\d&#45;\d\d)[^<]*<\/text>/).map { (Double($0.output.1)!, String($0.output.2)) }
+        #expect(dates.count >= 10)
+        #expect(dates.sorted { $0.0 < $1.0 }.map(\.1) == dates.map(\.1).sorted())
+        let pseudo = try runSightline(["render", "timeline", "person:lccs/C-2201", "--db", db, "--pseudonymise", "-o", dir.file("p.svg")])
+        #expect(pseudo.status == 0)
+        let pt = try String(contentsOfFile: dir.file("p.svg"), encoding: .utf8)
+        for real in ["Marblewood", "Quillfeather", "Anchorage"] { #expect(!pt.contains(real), "\(real) shown") }
+        #expect(try AvoidList.violations(in: h + t) == [])
+    }
 }
