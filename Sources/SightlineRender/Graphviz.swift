@@ -130,7 +130,7 @@ public enum Graphviz {
             set(graph, "start", String(seed))
             set(graph, "overlap", "prism")
             // Routing splines around nodes is the slowest step with many links: straight lines then.
-            set(graph, "splines", p.edges.count <= 200 ? "true" : "false")
+            set(graph, "splines", p.edges.count <= 100 ? "true" : "false")
         }
         var handles: [String: UnsafeMutablePointer<Agnode_t>] = [:]
         func add(_ n: Picture.Node, in sub: UnsafeMutablePointer<Agraph_t>) {
