@@ -1,5 +1,5 @@
 import Foundation
-import SightlineGraph
+@testable import SightlineGraph
 import SightlineIngest
 import SightlineTestSupport
 import Testing

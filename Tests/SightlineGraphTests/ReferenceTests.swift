@@ -1,5 +1,5 @@
 import Foundation
-import SightlineGraph
+@testable import SightlineGraph
 import SightlineIngest
 import SightlineTestSupport
 import Testing
@@ -133,14 +133,5 @@ struct GraphInvariantTests {
     }
 }
 
-struct GraphTestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The engine's own seeded generator (SplitMix64), for seeded test graphs.
+typealias GraphTestRandom = GraphRandom
