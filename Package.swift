@@ -97,7 +97,7 @@ let package = Package(
             dependencies: ["SightlineGraph", "SightlineIngest", "SightlineTestSupport"],
             exclude: ["Reference"]),
         .testTarget(name: "SightlineNetworkTests", dependencies: ["SightlineNetwork", "SightlineStore", "SightlineModel"]),
-        .testTarget(name: "SightlineRenderTests", dependencies: ["SightlineRender", "SightlineModel", "SightlineTestSupport"]),
+        .testTarget(name: "SightlineRenderTests", dependencies: ["SightlineRender", "SightlineModel", "SightlineNetwork", "SightlineStore", "SightlineTestSupport"]),
         .testTarget(name: "SightlineResolutionTests", dependencies: ["SightlineResolution", "SightlineSynthetic", "SightlineTestSupport"]),
         .testTarget(
             name: "SightlineStoreTests",

@@ -78,7 +78,7 @@ struct Analyse: ParsableCommand {
         let k = samples ?? (g.nodeCount > 5000 ? 256 : g.nodeCount)
         if k < g.nodeCount {
             var all = Array(0..<g.nodeCount)
-            seededShuffle(&all, seed: seed)
+            Graph.seededShuffle(&all, seed: seed)
             betweenness = pathGraph.betweenness(weighted: !network.unweighted, sources: Array(all.prefix(k))).map { $0 * Double(g.nodeCount) / Double(k) }
             var err = standardError
             print("betweenness estimated from \(k) of \(g.nodeCount) sources: each value within ±\(String(format: "%.4f", Graph.betweennessSamplingError(nodes: g.nodeCount, samples: k))) with probability 0.95", to: &err)

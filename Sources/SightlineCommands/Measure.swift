@@ -121,7 +121,7 @@ extension Measure {
     static func sampledSources(_ g: Graph, _ samples: Int?, _ seed: UInt64) -> [Int]? {
         guard let k = samples, k < g.nodeCount else { return nil }
         var all = Array(0..<g.nodeCount)
-        seededShuffle(&all, seed: seed)
+        Graph.seededShuffle(&all, seed: seed)
         return Array(all.prefix(k))
     }
 
@@ -178,14 +178,6 @@ struct MeasureReport {
         }
         return MeasureReport(table: table, rows: rows, note: note)
     }
-}
-
-/// A seeded Fisher-Yates shuffle (not the standard library's, whose algorithm may change between
-/// Swift versions), so a sample of sources is the same for the same seed everywhere.
-func seededShuffle(_ a: inout [Int], seed: UInt64) {
-    var rng = SplitMix64(seed: seed)
-    guard a.count > 1 else { return }
-    for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
 }
 
 /// The community method behind `measure`'s `community` column.

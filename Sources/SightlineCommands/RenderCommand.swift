@@ -30,6 +30,10 @@ struct RenderOutput: ParsableArguments {
     @Option(help: "The seed of neato's and sfdp's starting positions.") var seed: Int = 1
     @Flag(help: "Replace names and identifiers with stable pseudonyms (Child C-25, Person P-203).") var pseudonymise = false
     @Flag(help: "Label every link (by default only in views of 30 links or fewer; tooltips always).") var labelLinks = false
+    @Option(help: "Size nodes by: \(Centrality.allCases.map(\.rawValue).joined(separator: ", ")) (over the whole network, weighted as the analysis is).")
+    var sizeBy: Centrality = .degree
+    @Option(help: ArgumentHelp("Also draw inferred co-presence (dotted) between people in the view seen at the same place, vehicle or phone within this many hours.", valueName: "hours"))
+    var copresence: Double?
 
     func validate() throws {
         if let format, RenderFormat(rawValue: format.lowercased()) == nil {
@@ -38,13 +42,38 @@ struct RenderOutput: ParsableArguments {
         if let engine, LayoutEngine(rawValue: engine) == nil {
             throw ValidationError("--engine must be one of \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if let copresence, !(copresence >= 0 && copresence <= 24 * 365) {
+            throw ValidationError("--copresence is a number of hours from 0 to 8760")
+        }
     }
 
-    var options: ViewOptions {
+    /// The view options for a snapshot: the size measure computed over it, co-presence found in it.
+    func options(for s: NetworkSnapshot, weighted: Bool) -> ViewOptions {
         var o = ViewOptions()
         o.pseudonymise = pseudonymise
         if labelLinks { o.labelLinks = true }
+        if sizeBy != .degree {
+            let (values, note) = sizeBy.values(on: s, weighted: weighted)
+            o.size = (values, sizeBy.rawValue + (note == nil ? "" : " (estimated)"))
+            if let note { var e = standardError; print(note, to: &e) }
+        }
+        if let copresence {
+            o.coPresence = CoPresence.find(entities: s.entities, links: s.allLinks, windowSeconds: Int(copresence * 3600))
+        }
         return o
+    }
+
+    /// What every view does around its own part: opens the store, builds the network as filtered,
+    /// lets `view` draw the picture, renders and writes it, and prints a summary to standard error.
+    /// - Parameters: small, large: the engine when --engine is not given, for pictures of up to 300
+    ///   entities and for larger ones.
+    func draw(_ store: StoreOptions, _ network: NetworkOptions, small: LayoutEngine, large: LayoutEngine = .sfdp,
+              _ view: (SightlineStore, NetworkSnapshot, ViewOptions) throws -> Picture) throws {
+        let db = try store.open()
+        let s = try network.snapshot(db)
+        let picture = try view(db, s, options(for: s, weighted: !network.unweighted))
+        var e = standardError
+        print(try write(picture, defaultEngine: picture.nodes.count > 300 ? large : small), to: &e)
     }
 
     /// Renders and writes the picture; returns a one-line summary for standard error.
@@ -75,14 +104,11 @@ struct RenderEgo: ParsableCommand {
     }
 
     func run() throws {
-        let db = try store.open()
-        let id = try db.find(entity)
-        let snapshot = try network.snapshot(db)
-        guard let center = snapshot.index[id] else { throw CommandError("\(id) is not in the network") }
-        let picture = Views.ego(snapshot, center: center, hops: hops, options: out.options)
-        let summary = try out.write(picture, defaultEngine: picture.nodes.count > 300 ? .sfdp : .neato)
-        var e = standardError
-        print(summary, to: &e)
+        try out.draw(store, network, small: .neato) { db, s, options in
+            let id = try db.find(entity)
+            guard let center = s.index[id] else { throw CommandError("\(id) is not in the network") }
+            return Views.ego(s, center: center, hops: hops, options: options)
+        }
     }
 }
 
@@ -98,13 +124,11 @@ struct RenderPath: ParsableCommand {
     @Option(help: "Draw at most this many shortest paths.") var limit: Int = 10
 
     func run() throws {
-        let db = try store.open()
-        let (ea, eb) = (try db.find(a), try db.find(b))
-        let s = try network.snapshot(db)
-        guard let ia = s.index[ea], let ib = s.index[eb] else { throw CommandError("the entities are not in the network") }
-        let picture = Views.path(s, from: ia, to: ib, limit: max(1, limit), options: out.options)
-        var e = standardError
-        print(try out.write(picture, defaultEngine: .dot), to: &e)
+        try out.draw(store, network, small: .dot, large: .dot) { db, s, options in
+            let (ea, eb) = (try db.find(a), try db.find(b))
+            guard let ia = s.index[ea], let ib = s.index[eb] else { throw CommandError("the entities are not in the network") }
+            return Views.path(s, from: ia, to: ib, limit: max(1, limit), options: options)
+        }
     }
 }
 
@@ -120,14 +144,12 @@ struct RenderConnect: ParsableCommand {
     func validate() throws { guard entities.count >= 2 else { throw ValidationError("name at least two entities") } }
 
     func run() throws {
-        let db = try store.open()
-        let ids = try entities.map { try db.find($0) }
-        let s = try network.snapshot(db)
-        let nodes = ids.compactMap { s.index[$0] }
-        guard nodes.count == ids.count else { throw CommandError("not every entity is in the network") }
-        let picture = Views.connecting(s, nodes, options: out.options)
-        var e = standardError
-        print(try out.write(picture, defaultEngine: picture.nodes.count > 300 ? .sfdp : .dot), to: &e)
+        try out.draw(store, network, small: .dot) { db, s, options in
+            let ids = try entities.map { try db.find($0) }
+            let nodes = ids.compactMap { s.index[$0] }
+            guard nodes.count == ids.count else { throw CommandError("not every entity is in the network") }
+            return Views.connecting(s, nodes, options: options)
+        }
     }
 }
 
@@ -156,21 +178,19 @@ struct RenderCluster: ParsableCommand {
     @Argument(help: "A cluster number (as analyse prints it) or an entity in the cluster.") var cluster: String
 
     func run() throws {
-        let db = try store.open()
-        let s = try network.snapshot(db)
-        let community = clustering.partition(s, weighted: !network.unweighted)
-        let number: Int
-        if let n = Int(cluster) {
-            guard community.contains(n) else { throw CommandError("there is no cluster \(n) (clusters are 0 to \((community.max() ?? -1)))") }
-            number = n
-        } else {
-            let id = try db.find(cluster)
-            guard let i = s.index[id] else { throw CommandError("\(id) is not in the network") }
-            number = community[i]
+        try out.draw(store, network, small: .neato) { db, s, options in
+            let community = clustering.partition(s, weighted: !network.unweighted)
+            let number: Int
+            if let n = Int(cluster) {
+                guard community.contains(n) else { throw CommandError("there is no cluster \(n) (clusters are 0 to \((community.max() ?? -1)))") }
+                number = n
+            } else {
+                let id = try db.find(cluster)
+                guard let i = s.index[id] else { throw CommandError("\(id) is not in the network") }
+                number = community[i]
+            }
+            return Views.cluster(s, community: community, number: number, options: options)
         }
-        let picture = Views.cluster(s, community: community, number: number, options: out.options)
-        var e = standardError
-        print(try out.write(picture, defaultEngine: picture.nodes.count > 300 ? .sfdp : .neato), to: &e)
     }
 }
 
@@ -189,13 +209,10 @@ struct RenderOverview: ParsableCommand {
     func validate() throws { guard threshold >= 10 else { throw ValidationError("--threshold must be at least 10") } }
 
     func run() throws {
-        let db = try store.open()
-        let s = try network.snapshot(db)
-        let community = clustering.partition(s, weighted: !network.unweighted)
-        let picture = Views.overview(s, community: community, threshold: threshold, options: out.options)
-        var e = standardError
-        // neato by default; --engine fdp draws the clusters boxed (slower: 28 s on the samples).
-        print(try out.write(picture, defaultEngine: picture.nodes.count > 300 ? .sfdp : .neato), to: &e)
+        // neato by default; --engine fdp draws the clusters boxed.
+        try out.draw(store, network, small: .neato) { _, s, options in
+            Views.overview(s, community: clustering.partition(s, weighted: !network.unweighted), threshold: threshold, options: options)
+        }
     }
 }
 
@@ -211,18 +228,15 @@ struct RenderHotspot: ParsableCommand {
     func validate() throws { guard !places.isEmpty else { throw ValidationError("name at least one place") } }
 
     func run() throws {
-        let db = try store.open()
-        let ids = try places.map { try db.find($0) }
-        let s = try network.snapshot(db)
-        var nodes: [Int] = []
-        for id in ids {
-            guard let i = s.index[id] else { throw CommandError("\(id) is not in the network") }
-            guard s.entities[i].kind == .location else { throw CommandError("\(id) is a \(s.entities[i].kind.rawValue), not a place") }
-            nodes.append(i)
+        try out.draw(store, network, small: .neato) { db, s, options in
+            var nodes: [Int] = []
+            for id in try places.map({ try db.find($0) }) {
+                guard let i = s.index[id] else { throw CommandError("\(id) is not in the network") }
+                guard s.entities[i].kind == .location else { throw CommandError("\(id) is a \(s.entities[i].kind.rawValue), not a place") }
+                nodes.append(i)
+            }
+            return Views.hotspot(s, places: nodes, options: options)
         }
-        let picture = Views.hotspot(s, places: nodes, options: out.options)
-        var e = standardError
-        print(try out.write(picture, defaultEngine: picture.nodes.count > 300 ? .sfdp : .neato), to: &e)
     }
 }
 
@@ -230,24 +244,27 @@ struct RenderHotspot: ParsableCommand {
 struct RenderTimeline: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
-        abstract: "One child's chronology, left to right by date: links, missing episodes, care periods and notices.")
+        abstract: "One child's chronology by date, read like text: links, missing episodes, care periods and notices.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var out: RenderOutput
     @Argument(help: "The child (E12, an identifier, or an exact name).") var child: String
     @Option(help: "Draw the most recent this many events.") var limit: Int = 60
+    @Option(help: "Events per row: the chronology wraps like lines of text.") var perRow: Int = 6
 
-    func validate() throws { guard limit >= 1 else { throw ValidationError("--limit must be at least 1") } }
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+        guard perRow >= 1 else { throw ValidationError("--per-row must be at least 1") }
+    }
 
     func run() throws {
-        let db = try store.open()
-        let id = try db.find(child)
-        let detail = try db.detail(id)
-        let s = try network.snapshot(db)
-        let picture = Views.timeline(detail, in: s, limit: limit, options: out.options)
-        guard !picture.nodes.isEmpty else { throw ExitWithMessage(message: "\(id) has no dated events to draw", code: 1) }
-        var e = standardError
-        print(try out.write(picture, defaultEngine: .dot), to: &e)
+        try out.draw(store, network, small: .dot, large: .dot) { db, s, options in
+            let id = try db.find(child)
+            let picture = Views.timeline(try db.detail(id), in: s, limit: limit, perRow: perRow, options: options)
+            guard !picture.nodes.isEmpty else { throw ExitWithMessage(message: "\(id) has no dated events to draw", code: 1) }
+            return picture
+        }
     }
 }
+extension Centrality: ExpressibleByArgument {}

@@ -373,3 +373,14 @@ struct GraphRandom {
     /// A uniform value in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }
+
+extension Graph {
+    /// A seeded Fisher–Yates shuffle with the engine's SplitMix64 (not the standard library's
+    /// shuffle, whose algorithm may change between Swift versions), so a sample of sources is the
+    /// same for the same seed everywhere.
+    public static func seededShuffle(_ a: inout [Int], seed: UInt64) {
+        var rng = GraphRandom(seed: seed)
+        guard a.count > 1 else { return }
+        for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+    }
+}

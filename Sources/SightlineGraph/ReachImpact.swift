@@ -175,7 +175,8 @@ extension Graph {
                 best = (c, cut, broken[c], fragmentation)
             }
             guard let chosen = best, chosen.cut > 0 || chosen.broken > 0 else { break }
-            // The chosen removal's full impact, computed directly.
+            // The chosen removal's reach and fragmentation, computed directly; hops 0 skips its
+            // close-pair searches, since the pass above has already counted them.
             var impact = g.reachImpact(removing: [chosen.node], protected: protected, sources: sources,
                                        alreadyRemoved: (0..<n).filter { removed[$0] }, hops: 0)
             impact.closePairsBefore = pairsBefore

@@ -144,8 +144,9 @@ public enum Graphviz {
             set(o, "fillcolor", n.fill)
             set(o, "fontcolor", n.fontColor)
             set(o, "fontname", "Helvetica")
-            set(o, "fontsize", "10")
+            set(o, "fontsize", String(format: "%.1f", n.fontSize))
             set(o, "width", String(format: "%.3f", n.width))
+            if let h = n.height { set(o, "height", String(format: "%.3f", h)) }
             if n.peripheries != 1 { set(o, "peripheries", String(n.peripheries)) }
             if !n.externalLabel.isEmpty { set(o, "xlabel", graphvizLabel(n.externalLabel)) }
             if n.fixedSize { set(o, "fixedsize", "true") }
@@ -179,6 +180,21 @@ public enum Graphviz {
                 set(o, "fontname", "Helvetica")
             }
             if !e.tooltip.isEmpty { set(o, "tooltip", graphvizTooltip(e.tooltip)) }
+            if !e.constraint { set(o, "constraint", "false") }
+        }
+        // Rows: each a rank of its own, so dot puts its nodes side by side; invisible links from
+        // each row's first node to the next row's stack the rows in order.
+        if engine == .dot {
+            for (r, row) in p.rows.enumerated() {
+                guard let sub = "row_\(r)".withMutableCString({ agsubg(g, $0, 1) }) else { continue }
+                set(UnsafeMutableRawPointer(sub), "rank", "same")
+                for id in row { if let n = handles[id] { _ = agsubnode(sub, n, 1) } }
+            }
+            for (upper, lower) in zip(p.rows, p.rows.dropFirst()) {
+                guard let a = upper.first.flatMap({ handles[$0] }), let b = lower.first.flatMap({ handles[$0] }),
+                      let edge = agedge(g, a, b, nil, 1) else { continue }
+                set(UnsafeMutableRawPointer(edge), "style", "invis")
+            }
         }
     }
 
@@ -193,7 +209,7 @@ public enum Graphviz {
             for n in p.legendNodes {
                 let swatch = n.fill == Style.thing ? "" : " BGCOLOR=\"\(n.fill)\""
                 let border = n.peripheries > 1 ? "3" : "1"
-                cells.append("<TD BORDER=\"\(border)\"\(swatch)><FONT POINT-SIZE=\"9\">\(htmlEscaped(n.shape == "ellipse" ? n.label : "\(n.label) (\(n.shape))"))</FONT></TD>")
+                cells.append("<TD BORDER=\"\(border)\"\(swatch)><FONT POINT-SIZE=\"9\">\(htmlEscaped(["ellipse", "note"].contains(n.shape) ? n.label : "\(n.label) (\(n.shape))"))</FONT></TD>")
             }
             for e in p.legendEdges {
                 let line = e.style == "solid" ? "———" : e.style == "dashed" ? "– – –" : "·····"
@@ -202,6 +218,9 @@ public enum Graphviz {
             for row in stride(from: 0, to: cells.count, by: 4) {
                 html += "<TR>" + cells[row..<min(cells.count, row + 4)].joined() + "</TR>"
             }
+        }
+        for note in p.legendNotes {
+            html += "<TR><TD COLSPAN=\"4\"><FONT POINT-SIZE=\"9\">\(htmlEscaped(note))</FONT></TD></TR>"
         }
         html += "</TABLE>"
         guard let value = html.withMutableCString({ agstrdup_html(g, $0) }) else { return }

@@ -14,6 +14,9 @@ public struct Picture: Sendable, Equatable {
         public var style: String = "filled"
         /// Width in inches: the view sizes nodes by a centrality.
         public var width: Double = 0.75
+        /// Height in inches (nil: Graphviz's default for the shape).
+        public var height: Double? = nil
+        public var fontSize: Double = 10
         /// Shown on hover in SVG.
         public var tooltip: String = ""
         public var fontColor: String = "#000000"
@@ -37,6 +40,8 @@ public struct Picture: Sendable, Equatable {
         public var color: String = "#333333"
         public var label: String = ""
         public var tooltip: String = ""
+        /// Whether the link shapes the layout (false: drawn, but placed as if absent).
+        public var constraint = true
 
         public init(from: String, to: String) { self.from = from; self.to = to }
     }
@@ -55,14 +60,20 @@ public struct Picture: Sendable, Equatable {
     /// Legend entries: sample nodes and sample links, drawn in a box of their own.
     public var legendNodes: [Node] = []
     public var legendEdges: [(label: String, style: String, color: String)] = []
+    /// Lines of explanation under the legend (what node size means, what was left out).
+    public var legendNotes: [String] = []
     /// Left to right (timelines, paths) rather than the engine's default.
     public var leftToRight = false
+    /// Rows of node IDs, each drawn side by side, the rows stacked top to bottom (a long timeline
+    /// wrapped like text). Only the dot engine keeps rows.
+    public var rows: [[String]] = []
 
     public init(title: String) { self.title = title }
 
     public static func == (a: Picture, b: Picture) -> Bool {
         a.title == b.title && a.nodes == b.nodes && a.edges == b.edges && a.clusters == b.clusters
             && a.legendNodes == b.legendNodes && a.leftToRight == b.leftToRight
+            && a.legendNotes == b.legendNotes && a.rows == b.rows
             && a.legendEdges.map { [$0.label, $0.style, $0.color] } == b.legendEdges.map { [$0.label, $0.style, $0.color] }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SightlineGraph
 import SightlineModel
 import SightlineNetwork
@@ -24,7 +25,7 @@ extension Views {
         }
         let names = places.map { name(of: s.entities[$0], options) }.joined(separator: ", ")
         var p = picture(of: places + people, in: s, title: "Who was recorded at \(names), and when", options: options,
-                        onlyPathEdges: [])
+                        links: .none)
         let children = Set(people.filter { s.entities[$0].isChildAtRisk }).count
         p.title += " (\(Set(people).count) people, \(children) of them children at risk)"
         for line in lines {
@@ -32,7 +33,7 @@ extension Views {
             let evidence = line.links.flatMap(\.evidence)
             e.style = Style.isStrong(evidence, evaluate: NetworkFilter.evaluation(of:)) ? "solid" : "dashed"
             e.penWidth = 1 + 3 * (s.strength[.init(line.place, line.person)] ?? 0)
-            let times = line.links.map { $0.time ?? "undated" }.sorted()
+            let times = line.links.map { $0.time.map(readableTime) ?? "undated" }.sorted()
             let shown = times.prefix(4).joined(separator: ", ") + (times.count > 4 ? " and \(times.count - 4) more" : "")
             e.label = "\(times.count)×: \(shown)"
             e.tooltip = "\(Set(line.links.map(\.type.rawValue)).sorted().joined(separator: ", ")): \(times.joined(separator: ", ")); "
@@ -44,8 +45,9 @@ extension Views {
 
     /// One child's chronology, left to right by date: the dated links, missing episodes (where
     /// from, where found, with whom), looked-after periods and notices, each with its source.
-    /// The most recent `limit` events are drawn.
-    public static func timeline(_ detail: EntityDetail, in s: NetworkSnapshot, limit: Int = 60, options: ViewOptions = ViewOptions()) -> Picture {
+    /// The most recent `limit` events are drawn, wrapped into rows of `perRow` like lines of text.
+    public static func timeline(_ detail: EntityDetail, in s: NetworkSnapshot, limit: Int = 60, perRow: Int = 6,
+                                options: ViewOptions = ViewOptions()) -> Picture {
         func shown(_ idText: String, _ fallback: String) -> String {
             guard options.pseudonymise else { return fallback }
             if let id = EntityID(parsing: idText), let i = s.index[id] { return name(of: s.entities[i], options) }
@@ -70,28 +72,43 @@ extension Views {
         for n in detail.notices {
             events.append(Event(date: n.issued, kind: "notice", text: "notice issued: \(n.type.replacingOccurrences(of: "_", with: " "))", source: n.source))
         }
-        events.sort { ($0.date, $0.kind, $0.text) < ($1.date, $1.kind, $1.text) }
+        // An approximate date ("~2023-05") sorts where its date falls.
+        func key(_ d: String) -> String { d.hasPrefix("~") ? String(d.dropFirst()) : d }
+        events.sort { (key($0.date), $0.kind, $0.text) < (key($1.date), $1.kind, $1.text) }
         let dropped = max(0, events.count - limit)
         events = Array(events.suffix(limit))
         let who = options.pseudonymise ? (EntityID(parsing: detail.id).flatMap { s.index[$0] }.map { name(of: s.entities[$0], options) } ?? "a child") : detail.label
         var p = Picture(title: "Chronology of \(who): \(events.count) dated events" + (dropped > 0 ? " (the most recent; \(dropped) earlier not drawn)" : ""))
-        p.leftToRight = true
+        let row = max(1, perRow)
         let fills = ["link": "#FFFFFF", "missing": "#FFF2CC", "care": "#E8F4E8", "notice": "#E0ECF8"]
         for (k, e) in events.enumerated() {
-            var n = Picture.Node(id: "event_\(k)", label: e.date, shape: "note", fill: fills[e.kind] ?? "#FFFFFF")
+            var n = Picture.Node(id: "event_\(k)", label: readableTime(e.date), shape: "note", fill: fills[e.kind] ?? "#FFFFFF")
             n.moreLines = [e.text, "\(e.source.agency)/\(e.source.reference) \(e.source.grade)"]
-            n.tooltip = "\(e.date): \(e.text) (\(e.source.description))"
+            n.tooltip = "\(readableTime(e.date)): \(e.text) (\(e.source.description))"
             p.nodes.append(n)
             if k > 0 {
                 var edge = Picture.Edge(from: "event_\(k - 1)", to: "event_\(k)")
                 edge.color = "#999999"
+                // From the end of one row to the start of the next: drawn, but not pulling the rows.
+                if k % row == 0 { edge.constraint = false; edge.style = "dashed" }
                 p.edges.append(edge)
             }
         }
+        p.rows = stride(from: 0, to: events.count, by: row).map { start in (start..<min(events.count, start + row)).map { "event_\($0)" } }
         p.legendNodes = [("missing episode", "missing"), ("looked-after period", "care"), ("notice", "notice"), ("recorded link", "link")].map {
             Picture.Node(id: "legend_\($0.1)", label: $0.0, shape: "note", fill: fills[$0.1]!)
         }
-        p.legendEdges = [(label: "then (in date order)", style: "solid", color: "#999999")]
+        p.legendEdges = [(label: "then (in date order)", style: "solid", color: "#999999"),
+                         (label: "continues on the next row", style: "dashed", color: "#999999")]
         return p
     }
+}
+
+/// A stored time as a person reads it: "2023-07-08 21:50" for "2023-07-08T21:50:00"; dates,
+/// periods and approximate dates unchanged.
+func readableTime(_ t: String) -> String {
+    guard t.count >= 16, !t.contains("/"), let tIndex = t.firstIndex(of: "T") else { return t }
+    var out = t.replacingCharacters(in: tIndex...tIndex, with: " ")
+    if out.hasSuffix(":00") && out.count == 19 { out.removeLast(3) }
+    return out
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SightlineGraph
 import SightlineModel
 import SightlineNetwork
@@ -11,8 +12,24 @@ public struct ViewOptions: Sendable {
     /// ``linkLabelLimit`` links (they always carry it as a tooltip).
     public var labelLinks: Bool? = nil
     public var linkLabelLimit = 30
+    /// A value per entity (by snapshot index) that sizes the nodes, and what it is called in the
+    /// legend; nil: each entity's number of links.
+    public var size: (values: [Double], name: String)? = nil
+    /// Inferred co-presence (``CoPresence/find(entities:links:windowSeconds:hubKinds:)``) to draw,
+    /// dotted, between the people in a view: never among the recorded links.
+    public var coPresence: [CoPresence] = []
 
     public init() {}
+}
+
+/// Which of the links among a view's entities are drawn.
+public enum LinkSelection: Sendable {
+    /// Every link among them.
+    case all
+    /// Only the steps of these paths (each a list of indices).
+    case steps([[Int]])
+    /// None: the view draws its own.
+    case none
 }
 
 /// Views: the parts of the network a picture shows, built from a ``NetworkSnapshot``.
@@ -30,7 +47,7 @@ public enum Views {
         var p = picture(of: paths.flatMap { $0 }, in: s,
                         title: "How \(name(of: s.entities[a], options)) and \(name(of: s.entities[b], options)) connect: "
                             + (paths.isEmpty ? "no recorded links connect them" : "\(paths.count) shortest path\(paths.count == 1 ? "" : "s") of \(paths[0].count - 1) link\(paths[0].count == 2 ? "" : "s")"),
-                        options: options, onlyPathEdges: paths)
+                        options: options, links: .steps(paths))
         p.leftToRight = true
         return p
     }
@@ -116,14 +133,28 @@ public enum Views {
                 if a != b { between[Pair(lo: min(a, b), hi: max(a, b)), default: 0] += 1 }
             }
         }
+        // Keep what a reader can follow: each cluster's two heaviest links to others, and the
+        // heaviest overall up to two per cluster drawn.
+        let byWeight = between.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        var kept = Set(byWeight.prefix(2 * p.nodes.count).map(\.key))
+        var perCluster: [Int: Int] = [:]
+        for (pair, _) in byWeight {
+            let (a, b) = (perCluster[pair.lo, default: 0], perCluster[pair.hi, default: 0])
+            if a < 2 || b < 2 { kept.insert(pair) }
+            perCluster[pair.lo] = a + 1
+            perCluster[pair.hi] = b + 1
+        }
         let heaviest = Double(between.values.max() ?? 1)
-        for (pair, count) in between.sorted(by: { $0.key < $1.key }) {
+        for (pair, count) in between.sorted(by: { $0.key < $1.key }) where kept.contains(pair) {
             func nodeID(_ c: Int) -> String { c == other ? "cluster_other" : "cluster_\(c)" }
             var e = Picture.Edge(from: nodeID(pair.lo), to: nodeID(pair.hi))
             e.penWidth = 0.5 + 4 * Double(count) / heaviest
             e.tooltip = "\(count) link\(count == 1 ? "" : "s") between the clusters"
             e.color = "#666666"
             p.edges.append(e)
+        }
+        if kept.count < between.count {
+            p.legendNotes.append("Lines: the \(kept.count) heaviest of \(between.count) cluster pairs with links (each cluster's two heaviest, and the heaviest overall).")
         }
         p.legendNodes = [Picture.Node(id: "legend_cluster", label: "a cluster (number: its entities; area grows with them); blue when it holds children at risk", shape: "circle", fill: "#DCEFFA")]
         p.legendEdges = [(label: "links between two clusters (width: how many)", style: "solid", color: "#666666")]
@@ -146,27 +177,36 @@ public enum Views {
     }
 
     /// The picture of a set of entities and the links among them.
-    /// - Complexity: O(k + links among the k entities).
+    /// - Complexity: O(k + links among the k entities + co-presences).
     public static func picture(of indices: [Int], in s: NetworkSnapshot, title: String, options: ViewOptions,
-                               onlyPathEdges paths: [[Int]]? = nil) -> Picture {
-        // On a path view only the steps of the paths are drawn, not every link among their nodes.
+                               links selection: LinkSelection = .all) -> Picture {
         var steps: Set<NetworkSnapshot.EdgeKey>? = nil
-        if let paths {
-            steps = Set(paths.flatMap { p in zip(p, p.dropFirst()).map { NetworkSnapshot.EdgeKey($0, $1) } })
+        switch selection {
+        case .all: break
+        case .steps(let paths): steps = Set(paths.flatMap { p in zip(p, p.dropFirst()).map { NetworkSnapshot.EdgeKey($0, $1) } })
+        case .none: steps = []
         }
         var p = Picture(title: title)
         let chosen = Array(Set(indices)).sorted()
         let inView = Set(chosen)
         let g = s.graph
-        let maxDegree = chosen.map { g.neighbours(of: $0).count }.max() ?? 1
+        // Size by a measure over the whole network, so a hub looks like one in every view.
+        let measure = options.size?.values ?? (0..<g.nodeCount).map { Double(g.neighbours(of: $0).count) }
+        let largest = chosen.map { max(0, measure[$0]) }.max() ?? 0
         var kinds = Set<EntityKind>(), roles = Set<Role>()
         for i in chosen {
             let e = s.entities[i]
             var n = Style.node(id: e.id.description, label: name(of: e, options), kind: e.kind, roles: e.roles)
-            // Size by degree in the whole network, so a hub looks like one in every view.
-            n.width = 0.6 + 0.9 * (Double(g.neighbours(of: i).count) / Double(max(1, maxDegree))).squareRoot()
+            // Area grows with the measure: width, height and type together, so a long name does
+            // not hide it.
+            // Children are never ranked, so never sized by a measure either: all drawn alike.
+            let scale = e.isChildAtRisk ? 0.5 : largest > 0 ? (max(0, measure[i]) / largest).squareRoot() : 0
+            n.width = 0.6 + 0.9 * scale
+            n.height = 0.4 + 0.5 * scale
+            n.fontSize = 9 + 5 * scale
             n.tooltip = options.pseudonymise ? e.roles.map(\.title).joined(separator: ", ")
                 : "\(e.id) \(e.kind.rawValue)" + (e.roles.isEmpty ? "" : ": " + e.roles.map(\.title).joined(separator: ", "))
+            if let size = options.size, !e.isChildAtRisk { n.tooltip += (n.tooltip.isEmpty ? "" : "; ") + "\(size.name) \(shortNumber(measure[i]))" }
             p.nodes.append(n)
             kinds.insert(e.kind)
             if e.kind == .person, let r = Style.leadingRole(e.roles) { roles.insert(r.role) }
@@ -181,21 +221,58 @@ public enum Views {
                 edge.style = Style.isStrong(evidence, evaluate: NetworkFilter.evaluation(of:)) ? "solid" : "dashed"
                 edge.penWidth = 1 + 3 * (s.strength[.init(a, b)] ?? 0)
                 let types = Array(Set(links.map(\.type.rawValue))).sorted()
-                let dates = evidence.map(\.recorded).sorted()
-                let grades = evidence.map(\.grade).sorted()
-                let summary = "\(types.joined(separator: ", ")); \(evidence.count) item\(evidence.count == 1 ? "" : "s")"
-                    + (grades.first.map { "; best \($0)" } ?? "")
-                    + (dates.first.map { d in "; " + (d == dates.last! ? d : "\(d) to \(dates.last!)") } ?? "")
-                edge.tooltip = summary
+                edge.tooltip = "\(types.joined(separator: ", ")); " + evidenceSummary(evidence)
                 p.edges.append(edge)
             }
         }
+        let inferred = coPresenceEdges(options.coPresence, among: inView, in: s, options: options)
+        p.edges += inferred
         if options.labelLinks ?? (p.edges.count <= options.linkLabelLimit) {
             for i in p.edges.indices { p.edges[i].label = p.edges[i].tooltip }
         }
-        let legend = Style.legend(kinds: kinds, roles: roles, hasInferred: false)
+        let legend = Style.legend(kinds: kinds, roles: roles, hasInferred: !inferred.isEmpty)
         p.legendNodes = legend.nodes
         p.legendEdges = legend.edges
+        p.legendNotes = ["Size of adults and places: " + (options.size?.name ?? "number of links") + " in the whole network; children are all drawn one size."]
         return p
+    }
+
+    /// "3 items; best 1A; 2024-01-02 to 2024-03-04": what a line's tooltip says of its evidence.
+    static func evidenceSummary(_ evidence: [Citation]) -> String {
+        let dates = evidence.map(\.recorded).sorted()
+        let grades = evidence.map(\.grade).sorted()
+        return "\(evidence.count) item\(evidence.count == 1 ? "" : "s")"
+            + (grades.first.map { "; best \($0)" } ?? "")
+            + (dates.first.map { d in "; " + (d == dates.last! ? d : "\(d) to \(dates.last!)") } ?? "")
+    }
+
+    /// One dotted line per pair of people in view with inferred co-presence, whatever the hubs:
+    /// its tooltip names the hubs, the occasions and the items they were drawn from.
+    static func coPresenceEdges(_ found: [CoPresence], among inView: Set<Int>, in s: NetworkSnapshot, options: ViewOptions) -> [Picture.Edge] {
+        var byPair: [NetworkSnapshot.EdgeKey: [CoPresence]] = [:]
+        for c in found {
+            guard let a = s.index[c.people[0]], let b = s.index[c.people[1]], inView.contains(a), inView.contains(b) else { continue }
+            byPair[.init(a, b), default: []].append(c)
+        }
+        return byPair.keys.sorted { ($0.a, $0.b) < ($1.a, $1.b) }.map { key in
+            let shared = byPair[key]!
+            var edge = Picture.Edge(from: s.entities[key.a].id.description, to: s.entities[key.b].id.description)
+            edge.style = "dotted"
+            edge.color = "#999999"
+            edge.constraint = false
+            let occasions = shared.reduce(0) { $0 + $1.count }
+            let hubs = shared.map { s.index[$0.hub].map { name(of: s.entities[$0], options) } ?? $0.hub.description }
+            var seen = Set<String>()
+            let evidence = shared.flatMap { $0.occasions.flatMap(\.evidence) }.filter { seen.insert($0.description).inserted }
+            let first = shared.map(\.firstDate).min()!, last = shared.map(\.lastDate).max()!
+            edge.tooltip = "inferred: together \(occasions)× at \(hubs.joined(separator: ", ")), "
+                + (first == last ? first : "\(first) to \(last)") + "; from " + evidenceSummary(evidence)
+            return edge
+        }
+    }
+
+    /// A measure for a tooltip: integers as integers, others to four significant figures.
+    static func shortNumber(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%.4g", x)
     }
 }

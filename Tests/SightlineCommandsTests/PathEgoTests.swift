@@ -233,6 +233,17 @@ struct RenderEgoCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("ego.pdf"))).starts(with: Array("%PDF".utf8)))
         #expect(try String(contentsOfFile: dir.file("ego.dot"), encoding: .utf8).hasPrefix("graph sightline {"))
         #expect(try AvoidList.violations(in: text + runSightline(["render", "--help"]).stdout) == [])
+        // Inferred co-presence, dotted and explained; sizes by a centrality, written in the source.
+        let co = try runSightline(["render", "ego", "Darren Quillfeather", "--db", db, "--copresence", "3", "-o", dir.file("co.svg")])
+        #expect(co.status == 0, "\(co.stderr)")
+        let coText = try String(contentsOfFile: dir.file("co.svg"), encoding: .utf8)
+        #expect(coText.contains("stroke-dasharray=\"1,5\"") && coText.contains("inferred: together") && coText.contains("inferred co&#45;presence"))
+        #expect(!text.contains("inferred: together"), "co-presence drawn without being asked for")
+        let sized = try runSightline(["render", "ego", "Darren Quillfeather", "--db", db, "--size-by", "pagerank", "-o", dir.file("sized.dot")])
+        #expect(sized.status == 0, "\(sized.stderr)")
+        #expect(try String(contentsOfFile: dir.file("sized.dot"), encoding: .utf8).contains("Size of adults and places: pagerank"))
+        let badSize = try runSightline(["render", "ego", "E1", "--db", db, "-o", dir.file("x.svg"), "--size-by", "fame"])
+        #expect(badSize.status == 2)
         let bad = try runSightline(["render", "ego", "E1", "--db", db, "-o", dir.file("x.svg"), "--engine", "circus"])
         #expect(bad.status == 2 && bad.stderr.contains("--engine must be one of dot, neato, sfdp"))
     }
@@ -292,10 +303,17 @@ struct RenderEgoCommandTests {
         let t = try String(contentsOfFile: dir.file("time.svg"), encoding: .utf8)
         #expect(XMLParser(data: Data(t.utf8)).parse())
         #expect(t.contains("Chronology of Zoë Marblewood") && t.contains("missing from") && t.contains("found at"))
-        // Dates read left to right: the x positions of the event dates rise with the dates.
-        let dates = t.matches(of: /<text[^>]*x="([0-9.]+)"[^>]*>(20\d\d&#45;\d\d&#45;\d\d)[^<]*<\/text>/).map { (Double($0.output.1)!, String($0.output.2)) }
+        // Dates read like text, left to right in rows from the top: in that order they rise.
+        let dates = t.matches(of: /<text[^>]*x="([0-9.]+)" y="([0-9.-]+)"[^>]*>(20\d\d&#45;\d\d&#45;\d\d)[^<]*<\/text>/)
+            .map { (x: Double($0.output.1)!, y: Double($0.output.2)!, date: String($0.output.3)) }
         #expect(dates.count >= 10)
-        #expect(dates.sorted { $0.0 < $1.0 }.map(\.1) == dates.map(\.1).sorted())
+        let rows = Set(dates.map(\.y)).count
+        #expect(rows == 4, "20 events in rows of 6 make 4 rows, not \(rows)")
+        #expect(dates.sorted { ($0.y, $0.x) < ($1.y, $1.x) }.map(\.date) == dates.map(\.date).sorted())
+        let oneRow = try runSightline(["render", "timeline", "person:lccs/C-2201", "--db", db, "--limit", "20", "--per-row", "20", "-o", dir.file("row.svg")])
+        #expect(oneRow.status == 0)
+        let r = try String(contentsOfFile: dir.file("row.svg"), encoding: .utf8)
+        #expect(Set(r.matches(of: /<text[^>]*x="[0-9.]+" y="([0-9.-]+)"[^>]*>20\d\d&#45;/).map { String($0.output.1) }).count == 1)
         let pseudo = try runSightline(["render", "timeline", "person:lccs/C-2201", "--db", db, "--pseudonymise", "-o", dir.file("p.svg")])
         #expect(pseudo.status == 0)
         let pt = try String(contentsOfFile: dir.file("p.svg"), encoding: .utf8)
