@@ -4,7 +4,7 @@
 // network and produces evidence-backed lists for the people who protect children.
 //
 // The target list follows the data flow:
-//   model -> ingest -> store -> (resolution) -> network -> analysis -> products -> render/export -> commands
+//   model -> ingest -> store -> (resolution) -> graph/network (analysis) -> products -> render -> commands
 // Pure targets (no I/O) import only the standard library, Foundation's value types and
 // small parsing packages; only SightlineStore touches SQLite; only the executable touches
 // the terminal.
@@ -58,7 +58,13 @@ let package = Package(
         // 6. Network: the store's entities and links as a Graph, with the evidence behind each edge.
         .target(name: "SightlineNetwork", dependencies: ["SightlineModel", "SightlineStore", "SightlineGraph"], swiftSettings: strict),
 
-        // 7. Render: pictures of the network through Graphviz's C library (never the `dot` program).
+        // 7. Products: disruption lists, warning-notice candidates, missing briefs, each row with its evidence. Pure.
+        .target(
+            name: "SightlineProducts",
+            dependencies: ["SightlineModel", "SightlineStore", "SightlineGraph", "SightlineNetwork"],
+            swiftSettings: strict),
+
+        // 8. Render: pictures of the network through Graphviz's C library (never the `dot` program).
         .systemLibrary(
             name: "CGraphviz",
             path: "Sources/CGraphviz",
@@ -77,8 +83,9 @@ let package = Package(
             name: "SightlineCommands",
             dependencies: [
                 "SightlineModel", "SightlineIngest", "SightlineStore", "SightlineResolution",
-                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineRender",
+                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineProducts", "SightlineRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict),
         .executableTarget(name: "sightline", dependencies: ["SightlineCommands"], swiftSettings: strict),
@@ -97,6 +104,7 @@ let package = Package(
             dependencies: ["SightlineGraph", "SightlineIngest", "SightlineTestSupport"],
             exclude: ["Reference"]),
         .testTarget(name: "SightlineNetworkTests", dependencies: ["SightlineNetwork", "SightlineStore", "SightlineModel"]),
+        .testTarget(name: "SightlineProductsTests", dependencies: ["SightlineProducts", "SightlineNetwork", "SightlineStore", "SightlineModel", "SightlineTestSupport"]),
         .testTarget(name: "SightlineRenderTests", dependencies: ["SightlineRender", "SightlineModel", "SightlineNetwork", "SightlineStore", "SightlineTestSupport"]),
         .testTarget(name: "SightlineResolutionTests", dependencies: ["SightlineResolution", "SightlineSynthetic", "SightlineTestSupport"]),
         .testTarget(

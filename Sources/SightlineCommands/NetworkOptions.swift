@@ -64,16 +64,18 @@ struct NetworkOptions: ParsableArguments {
     /// The store's network, filtered and weighted as asked.
     func snapshot(_ db: SightlineStore) throws -> NetworkSnapshot {
         let (entities, links) = try db.networkContents()
-        let f = filter
-        var weighting = EvidenceWeighting.unweighted()
-        if !unweighted {
-            let newest = links.flatMap(\.evidence).map(\.recorded).max() ?? "1970-01-01"
-            weighting = EvidenceWeighting(reference: f.asOf ?? ((try? TimeSpec(parsing: newest))?.start ?? Timestamp(dayNumber: 0)))
-            weighting.useGrade = !noGradeWeight
-            weighting.useRecency = !noRecency
-            weighting.useCorroboration = !noCorroboration
-            weighting.halfLifeDays = halfLife
-        }
-        return NetworkSnapshot(entities: entities, links: links, filter: f, weighting: weighting)
+        return NetworkSnapshot(entities: entities, links: links, filter: filter, weighting: weighting(for: links))
+    }
+
+    /// Link weights as asked, recency measured from --as-of or the newest item among `links`.
+    func weighting(for links: [NetworkLink]) -> EvidenceWeighting {
+        guard !unweighted else { return .unweighted() }
+        let newest = links.flatMap(\.evidence).map(\.recorded).max() ?? "1970-01-01"
+        var w = EvidenceWeighting(reference: filter.asOf ?? ((try? TimeSpec(parsing: newest))?.start ?? Timestamp(dayNumber: 0)))
+        w.useGrade = !noGradeWeight
+        w.useRecency = !noRecency
+        w.useCorroboration = !noCorroboration
+        w.halfLifeDays = halfLife
+        return w
     }
 }

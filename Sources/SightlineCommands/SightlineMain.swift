@@ -13,6 +13,10 @@ public enum SightlineMain {
             var err = standardError
             print("Error: \(e.message)", to: &err)
             Foundation.exit(e.code)
+        } catch let e as NoRows {
+            var err = standardError
+            print(e.message, to: &err)
+            Foundation.exit(1)
         } catch let e as CommandError {
             var err = standardError
             print("Error: \(e.description)", to: &err)

@@ -134,8 +134,9 @@ struct FieldReader {
         }
         guard kinds.contains(id.kind) else {
             let allowed = kinds.map(\.rawValue).sorted().joined(separator: " or ")
+            func article(_ word: String) -> String { "aeiou".contains(word.first ?? "x") ? "an \(word)" : "a \(word)" }
             throw .badField(location, field: name(field), value: text,
-                            reason: "\(context ?? "this field") must be a \(allowed), not a \(id.kind.rawValue)")
+                            reason: "\(context ?? "this field") must be \(article(allowed)), not \(article(id.kind.rawValue))")
         }
         return id
     }

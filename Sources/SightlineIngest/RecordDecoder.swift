@@ -25,6 +25,7 @@ public struct RecordDecoder: Sendable {
         "looked_after": ["type", "child", "from", "to", "authority", "item"],
         "missing": ["type", "child", "start", "end", "missingFrom", "foundAt", "foundWith", "item"],
         "notice": ["type", "notice", "subject", "child", "premises", "issued", "officer", "expires", "item"],
+        "non_consent": ["type", "child", "adult", "by", "item"],
     ]
 
     /// Decodes one record.
@@ -83,10 +84,18 @@ public struct RecordDecoder: Sendable {
             let expires = try r.optionalDate("expires")
             if let expires, expires < issued { throw .badField(location, field: "expires", value: expires.dateText, reason: "is before the notice was issued (\(issued.dateText))") }
             return .notice(NoticeRecord(
-                type: nt, subject: try r.requiredIdentifier("subject", kinds: [.person, .location, .organisation]),
+                type: nt, subject: try r.requiredIdentifier("subject", kinds: [.person, .location, .organisation, .vehicle, .phone]),
                 child: try r.optionalIdentifier("child", kinds: [.person]),
                 premises: try r.optionalIdentifier("premises", kinds: [.location]),
                 issued: issued, officer: try r.optionalText("officer"), expires: expires, item: try r.requiredItem("item")))
+        case "non_consent":
+            let child = try r.requiredIdentifier("child", kinds: [.person])
+            let adult = try r.optionalIdentifier("adult", kinds: [.person])
+            let byText = try r.requiredString("by")
+            guard let by = ConsentAuthority(rawValue: byText) else {
+                throw .badField(location, field: "by", value: byText, reason: "expected one of: \(ConsentAuthority.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return .nonConsent(NonConsentRecord(child: child, adult: adult, by: by, item: try r.requiredItem("item")))
         default:
             return .entity(try entity(type: type, &r))
         }

@@ -7,6 +7,7 @@ public enum IntelRecord: Sendable, Equatable {
     case lookedAfter(LookedAfterRecord)
     case missing(MissingEpisodeRecord)
     case notice(NoticeRecord)
+    case nonConsent(NonConsentRecord)
 
     /// The items this record cites (the item's own citation for an item).
     public var citations: [IntelRef] {
@@ -17,6 +18,7 @@ public enum IntelRecord: Sendable, Equatable {
         case let .lookedAfter(r): [r.item]
         case let .missing(r): [r.item]
         case let .notice(r): [r.item]
+        case let .nonConsent(r): [r.item]
         }
     }
 }
@@ -120,6 +122,20 @@ public struct NoticeRecord: Sendable, Equatable {
                 issued: Timestamp, officer: String?, expires: Timestamp?, item: IntelRef) {
         self.type = type; self.subject = subject; self.child = child; self.premises = premises
         self.issued = issued; self.officer = officer; self.expires = expires; self.item = item
+    }
+}
+
+/// A parent's, carer's or local authority's recorded non-consent to an adult's association with a
+/// child (a legal term: what a Child Abduction Warning Notice rests on). Without `adult`, it covers
+/// any adult without parental responsibility.
+public struct NonConsentRecord: Sendable, Equatable {
+    public var child: StrongIdentifier
+    public var adult: StrongIdentifier?
+    public var by: ConsentAuthority
+    public var item: IntelRef
+
+    public init(child: StrongIdentifier, adult: StrongIdentifier?, by: ConsentAuthority, item: IntelRef) {
+        self.child = child; self.adult = adult; self.by = by; self.item = item
     }
 }
 

@@ -96,6 +96,10 @@ public enum NoticeType: String, CaseIterable, Sendable, Codable {
     case harbourerWarning = "harbourer_warning"
     /// Hotel guest-information notice, Anti-social Behaviour, Crime and Policing Act 2014 s.116.
     case hotelNotice = "hotel_notice"
+    /// A preventative visit made to premises or an adult.
+    case visit
+    /// A marker set on a vehicle or phone (number-plate readers, the police national computer).
+    case marker
     case other
 
     public var title: String {
@@ -103,9 +107,20 @@ public enum NoticeType: String, CaseIterable, Sendable, Codable {
         case .cawn: "Child Abduction Warning Notice"
         case .harbourerWarning: "harbourer warning"
         case .hotelNotice: "hotel notice (ASBCPA 2014 s.116)"
+        case .visit: "preventative visit"
+        case .marker: "marker"
         case .other: "other notice"
         }
     }
+}
+
+/// Who recorded that they do not consent to an adult's association with a child: what a Child
+/// Abduction Warning Notice needs (a parent or carer for a child under 16; the local authority for a
+/// looked-after child).
+public enum ConsentAuthority: String, CaseIterable, Sendable, Codable {
+    case parent
+    case carer
+    case localAuthority = "local_authority"
 }
 
 /// How a `contacted` link was made.

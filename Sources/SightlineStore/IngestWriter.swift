@@ -40,7 +40,7 @@ final class IngestWriter {
         // A table empty at the start cannot hold what a pre-existing item said before: its rows all
         // come from items this run has already cleared, so clearing skips it.
         var tables = Set<String>()
-        for t in ["entity_record", "role", "link_evidence", "looked_after", "notice", "missing_episode"]
+        for t in ["entity_record", "role", "link_evidence", "looked_after", "notice", "missing_episode", "non_consent"]
         where try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(t))") == true {
             tables.insert(t)
         }
@@ -151,6 +151,7 @@ final class IngestWriter {
         if t.contains("link_evidence") { statements.append(try sql("DELETE FROM link_evidence WHERE item_id = ?")) }
         if t.contains("looked_after") { statements.append(try sql("DELETE FROM looked_after WHERE item_id = ?")) }
         if t.contains("notice") { statements.append(try sql("DELETE FROM notice WHERE item_id = ?")) }
+        if t.contains("non_consent") { statements.append(try sql("DELETE FROM non_consent WHERE item_id = ?")) }
         if t.contains("missing_episode") {
             statements.append(try sql("DELETE FROM missing_found_with WHERE episode_id IN (SELECT id FROM missing_episode WHERE item_id = ?)"))
             statements.append(try sql("DELETE FROM missing_episode WHERE item_id = ?"))
@@ -189,6 +190,16 @@ final class IngestWriter {
             s.bind([item, r.type.rawValue, try entity(for: r.subject), try r.child.map(entity(for:)),
                     try r.premises.map(entity(for:)), r.issued.dateText, r.officer, r.expires?.dateText])
             try s.run()
+        case let .nonConsent(r):
+            let item = try touch(r.item)
+            // UNIQUE treats NULLs as distinct, so "any adult" is matched explicitly.
+            let s = try sql("""
+                INSERT INTO non_consent (item_id, child, adult, by)
+                SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (
+                    SELECT 1 FROM non_consent WHERE item_id = ?1 AND child = ?2 AND adult IS ?3 AND by = ?4)
+                """)
+            s.bind([item, try entity(for: r.child), try r.adult.map(entity(for:)), r.by.rawValue])
+            try s.run()
         }
     }
 
@@ -213,8 +224,8 @@ final class IngestWriter {
         } else {
             let s = try sql("""
                 INSERT INTO item (recorded, observed_start, observed_end, observed_text, observed_approx, grade_system, evaluation,
-                    handling, conditions, summary, source_file, source_line, run_id, agency, reference)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    handling, conditions, summary, source_file, source_line, run_id, agency, reference, first_run)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?13)
                 """)
             bindItem(s); s.bind(14, i.ref.agency.rawValue); s.bind(15, i.ref.reference)
             try s.run()

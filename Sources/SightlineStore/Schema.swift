@@ -146,6 +146,22 @@ enum Schema {
             CREATE INDEX merge_merged ON merge(merged);
             """)
         }
+        m.registerMigration("v2: non-consent for warning notices") { db in
+            try db.execute(sql: """
+            CREATE TABLE non_consent (
+                id INTEGER PRIMARY KEY,
+                item_id INTEGER NOT NULL REFERENCES item(id),
+                child INTEGER NOT NULL REFERENCES entity(id),
+                adult INTEGER REFERENCES entity(id),
+                by TEXT NOT NULL,
+                UNIQUE (item_id, child, adult, by)
+            );
+            CREATE INDEX non_consent_child ON non_consent(child);
+            CREATE INDEX notice_item ON notice(item_id);
+            ALTER TABLE item ADD COLUMN first_run INTEGER REFERENCES ingest_run(id);
+            UPDATE item SET first_run = run_id;
+            """)
+        }
         return m
     }
 }

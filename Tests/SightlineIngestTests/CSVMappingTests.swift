@@ -88,7 +88,7 @@ struct CSVMappingTests {
         ("mapping: 1\nrecords:\n  - just text\n", 3, "a record template is a set of field: value pairs"),
         ("mapping: 1\nrecords:\n  - agency: police\n", 3, "a record template needs a type"),
         ("mapping: 1\nrecords:\n  - type: widget\n", 3,
-         "type must be one of account, item, link, location, looked_after, missing, notice, organisation, person, phone, vehicle"),
+         "type must be one of account, item, link, location, looked_after, missing, non_consent, notice, organisation, person, phone, vehicle"),
         ("mapping: 1\nrecords:\n  - type: item\n    colour: red\n", 3,
          "'colour' is not a field of a item record (expected one of: type, agency, ref, recorded, observed, grade, conditions, summary)"),
         ("mapping: 1\nrecords:\n  - colour: red\n    type: vehicle\n  - agency: police\n    type: link\n", 5,

@@ -29,7 +29,7 @@ private let wx123 = IntelRef(agency: .police, reference: "WX-24-000123")
 private let lcs = IntelRef(agency: .socialCare, reference: "LCS-88120")
 
 private let agencies = "police, social_care, health, education, voluntary, licensing, housing, other"
-private let types = "account, item, link, location, looked_after, missing, notice, organisation, person, phone, vehicle"
+private let types = "account, item, link, location, looked_after, missing, non_consent, notice, organisation, person, phone, vehicle"
 private let printable = "; text fields take printable characters only"
 
 /// Canonical records to validated model records, by the rules in docs/formats.md.
@@ -77,6 +77,7 @@ struct RecordDecoderTests {
                                           foundWith: [person("niche/PN-1001")], item: wx123)),
             .notice(NoticeRecord(type: .cawn, subject: person("niche/PN-1001"), child: person("lccs/C-2231"), premises: nil,
                                  issued: ts(2024, 4, 1), officer: "PC 4471", expires: ts(2026, 4, 1), item: wx123)),
+            .nonConsent(NonConsentRecord(child: person("lccs/C-2231"), adult: person("niche/PN-1001"), by: .parent, item: lcs)),
         ]
     }
 
@@ -351,11 +352,17 @@ struct RecordDecoderTests {
         (#"{"type":"missing","child":"person:lccs/C","start":"2024-03-02T18:00","foundAt":"person:niche/A","item":"police/R-1"}"#,
          .badField(here, field: "foundAt", value: "person:niche/A", reason: "this field must be a location, not a person")),
         (#"{"type":"notice","notice":"asbo","subject":"person:niche/A","issued":"2024-04-01","item":"police/R-1"}"#,
-         .badField(here, field: "notice", value: "asbo", reason: "expected one of: cawn, harbourer_warning, hotel_notice, other")),
+         .badField(here, field: "notice", value: "asbo", reason: "expected one of: cawn, harbourer_warning, hotel_notice, visit, marker, other")),
         (#"{"type":"notice","notice":"cawn","subject":"person:niche/A","issued":"2024-04-01","expires":"2024-03-31","item":"police/R-1"}"#,
          .badField(here, field: "expires", value: "2024-03-31", reason: "is before the notice was issued (2024-04-01)")),
-        (#"{"type":"notice","notice":"cawn","subject":"vehicle:AB12CDE","issued":"2024-04-01","item":"police/R-1"}"#,
-         .badField(here, field: "subject", value: "vehicle:AB12CDE", reason: "this field must be a location or organisation or person, not a vehicle")),
+        (#"{"type":"notice","notice":"cawn","subject":"account:snapchat/ab","issued":"2024-04-01","item":"police/R-1"}"#,
+         .badField(here, field: "subject", value: "account:snapchat/ab", reason: "this field must be a location or organisation or person or phone or vehicle, not an account")),
+        (#"{"type":"non_consent","child":"person:lccs/C","by":"friend","item":"social_care/R-1"}"#,
+         .badField(here, field: "by", value: "friend", reason: "expected one of: parent, carer, local_authority")),
+        (#"{"type":"non_consent","child":"person:lccs/C","adult":"vehicle:AB12CDE","by":"parent","item":"social_care/R-1"}"#,
+         .badField(here, field: "adult", value: "vehicle:AB12CDE", reason: "this field must be a person, not a vehicle")),
+        (#"{"type":"non_consent","child":"person:lccs/C","item":"social_care/R-1"}"#,
+         .missingField(here, field: "by", reason: "this record type requires it")),
     ]
 
     @Test(arguments: errors)

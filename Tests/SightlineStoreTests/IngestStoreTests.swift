@@ -11,7 +11,7 @@ struct IngestStoreTests {
     func everyRecordType() throws {
         let s = try ScratchStore()
         let summary = try s.ingest(Fixtures.everyRecordType)
-        #expect(summary.recordsRead == 20)
+        #expect(summary.recordsRead == 21)
         #expect(summary.itemsCreated == 3)
         #expect(summary.rejects == 0)
         let stats = try s.store.stats()

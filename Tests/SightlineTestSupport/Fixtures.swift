@@ -23,6 +23,7 @@ public enum Fixtures {
     {"type":"looked_after","child":"person:lccs/C-2231","from":"2023-01-10","to":null,"authority":"Wexcombe Borough Council","item":"social_care/LCS-88120"}
     {"type":"missing","child":"person:lccs/C-2231","start":"2024-03-02T18:00","end":"2024-03-03T09:15","missingFrom":"location:uprn/900000000017","foundAt":"location:lic/PREM-0042","foundWith":["person:niche/PN-1001"],"item":"police/WX-24-000123"}
     {"type":"notice","notice":"cawn","subject":"person:niche/PN-1001","child":"person:lccs/C-2231","issued":"2024-04-01","officer":"PC 4471","expires":"2026-04-01","item":"police/WX-24-000123"}
+    {"type":"non_consent","child":"person:lccs/C-2231","adult":"person:niche/PN-1001","by":"local_authority","item":"social_care/LCS-88120"}
 
     """
 }

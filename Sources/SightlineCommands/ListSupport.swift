@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import SightlineModel
+import SightlineNetwork
+import SightlineProducts
+import SightlineStore
+
+/// What every list (`disrupt ...`, `notices candidates`, `trawl missing`) takes for batch use.
+///
+/// Exit codes of a list: 0 rows found; 1 no rows; 2 a usage error; 3 the store failed; 4 the
+/// request could not be met (an unknown entity, a bad weights file, an output file that cannot be
+/// written). A scheduler can act on 0 and 1 and alert on the rest.
+struct ListOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only rows that are new or changed since this date: some item behind them recorded, or first ingested, after it.", valueName: "YYYY-MM-DD"))
+    var since: String?
+    @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    @Option(help: "At most this many rows (0: all).") var limit: Int = 20
+
+    func validate() throws {
+        if let since, (try? TimeSpec(parsing: since))?.isDateOnly != true {
+            throw ValidationError("--since must be a date YYYY-MM-DD (got \"\(since)\")")
+        }
+        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+    }
+
+    /// `--since` as a day (`YYYY-MM-DD`).
+    var sinceDay: String? { since.flatMap { try? TimeSpec(parsing: $0).start.dateText } }
+
+    /// Keeps the rows new or changed since `--since`, then the first `--limit`.
+    func select<Row: EvidencedRow>(_ rows: [Row], _ data: ProductData) -> [Row] {
+        var kept = rows
+        if let day = sinceDay { kept = kept.newOrChanged(since: day, ingested: data.contents.ingested) }
+        return limit > 0 ? Array(kept.prefix(limit)) : kept
+    }
+
+    /// Writes a list: a table or CSV from `table`, or JSON of `document`, to the file or standard
+    /// output. Throws ``NoRows`` (exit 1) when there are none, after writing the empty list (so a
+    /// batch job's file always reflects the last run).
+    func emit<Document: Encodable>(_ document: Document, rows: Int, table: () -> TextTable, what: String) throws {
+        let text: String
+        switch format {
+        case .table: text = table().rendered(maxWidth: 80)
+        case .csv: text = table().csv
+        case .json: text = try jsonText(document) + "\n"
+        }
+        if let output {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+                throw ExitWithMessage(message: "\(output): cannot write (\(error.localizedDescription))", code: 4)
+            }
+            var e = standardError
+            print("wrote \(output): \(rows) \(what)", to: &e)
+        } else {
+            print(text, terminator: "")
+        }
+        if rows == 0 { throw NoRows(message: "no \(what)" + (sinceDay.map { " new or changed since \($0)" } ?? "")) }
+    }
+}
+
+/// A list found no rows: exit 1, with a note (not an error) on standard error.
+struct NoRows: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// Runs a list command's body, so that a request that cannot be met exits 4, apart from 1 (no rows).
+func runList(_ body: () throws -> Void) throws {
+    do { try body() } catch let e as CommandError {
+        throw ExitWithMessage(message: e.description, code: 4)
+    }
+}
+
+extension NetworkOptions {
+    /// The products' view of the store: its contents through these filters, the network weighted
+    /// as `analyse` weighs it.
+    func productData(_ db: SightlineStore) throws -> ProductData {
+        let contents = try db.productContents()
+        return ProductData(contents, filter: filter, weighting: weighting(for: contents.links))
+    }
+}
+
+/// "police/WX-24-000123 2024-03-04 2BP; ...": a row's evidence in one cell.
+func evidenceCell(_ evidence: [Citation], max: Int = 6) -> String {
+    let shown = evidence.prefix(max).map(\.description).joined(separator: "; ")
+    return evidence.count > max ? shown + "; and \(evidence.count - max) more" : shown
+}

@@ -1,0 +1,119 @@
+import SightlineModel
+import SightlineNetwork
+import SightlineStore
+
+/// What every list reads: the store's contents as known on the as-of date (and through the same
+/// filters as the network: agencies, handling codes, minimum grade), the network built from them,
+/// and indexes by entity. Built once per command; every list is a pure function of it.
+public struct ProductData: Sendable {
+    /// The contents, with facts whose items fail the filter left out.
+    public let contents: ProductContents
+    /// The network of the kept links, weighted as `analyse` weighs it.
+    public let snapshot: NetworkSnapshot
+    /// The date lists are computed for: the as-of date, or the newest item's date.
+    public let reference: Timestamp
+    public let filter: NetworkFilter
+
+    public let entityByID: [EntityID: NetworkEntity]
+    /// The kept links touching each entity (both ends), in link ID order.
+    public let linksOf: [EntityID: [NetworkLink]]
+    public let episodesOf: [EntityID: [MissingEpisode]]
+    public let carePeriodsOf: [EntityID: [CarePeriod]]
+    /// Notices by each entity they name (subject, child or premises).
+    public let noticesNaming: [EntityID: [IssuedNotice]]
+    public let nonConsentsFor: [EntityID: [NonConsent]]
+
+    /// - Parameters:
+    ///   - contents: from ``SightlineStore/productContents()``.
+    ///   - filter: which items count (its `asOf` also sets ``reference``).
+    ///   - weighting: link strengths for the network (nil: grade, recency and corroboration, as
+    ///     `analyse` uses by default, measured from ``reference``).
+    /// - Complexity: O(entities + links + evidence + facts).
+    public init(_ contents: ProductContents, filter: NetworkFilter = NetworkFilter(), weighting: EvidenceWeighting? = nil) {
+        let accepts = filter.accepts
+        var c = contents
+        c.episodes = contents.episodes.filter { accepts($0.source) }
+        c.carePeriods = contents.carePeriods.filter { accepts($0.source) }
+        c.notices = contents.notices.filter { accepts($0.source) }
+        c.nonConsents = contents.nonConsents.filter { accepts($0.source) }
+        for (id, f) in contents.facts {
+            var kept = f
+            kept.birthDates = f.birthDates.filter { accepts($0.source) }
+            c.facts[id] = kept
+        }
+        c.links = contents.links.compactMap(filter.apply)
+        self.filter = filter
+        self.contents = c
+
+        let newest = contents.links.flatMap(\.evidence).map(\.recorded).max()
+        reference = filter.asOf ?? newest.flatMap { try? TimeSpec(parsing: $0).start } ?? Timestamp(dayNumber: 0)
+        // The snapshot gets the already-filtered links; its own filter has nothing left to drop.
+        snapshot = NetworkSnapshot(entities: contents.entities, links: c.links,
+                                   weighting: weighting ?? EvidenceWeighting(reference: reference))
+
+        var byID: [EntityID: NetworkEntity] = [:]
+        for e in contents.entities { byID[e.id] = e }
+        entityByID = byID
+        var linksOf: [EntityID: [NetworkLink]] = [:]
+        for l in c.links {
+            linksOf[l.source, default: []].append(l)
+            if l.target != l.source { linksOf[l.target, default: []].append(l) }
+        }
+        self.linksOf = linksOf
+        episodesOf = Dictionary(grouping: c.episodes, by: \.child)
+        carePeriodsOf = Dictionary(grouping: c.carePeriods, by: \.child)
+        var naming: [EntityID: [IssuedNotice]] = [:]
+        for n in c.notices {
+            for id in Set([n.subject] + [n.child, n.premises].compactMap { $0 }) { naming[id, default: []].append(n) }
+        }
+        noticesNaming = naming
+        nonConsentsFor = Dictionary(grouping: c.nonConsents, by: \.child)
+    }
+
+    public func entity(_ id: EntityID) -> NetworkEntity? { entityByID[id] }
+
+    /// Whether any item records the person as a child at risk: such a person is never ranked,
+    /// never a candidate and never a perpetrator, whatever else is recorded.
+    public func isChild(_ id: EntityID) -> Bool { entityByID[id]?.isChildAtRisk ?? false }
+
+    /// An adult recorded as a suspect or harbourer (and never as a child at risk).
+    public func isAdultOfConcern(_ id: EntityID) -> Bool {
+        guard let e = entityByID[id], e.kind == .person, !e.isChildAtRisk else { return false }
+        return e.roles.contains(.suspect) || e.roles.contains(.harbourer)
+    }
+
+    /// The entity's label, or a stable pseudonym (`Child C-14`) when children are pseudonymised.
+    public func name(_ id: EntityID, pseudonymiseChildren: Bool) -> String {
+        guard let e = entityByID[id] else { return id.description }
+        if pseudonymiseChildren && e.isChildAtRisk { return "Child C-\(id.rawValue)" }
+        return e.label
+    }
+
+    /// The other end of a link from `id`.
+    public static func other(_ l: NetworkLink, from id: EntityID) -> EntityID { l.source == id ? l.target : l.source }
+}
+
+/// Citations without repeats, oldest first (then by agency and reference): the evidence column of
+/// every row.
+public func distinctEvidence(_ citations: some Sequence<Citation>) -> [Citation] {
+    var seen = Set<String>()
+    var out: [Citation] = []
+    for c in citations where seen.insert("\(c.agency)/\(c.reference)").inserted { out.append(c) }
+    return out.sorted { ($0.recorded, $0.agency, $0.reference) < ($1.recorded, $1.agency, $1.reference) }
+}
+
+/// A row of a list: what `--since` and the evidence checks need of it.
+public protocol EvidencedRow {
+    /// Every item behind the row.
+    var evidence: [Citation] { get }
+}
+
+extension Sequence where Element: EvidencedRow {
+    /// Only rows that are new or changed since a day: some item behind them was recorded after it,
+    /// or first ingested after it (`ingested`, by `agency/reference`).
+    public func newOrChanged(since day: String, ingested: [String: String]) -> [Element] {
+        filter { row in
+            row.evidence.contains { $0.recorded > day || (ingested["\($0.agency)/\($0.reference)"] ?? "") > day }
+        }
+    }
+}
