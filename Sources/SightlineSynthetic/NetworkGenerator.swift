@@ -32,6 +32,14 @@ public struct NetworkGenerator {
         public var strongDuplicates: [(String, String)] = []
         /// Pairs with the same name that are different people.
         public var traps: [(String, String)] = []
+        /// Each group's two shared vehicles and two shared phones.
+        public var groupVehicles: [String] = []
+        public var groupPhones: [String] = []
+        /// Adult–child pairs found together on at least two missing episodes within 365 days while
+        /// the child was under 16 (and the adult 18 or over): the warning-notice rule, counted here
+        /// independently of Sightline's implementation. Nobody in the generated data has a recorded
+        /// relationship, a notice or a care period.
+        public var warningNoticePairs: [(adult: String, child: String, episodes: Int)] = []
     }
 
     var rng: SplitMix64
@@ -241,6 +249,8 @@ public struct NetworkGenerator {
                 link(.frequents, m.id, hotspots[k % 2], at: nil, item: it)
             }
             link(.keeperOf, members[0].id, vehicles[0], at: nil, item: it)
+            truth.groupVehicles += vehicles
+            truth.groupPhones += phones
             truth.groups.append(members.map(\.id))
             truth.groupKeyAdults.append(members[0].id)
             truth.hotspots.append(contentsOf: hotspots)
@@ -262,6 +272,8 @@ public struct NetworkGenerator {
         }
 
         // Children at risk, each exploited by one group: missing episodes at the group's hotspots.
+        struct PairKey: Hashable { var adult: String, child: String }
+        var episodesUnder16: [PairKey: [Int]] = [:]
         for c in 0..<nChildren {
             let p = makePerson(&self, born: 2007...2012, system: "lccs")
             people.append(p)
@@ -274,6 +286,9 @@ public struct NetworkGenerator {
                 let s = at(day, evening: true)
                 let e = Timestamp(secondsSinceEpoch: s.secondsSinceEpoch + rng.int(4...30) * 3600)
                 let adult = rng.pick(groups[g])
+                if p.dob.wholeYears(until: s) < 16 && adult.dob.wholeYears(until: s) >= 18 {
+                    episodesUnder16[PairKey(adult: adult.id, child: p.id), default: []].append(day.dayNumber)
+                }
                 let it = item(.police, on: day, summary: "Child reported missing; found with an adult at a location linked to group \(g + 1).")
                 write([("type", .string("missing")), ("child", .string(p.id)), ("start", .string(String(s.isoText.prefix(16)))),
                        ("end", .string(String(e.isoText.prefix(16)))), ("missingFrom", .string(p.home)),
@@ -299,6 +314,18 @@ public struct NetworkGenerator {
                 link(.associatesWith, p.id, background[rng.int(0..<(background.count - 1))].id, at: nil, item: it)
             }
         }
+
+        for (pair, days) in episodesUnder16 {
+            let d = days.sorted()
+            // The most episodes within any 365 days.
+            var best = 0, lo = 0
+            for hi in d.indices {
+                while d[hi] - d[lo] > 365 { lo += 1 }
+                best = max(best, hi - lo + 1)
+            }
+            if best >= 2 { truth.warningNoticePairs.append((pair.adult, pair.child, best)) }
+        }
+        truth.warningNoticePairs.sort { ($0.adult, $0.child) < ($1.adult, $1.child) }
 
         plantDuplicates(people, start: start, span: span)
         return truth
@@ -375,6 +402,11 @@ extension NetworkGenerator.Truth {
             ("nameOnlyDuplicates", .array(nameOnlyDuplicates.map { .object([("a", .string($0.0)), ("b", .string($0.1)), ("how", .string($0.2))]) })),
             ("strongDuplicates", .array(strongDuplicates.map { .object([("a", .string($0.0)), ("b", .string($0.1))]) })),
             ("traps", .array(traps.map { .object([("a", .string($0.0)), ("b", .string($0.1))]) })),
+            ("groupVehicles", strings(groupVehicles)),
+            ("groupPhones", strings(groupPhones)),
+            ("warningNoticePairs", .array(warningNoticePairs.map {
+                .object([("adult", .string($0.adult)), ("child", .string($0.child)), ("episodes", .number(String($0.episodes)))])
+            })),
         ])
         return v.jsonText
     }
