@@ -36,8 +36,8 @@ struct ListOptions: ParsableArguments {
     }
 
     /// Writes a list: a table or CSV from `table`, or JSON of `document`, to the file or standard
-    /// output. Throws ``NoRows`` (exit 1) when there are none, after writing the empty list (so a
-    /// batch job's file always reflects the last run).
+    /// output, and ends the process (exit 0). Throws ``NoRows`` (exit 1) when there are none, after
+    /// writing the empty list (so a batch job's file always reflects the last run).
     func emit<Document: Encodable>(_ document: Document, rows: Int, table: () -> TextTable, what: String) throws {
         let text: String
         switch format {
@@ -55,6 +55,10 @@ struct ListOptions: ParsableArguments {
             print(text, terminator: "")
         }
         if rows == 0 { throw NoRows(message: "no \(what)" + (sinceDay.map { " new or changed since \($0)" } ?? "")) }
+        // The list is written: end the process here rather than free the network and the store's
+        // contents object by object on the way out (about a tenth of a list's time at 100,000 people).
+        // exit() flushes standard output.
+        Foundation.exit(0)
     }
 }
 

@@ -19,6 +19,11 @@ public struct NetworkFilter: Sendable {
 
     public init() {}
 
+    /// Whether the filter keeps everything (so applying it can be skipped).
+    public var keepsEverything: Bool {
+        asOf == nil && from == nil && until == nil && minimumSource == nil && agencies == nil && linkTypes == nil && handling == nil
+    }
+
     /// A 3x5x2 evaluation for any stored grade. Legacy 5x5x5 grades are compared through this
     /// mapping, for filtering only (they stay stored as graded): source A-B as 1, C as 2, D-E as 3;
     /// intelligence 1-5 as A-E.
@@ -92,11 +97,31 @@ public struct EvidenceWeighting: Sendable {
             r *= [1: 1.0, 2: 0.6, 3: 0.3][s] ?? 0.3
             r *= ["A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.1][a] ?? 0.1
         }
-        if useRecency, let recorded = try? TimeSpec(parsing: c.recorded) {
-            let age = Double(max(0, reference.dayNumber - recorded.start.dayNumber))
+        if useRecency, let day = Self.dayNumber(of: c.recorded) {
+            let age = Double(max(0, reference.dayNumber - day))
             r *= pow2(-age / halfLifeDays)
         }
         return r
+    }
+
+    /// The day number of a recorded date (`YYYY-MM-DD`, as the store keeps it), read directly; other
+    /// text through the full parser.
+    static func dayNumber(of text: String) -> Int? {
+        let u = text.utf8
+        if u.count == 10 {
+            var digits: [Int] = []
+            digits.reserveCapacity(8)
+            for (i, b) in u.enumerated() {
+                if i == 4 || i == 7 { guard b == UInt8(ascii: "-") else { break }; continue }
+                guard b >= 48 && b <= 57 else { break }
+                digits.append(Int(b - 48))
+            }
+            if digits.count == 8 {
+                let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+                if let t = Timestamp(year: y, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7]) { return t.dayNumber }
+            }
+        }
+        return (try? TimeSpec(parsing: text))?.start.dayNumber
     }
 
     public func strength(_ evidence: [Citation]) -> Double {

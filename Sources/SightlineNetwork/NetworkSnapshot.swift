@@ -48,7 +48,8 @@ public struct NetworkSnapshot: Sendable {
         var between: [EdgeKey: [NetworkLink]] = [:]
         var order: [EdgeKey] = []
         for link in links {
-            guard let l = filter.apply(link), let a = index[l.source], let b = index[l.target], a != b else { continue }
+            let kept = filter.keepsEverything ? (link.evidence.isEmpty ? nil : link) : filter.apply(link)
+            guard let l = kept, let a = index[l.source], let b = index[l.target], a != b else { continue }
             let key = EdgeKey(a, b)
             if between[key] == nil { order.append(key) }
             between[key, default: []].append(l)
@@ -56,9 +57,18 @@ public struct NetworkSnapshot: Sendable {
         linksBetween = between
         // An edge's strength comes from all the distinct items behind all its links.
         var strength: [EdgeKey: Double] = [:]
+        strength.reserveCapacity(order.count)
         for key in order {
-            var seen = Set<String>()
-            let items = between[key]!.flatMap(\.evidence).filter { seen.insert("\($0.agency)/\($0.reference)").inserted }
+            let links = between[key]!
+            // Most edges rest on one link with one item: nothing to de-duplicate then.
+            if links.count == 1 && links[0].evidence.count <= 1 {
+                strength[key] = weighting.strength(links[0].evidence)
+                continue
+            }
+            var items: [Citation] = []
+            for c in links.lazy.flatMap(\.evidence) where !items.contains(where: { $0.reference == c.reference && $0.agency == c.agency }) {
+                items.append(c)
+            }
             strength[key] = weighting.strength(items)
         }
         self.strength = strength

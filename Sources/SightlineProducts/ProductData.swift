@@ -32,16 +32,21 @@ public struct ProductData: Sendable {
     public init(_ contents: ProductContents, filter: NetworkFilter = NetworkFilter(), weighting: EvidenceWeighting? = nil) {
         let accepts = filter.accepts
         var c = contents
-        c.episodes = contents.episodes.filter { accepts($0.source) }
-        c.carePeriods = contents.carePeriods.filter { accepts($0.source) }
-        c.notices = contents.notices.filter { accepts($0.source) }
-        c.nonConsents = contents.nonConsents.filter { accepts($0.source) }
-        for (id, f) in contents.facts {
-            var kept = f
-            kept.birthDates = f.birthDates.filter { accepts($0.source) }
-            c.facts[id] = kept
+        if !filter.keepsEverything {
+            c.episodes = contents.episodes.filter { accepts($0.source) }
+            c.carePeriods = contents.carePeriods.filter { accepts($0.source) }
+            c.notices = contents.notices.filter { accepts($0.source) }
+            c.nonConsents = contents.nonConsents.filter { accepts($0.source) }
+            for (id, f) in contents.facts where !f.birthDates.allSatisfy({ accepts($0.source) }) {
+                var kept = f
+                kept.birthDates = f.birthDates.filter { accepts($0.source) }
+                c.facts[id] = kept
+            }
+            c.links = contents.links.compactMap(filter.apply)
+        } else if contents.links.contains(where: { $0.evidence.isEmpty }) {
+            // A link whose every item was withdrawn by a re-ingest rests on nothing.
+            c.links = contents.links.filter { !$0.evidence.isEmpty }
         }
-        c.links = contents.links.compactMap(filter.apply)
         self.filter = filter
         self.contents = c
 

@@ -41,29 +41,37 @@ extension SightlineStore {
         try read { db in
             let m = try Self.mergeMap(db)
             var roles: [Int64: Set<String>] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT DISTINCT entity_id, role FROM role") {
+            let roleRows = try Row.fetchCursor(db, sql: "SELECT DISTINCT entity_id, role FROM role")
+            while let row = try roleRows.next() {
                 roles[Self.canonical(row[0], m), default: []].insert(row[1])
             }
-            let entities = try Row.fetchAll(db, sql: "SELECT id, kind, label FROM entity WHERE merged_into IS NULL ORDER BY id").map { row in
+            let entities = try Array(Row.fetchCursor(db, sql: "SELECT id, kind, label FROM entity WHERE merged_into IS NULL ORDER BY id").map { row in
                 let id: Int64 = row[0]
                 return NetworkEntity(id: EntityID(id), kind: EntityKind(rawValue: row[1]) ?? .person, label: row[2] ?? "",
                                      roles: (roles[id] ?? []).compactMap(Role.init(rawValue:)).sorted { $0.rawValue < $1.rawValue })
-            }
-            var evidence: [Int64: [Citation]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT le.link_id, \(Self.citationColumns) FROM link_evidence le JOIN item i ON i.id = le.item_id ORDER BY le.link_id, i.recorded, i.id
-                """) {
-                evidence[row[0], default: []].append(Self.citation(row, from: 1))
-            }
+            })
+            // Links and their evidence, both in link order, merged as they stream (no table of
+            // every link's evidence in memory).
+            let evidenceRows = try Row.fetchCursor(db, sql: """
+                SELECT le.link_id, \(Self.citationColumns) FROM link_evidence le JOIN item i ON i.id = le.item_id
+                ORDER BY le.link_id, i.recorded, i.id
+                """)
+            var pending: (link: Int64, citation: Citation)? = try evidenceRows.next().map { ($0[0], Self.citation($0, from: 1)) }
             var links: [NetworkLink] = []
-            for row in try Row.fetchAll(db, sql: "SELECT id, type, source, target, time_text, origin FROM link ORDER BY id") {
+            let linkRows = try Row.fetchCursor(db, sql: "SELECT id, type, source, target, time_text, origin FROM link ORDER BY id")
+            while let row = try linkRows.next() {
+                let id: Int64 = row[0]
+                var evidence: [Citation] = []
+                while let p = pending, p.link <= id {
+                    if p.link == id { evidence.append(p.citation) }
+                    pending = try evidenceRows.next().map { ($0[0], Self.citation($0, from: 1)) }
+                }
                 let (a, b) = (Self.canonical(row[2], m), Self.canonical(row[3], m))
                 guard a != b, let type = LinkType(rawValue: row[1]) else { continue }
-                let id: Int64 = row[0]
                 let time: String = row[4]
                 links.append(NetworkLink(id: id, type: type, source: EntityID(a), target: EntityID(b),
                                          time: time.isEmpty ? nil : time, origin: LinkOrigin(rawValue: row[5]) ?? .asserted,
-                                         evidence: evidence[id] ?? []))
+                                         evidence: evidence))
             }
             return (entities, links)
         }

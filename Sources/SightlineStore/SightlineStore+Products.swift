@@ -64,6 +64,12 @@ public struct MissingEpisode: Sendable, Codable, Equatable {
     public var foundAt: EntityID?
     public var foundWith: [EntityID]
     public var source: Citation
+
+    public init(id: Int64, child: EntityID, start: String, end: String?, missingFrom: EntityID?, foundAt: EntityID?,
+                foundWith: [EntityID], source: Citation) {
+        self.id = id; self.child = child; self.start = start; self.end = end; self.missingFrom = missingFrom
+        self.foundAt = foundAt; self.foundWith = foundWith; self.source = source
+    }
 }
 
 public struct CarePeriod: Sendable, Codable, Equatable {
@@ -73,6 +79,10 @@ public struct CarePeriod: Sendable, Codable, Equatable {
     public var end: String?
     public var authority: String?
     public var source: Citation
+
+    public init(child: EntityID, start: String, end: String?, authority: String?, source: Citation) {
+        self.child = child; self.start = start; self.end = end; self.authority = authority; self.source = source
+    }
 }
 
 public struct IssuedNotice: Sendable, Codable, Equatable {
@@ -85,6 +95,12 @@ public struct IssuedNotice: Sendable, Codable, Equatable {
     public var expires: String?
     public var officer: String?
     public var source: Citation
+
+    public init(type: NoticeType, subject: EntityID, child: EntityID?, premises: EntityID?, issued: String, expires: String?,
+                officer: String?, source: Citation) {
+        self.type = type; self.subject = subject; self.child = child; self.premises = premises
+        self.issued = issued; self.expires = expires; self.officer = officer; self.source = source
+    }
 }
 
 public struct NonConsent: Sendable, Codable, Equatable {
@@ -93,6 +109,10 @@ public struct NonConsent: Sendable, Codable, Equatable {
     public var adult: EntityID?
     public var by: ConsentAuthority
     public var source: Citation
+
+    public init(child: EntityID, adult: EntityID?, by: ConsentAuthority, source: Citation) {
+        self.child = child; self.adult = adult; self.by = by; self.source = source
+    }
 }
 
 extension SightlineStore {
@@ -107,11 +127,12 @@ extension SightlineStore {
             func survivor(_ id: Int64?) -> EntityID? { id.map { EntityID(Self.canonical($0, m)) } }
 
             var facts: [EntityID: EntityFacts] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            let rows1 = try Row.fetchCursor(db, sql: """
                 SELECT r.entity_id, CASE WHEN r.dob_approx THEN '~' ELSE '' END || r.dob_text, r.details, \(Self.citationColumns)
                 FROM entity_record r JOIN item i ON i.id = r.item_id
                 WHERE r.dob_text IS NOT NULL OR r.details IS NOT NULL ORDER BY i.recorded, i.id
-                """) {
+                """)
+            while let row = try rows1.next() {
                 let id = survivor(row[0] as Int64)
                 var f = facts[id] ?? EntityFacts()
                 let source = Self.citation(row, from: 3)
@@ -128,7 +149,8 @@ extension SightlineStore {
             }
 
             var foundWith: [Int64: [EntityID]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT episode_id, person FROM missing_found_with ORDER BY episode_id, person") {
+            let rows2 = try Row.fetchCursor(db, sql: "SELECT episode_id, person FROM missing_found_with ORDER BY episode_id, person")
+            while let row = try rows2.next() {
                 foundWith[row[0], default: []].append(survivor(row[1] as Int64))
             }
             let episodes = try Row.fetchAll(db, sql: """
@@ -162,10 +184,11 @@ extension SightlineStore {
                 return NonConsent(child: survivor(row[0] as Int64), adult: survivor(row[1] as Int64?), by: by, source: Self.citation(row, from: 3))
             }
             var ingested: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            let rows3 = try Row.fetchCursor(db, sql: """
                 SELECT i.agency || '/' || i.reference, substr(r.started, 1, 10)
                 FROM item i JOIN ingest_run r ON r.id = i.first_run
-                """) {
+                """)
+            while let row = try rows3.next() {
                 ingested[row[0]] = row[1]
             }
             return ProductContents(entities: entities, links: links, facts: facts, episodes: episodes, carePeriods: periods,
