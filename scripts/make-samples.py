@@ -2168,8 +2168,10 @@ def warning_notice_candidates():
         if len(eps) < 2:
             continue
         a, c = PEOPLE[ak], PEOPLE[ck]
+        days = sorted(D(str(e["start"])[:10]) for e in eps)
         out.append({"adult": a.canonical, "adultName": a.full, "child": c.canonical, "childName": c.full,
                     "episodesUnder16": len(eps), "episodeItems": [e["item"] for e in eps],
+                    "daysFirstToLast": (days[-1] - days[0]).days,
                     "cawnAlreadyIssued": (a.canonical, c.canonical) in issued})
     out.sort(key=lambda r: (-r["episodesUnder16"], r["adult"], r["child"]))
     near = []
@@ -2179,7 +2181,8 @@ def warning_notice_candidates():
             a, c = PEOPLE[ak], PEOPLE[ck]
             near.append({"adult": a.canonical, "adultName": a.full, "child": c.canonical, "childName": c.full,
                          "episodesUnder16": under, "episodesAged16Plus": len(eps),
-                         "note": "found together at least twice, but not twice while the child was under 16"})
+                         "note": "found together on at least two missing episodes, but not twice while the child was under 16; "
+                                 "other associations, or the child being looked after while under 18, can still make the pair a candidate"})
     return out, near
 
 
@@ -2278,6 +2281,9 @@ def build_truth(call_rows, missing_rows, referral_rows, out=None, referral_data=
     top = [r["location"] for r in ranking[:len(HOTSPOTS)]]
     assert set(top) == {LOCS[k].ref for k in HOTSPOTS}, "planted hotspots do not lead: %s" % [(r["name"], r["score"]) for r in ranking[:8]]
     cands, near = warning_notice_candidates()
+    for x in cands:
+        nc = [r for r in NON_CONSENTS if r["child"] == x["child"] and r["adult"] in (None, x["adult"])]
+        x["nonConsentRecorded"] = nc[0] if nc else None
     children = []
     for c in CHILDREN:
         eps = [e for e in EPISODES if e["child"] is c]
@@ -2350,9 +2356,10 @@ def build_truth(call_rows, missing_rows, referral_rows, out=None, referral_data=
         "hotspots": {"planted": [LOCS[k].ref for k in HOTSPOTS],
                      "measure": "distinct children plus distinct suspects recorded at the place (missing episodes found there, at_location, frequents, resides_at)",
                      "ranking": ranking[:10]},
-        "warningNoticeCandidates": {"rule": "adults aged 18+ found with the same child under 16 on at least two missing episodes",
+        "warningNoticeCandidates": {"rule": "adults aged 18+ found with the same child under 16 on at least two missing episodes (any time apart: sightline notices candidates counts them within --window days, 365 by default)",
                                     "candidates": cands, "boundaryCasesNotCandidates": near},
         "noticesIssued": NOTICES,
+        "nonConsentsRecorded": NON_CONSENTS,
         "duplicates": {"strongIdentifier": {"sameEntity": strong, "plantedMerges": planted_merges,
                                             "mergesExpectedOnIngest": real_merges, "spellings": spellings},
                        "nameOnly": name_only, "traps": traps},
@@ -2396,7 +2403,7 @@ def readme(truth):
         "## Files",
         "",
         "- `jsonl/*.jsonl`: canonical JSON Lines (docs/formats.md), one file per agency, items first, then entities, then",
-        "  links, missing episodes, care periods and notices. Items: " + ", ".join("%s %d" % (a, items[a]) for a in sorted(items)) + ".",
+        "  links, missing episodes, care periods, notices and non-consents. Items: " + ", ".join("%s %d" % (a, items[a]) for a in sorted(items)) + ".",
         "  %d items from 2008-2012 (police and social care) keep their legacy 5x5x5 grades." % truth["counts"]["legacyItems"],
         "- `csv/calls.csv` (%d rows): call and message records from two phone downloads, numbers in mixed spellings;" % c["csvRows"]["calls.csv"],
         "  each row is its own item `police/CDR-...` with a `contacted` link.",
@@ -2419,6 +2426,11 @@ def readme(truth):
         "- Adults found with the same child under 16 on two or more missing episodes (warning-notice candidates): " +
         ", ".join("%s with %s (%d)" % (x["adultName"], x["childName"], x["episodesUnder16"]) for x in truth["warningNoticeCandidates"]["candidates"]) + ".",
         "  Notices already issued: two Child Abduction Warning Notices, a harbourer warning and a hotel notice.",
+        "  Non-consent (which a notice needs) is recorded in `social_care.jsonl` for %d of these pairs (%s); the others" % (
+            sum(1 for x in truth["warningNoticeCandidates"]["candidates"] if x.get("nonConsentRecorded")),
+            ", ".join("%s with %s, by the %s" % (x["adultName"], x["childName"], x["nonConsentRecorded"]["by"].replace("_", " "))
+                      for x in truth["warningNoticeCandidates"]["candidates"] if x.get("nonConsentRecorded"))),
+        "  still need it (`sightline notices candidates` flags them).",
         "- Records of the same person under different system IDs that name each other merge automatically. %d records" % len(truth["duplicates"]["strongIdentifier"]["mergesExpectedOnIngest"]),
         "  join entities that were first created apart (two planted children, adults first known to licensing or",
         "  housing, and a handset first logged by IMEI). The same phone, vehicle and Snapchat account are written",
@@ -2431,6 +2443,45 @@ def readme(truth):
         "",
     ]
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Non-consent to an adult's association with a child (what a Child Abduction Warning Notice needs)
+# ---------------------------------------------------------------------------------------------
+
+NON_CONSENTS = []   # for truth.json: {"child", "adult" (or None: any adult), "by", "item"}
+
+
+def gen_non_consents():
+    """Called last in write_all (it draws reference numbers), so every earlier line stays the same.
+
+    Recorded for the two notices already issued (their texts say so), for two of the unissued
+    candidates (one for any adult), and for none of the others, so lists show both states."""
+    A = "social_care"
+    mother_mia = PEOPLE["p_nettlefold"]
+    father_amy = PEOPLE["p_fennelly"]
+    plans = [
+        (1, "a1", "local_authority", date(2024, 3, 27),
+         "Record of non-consent: %s, which looks after Zo\u00eb MARBLEWOOD, does not consent to Darren Quillfeather having any contact with her or "
+         "taking her anywhere; recorded for a Child Abduction Warning Notice." % AUTHORITY),
+        (5, "b1", "parent", date(2024, 11, 14),
+         "Record of non-consent: %s, mother of Mia NETTLEFOLD, does not consent to Tyrone Copperwell having any contact with Mia; "
+         "recorded for a Child Abduction Warning Notice." % mother_mia.full),
+        (3, "a1", "parent", date(2024, 9, 2),
+         "Record of non-consent: %s, father of Amy-Lou FENNELLY, does not consent to Darren Quillfeather having any contact with "
+         "Amy-Lou; recorded for a Child Abduction Warning Notice to be considered." % father_amy.full),
+        (27, None, "local_authority", date(2024, 2, 5),
+         "Record of non-consent: %s, which looks after Olivia INKLEBY, does not consent to any adult without parental "
+         "responsibility keeping her away from her placement or having contact with her without the authority's agreement." % AUTHORITY),
+    ]
+    for n, adult_key, by, day, text in plans:
+        it = REG.item(A, "LCS", day, text, grade="1AP", width=5)
+        rec = {"type": "non_consent", "child": per(A, CH[n], it, "child_at_risk")}
+        if adult_key:
+            rec["adult"] = per(A, PEOPLE[adult_key], it, "associate")
+        rec.update({"by": by, "item": it})
+        REG.add(A, rec)
+        NON_CONSENTS.append({"child": CH[n].canonical, "adult": PEOPLE[adult_key].canonical if adult_key else None, "by": by, "item": it})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2455,6 +2506,7 @@ def write_all(out):
     calls, n_calls = gen_calls()
     missing, n_missing = gen_missing_csv()
     referrals, n_referrals, referral_rows = gen_referrals_csv()
+    gen_non_consents()    # last: it draws reference numbers after everything else
 
     os.makedirs(os.path.join(out, "jsonl"), exist_ok=True)
     os.makedirs(os.path.join(out, "csv"), exist_ok=True)

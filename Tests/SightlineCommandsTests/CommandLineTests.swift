@@ -25,7 +25,7 @@ struct CommandLineTests {
         let file = dir.write("every.jsonl", Fixtures.everyRecordType)
         let r = try runSightline(["ingest", file, "--db", db])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("read 20 records from 1 file: items 3 new, 0 updated"))
+        #expect(r.stderr.contains("read 21 records from 1 file: items 3 new, 0 updated"))
         #expect(r.stdout.isEmpty)
 
         let stats = try runSightline(["stats", "--db", db, "--format", "json"])

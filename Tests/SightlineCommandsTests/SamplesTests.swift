@@ -37,7 +37,7 @@ struct SamplesTests {
         let expectedMerges = (strong["mergesExpectedOnIngest"] as! [Any]).count
         #expect(first.merges == expectedMerges)
         let stats = try store.stats()
-        #expect(stats.items == 482 + 300 + 31 + 20)
+        #expect(stats.items == 486 + 300 + 31 + 20)
         #expect(stats.itemsByGradeSystem["5x5x5"] == 15)
         #expect(stats.entitiesByKind["person"] == (truth["counts"] as! [String: Any])["personEntitiesExpected"] as? Int)
 

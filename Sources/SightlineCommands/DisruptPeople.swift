@@ -1,0 +1,44 @@
+import ArgumentParser
+import SightlineProducts
+
+/// `sightline disrupt people`
+struct DisruptPeople: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "people",
+        abstract: "Adults ranked by the harm they are linked to and their place in the network, with the reasons. Never children.",
+        discussion: """
+        An adult's score adds: children at risk linked to them (directly, other than by a family \
+        link, or found with them on missing episodes), those missing episodes, adults of concern \
+        linked to them, their betweenness as a share of the highest in the network, and the close \
+        child–adult-of-concern pairs (at most 2 links apart) that taking them out would break \
+        (as 'sightline impact' measures). A person recorded as a child at risk is never listed; a \
+        person recorded only as a professional or parent or carer is not listed.
+        """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var network: NetworkOptions
+    @OptionGroup var list: ListOptions
+    @OptionGroup var disrupt: DisruptOptions
+
+    func run() throws {
+        try runList {
+            let db = try store.open()
+            let data = try network.productData(db)
+            let (all, note) = KeyPeople.rank(data, weights: try disrupt.loadWeights(), pseudonymiseChildren: !disrupt.nameChildren)
+            if let note {
+                var e = standardError
+                print("note: \(note)", to: &e)
+            }
+            let rows = list.select(all, data)
+            try list.emit(rows, rows: rows.count, table: {
+                TextTable(headers: ["rank", "adult", "roles", "score", "parts", "reasons", "children", "suspects", "notices",
+                                    "items", "evidence"],
+                          rows: rows.map { r in
+                              [String(r.rank), "\(r.name) (\(r.entity))", r.roles.joined(separator: ", "), score(r.score),
+                               partsCell(r.parts), r.reasons.joined(separator: "; "), peopleCell(r.children), peopleCell(r.suspects),
+                               r.notices.joined(separator: "; "), String(r.evidence.count), evidenceCell(r.evidence)]
+                          })
+            }, what: "adults")
+        }
+    }
+}

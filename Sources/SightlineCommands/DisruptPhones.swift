@@ -1,0 +1,39 @@
+import ArgumentParser
+import SightlineProducts
+
+/// `sightline disrupt phones`
+struct DisruptPhones: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "phones",
+        abstract: "Phones in contact with several children at risk, given to a child by an adult, or shared by adults of concern.",
+        discussion: """
+        A phone's score adds: children at risk whose phones it contacted or was contacted by, the \
+        number of those contacts, children using it after an adult gave it, and adults of concern \
+        using it. A child's own phone is listed only when an adult gave it or an adult of concern \
+        uses it. A marker already recorded is shown as done, not proposed again.
+        """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var network: NetworkOptions
+    @OptionGroup var list: ListOptions
+    @OptionGroup var disrupt: DisruptOptions
+
+    func run() throws {
+        try runList {
+            let db = try store.open()
+            let data = try network.productData(db)
+            let all = ThingsOfInterest.phones(data, weights: try disrupt.loadWeights(), pseudonymiseChildren: !disrupt.nameChildren)
+            let rows = list.select(all, data)
+            try list.emit(rows, rows: rows.count, table: {
+                TextTable(headers: ["rank", "phone", "score", "parts", "children contacted", "contacts", "given to children",
+                                    "given by", "suspects using", "markers", "tactics", "items", "evidence"],
+                          rows: rows.map { r in
+                              [String(r.rank), "\(r.name) (\(r.entity))", score(r.score), partsCell(r.parts),
+                               peopleCell(r.childrenContacted), String(r.contacts), peopleCell(r.givenToChildren),
+                               peopleCell(r.givenBy), peopleCell(r.suspectsUsing), r.markers.joined(separator: "; "),
+                               tacticsCell(r.tactics), String(r.evidence.count), evidenceCell(r.evidence)]
+                          })
+            }, what: "phones of interest")
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import ArgumentParser
+import Foundation
+import SightlineModel
+import SightlineNetwork
+import SightlineProducts
+import SightlineStore
+
+/// `sightline trawl missing`
+struct TrawlCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trawl",
+        abstract: "Trawls for the weekly missing meeting.",
+        subcommands: [TrawlMissing.self])
+}
+
+/// `sightline trawl missing [--days N | --from D --until D]`
+struct TrawlMissing: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "missing",
+        abstract: "Adults and places that recur across different children's missing episodes, and the children reported missing most often.",
+        discussion: """
+        For the weekly missing meeting. The period is --from/--until, or the --days days up to the \
+        --as-of date (default: the 28 days up to the newest item); an episode counts when it overlaps \
+        the period.
+
+        Recurring adults: people never recorded as a child at risk with whom children were found \
+        during episodes, or at whose recorded address (resides_at) children were found, for at least \
+        --min-children different children. Recurring places: places where at least that many \
+        different children were found, or from which they were reported missing when the place is \
+        not the child's home. Going missing from home (a place the child is recorded as living at, \
+        or a children's home) says nothing about the place and is never counted. One child's \
+        repeated episodes with the same adult do not make the adult recur. Order: different \
+        children, then episodes, then the most recent episode.
+
+        Children reported missing most often: every child with an episode in the period, by the \
+        number of episodes, then the most recent, with the places they were found at and the adults \
+        they were found with. This is a list of children who need help planned, not a measure of \
+        risk in the child. Children are shown as 'Child C-<number>' unless --name-children is given.
+
+        Each row cites the episodes' items (agency/reference, date, grade). Exit codes: 0 rows \
+        found; 1 none; 2 usage; 3 store failure; 4 a request that cannot be met.
+        """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var network: NetworkOptions
+    @OptionGroup var list: ListOptions
+    @Option(help: "The period: this many days up to --until, --as-of or the newest item (ignored when --from is given).") var days: Int = 28
+    @Option(help: "List adults and places that feature with at least this many different children.") var minChildren: Int = 2
+    @Flag(help: "Name children instead of 'Child C-<number>'.") var nameChildren = false
+
+    func validate() throws {
+        guard days >= 1 else { throw ValidationError("--days must be at least 1") }
+        guard minChildren >= 1 else { throw ValidationError("--min-children must be at least 1") }
+        if let f = network.filter.from, let u = network.filter.until, f > u { throw ValidationError("--from must not be after --until") }
+    }
+
+    /// The trawl's rows in one list (for `--since`, `--limit` and the table), each section kept apart.
+    struct Document: Encodable {
+        var period: DayPeriod
+        var minimumChildren: Int
+        var episodesInPeriod: Int
+        var recurringAdults: [RecurringRow]
+        var recurringPlaces: [RecurringRow]
+        var childrenReportedMissingMostOften: [FrequentMissingRow]
+    }
+
+    func run() throws {
+        try runList {
+            let db = try store.open()
+            let data = try network.productData(db)
+            let until = network.filter.until ?? data.reference
+            let period = network.filter.from.map { DayPeriod(from: $0.dateText, until: until.dateText) } ?? DayPeriod.days(days, endingOn: until)
+            let trawl = missingTrawl(data, period: period, minimumChildren: minChildren, pseudonymiseChildren: !nameChildren)
+            let doc = Document(period: period, minimumChildren: minChildren, episodesInPeriod: trawl.episodesInPeriod,
+                               recurringAdults: list.select(trawl.recurringAdults, data),
+                               recurringPlaces: list.select(trawl.recurringPlaces, data),
+                               childrenReportedMissingMostOften: list.select(trawl.childrenReportedMissingMostOften, data))
+            let rows = doc.recurringAdults.count + doc.recurringPlaces.count + doc.childrenReportedMissingMostOften.count
+            try list.emit(doc, rows: rows, table: { table(doc) },
+                          what: "recurring adults, places or children reported missing from \(period.from) to \(period.until)")
+        }
+    }
+
+    func table(_ doc: Document) -> TextTable {
+        var t = TextTable(headers: ["section", "rank", "entity", "name", "detail", "children", "episodes", "latest", "how / where found", "evidence"])
+        for r in doc.recurringAdults + doc.recurringPlaces {
+            t.rows.append([r.kind == "adult" ? "recurring adult" : "recurring place", String(r.rank), r.entity, r.label, r.detail,
+                           "\(r.children.count): " + r.children.joined(separator: "; "), String(r.episodes.count), r.latest,
+                           r.reasons.joined(separator: "; "), evidenceCell(r.evidence)])
+        }
+        for r in doc.childrenReportedMissingMostOften {
+            let found = (r.foundAt.isEmpty ? [] : ["found at " + r.foundAt.joined(separator: ", ")])
+                + (r.foundWith.isEmpty ? [] : ["found with " + r.foundWith.joined(separator: ", ")])
+            t.rows.append(["child reported missing most often", String(r.rank), "", r.child, "", "", String(r.episodeCount), r.latest,
+                           found.joined(separator: "; "), evidenceCell(r.evidence)])
+        }
+        return t
+    }
+}
+
+/// `sightline missing brief CHILD`
+struct MissingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "missing",
+        abstract: "Briefs for officers looking for a child at risk who has been reported missing.",
+        subcommands: [MissingBriefCommand.self])
+}
+
+/// How the brief is written.
+enum BriefFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json, html
+}
+
+/// `sightline missing brief CHILD [--format text|json|html] [-o FILE] [--as-of DATE]`
+struct MissingBriefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "Where to look and whom to see when a child at risk is reported missing: one page, with the intelligence behind every line.",
+        discussion: """
+        The places the child was found before (and how often, and most recently), the postcode \
+        districts they lie in, the adults the child was found with or is linked to (with their \
+        addresses, vehicles and phones), other places linked to those adults, the child's phones and \
+        online accounts, and the child's past episodes. Places and adults are ordered by how often \
+        and how recently they feature in the child's episodes (counts, then the most recent date; \
+        the brief states the order); nothing about the child is scored. Reads only what concerns the \
+        child, so it answers in under a second on a large store.
+
+        Exit codes: 0 a brief was written; 1 the entity is not recorded as a child at risk, or \
+        nothing is recorded about them; 2 usage; 3 store failure; 4 an unknown entity or an output \
+        file that cannot be written.
+        """)
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The child (E12, an identifier such as person:lccs/C-2201, or an exact name).") var child: String
+    @Option(help: "text (default), json or html (a printable page).") var format: BriefFormat = .text
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    @Option(help: ArgumentHelp("Only intelligence recorded on or before this date.", valueName: "YYYY-MM-DD")) var asOf: String?
+    @Option(help: "At most this many rows in each section (0: all).") var limit: Int = 10
+
+    func validate() throws {
+        if let asOf, (try? TimeSpec(parsing: asOf))?.isDateOnly != true {
+            throw ValidationError("--as-of must be a date YYYY-MM-DD (got \"\(asOf)\")")
+        }
+        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+    }
+
+    /// The child's entity: an unknown or ambiguous one exits 4.
+    func resolve(_ db: SightlineStore) throws -> EntityID {
+        let found: Result<EntityID, StoreError> = Result { () throws(StoreError) -> EntityID in try db.findQuickly(child) }
+        switch found {
+        case .success(let id): return id
+        case .failure(let e):
+            if e.isAboutTheRequest { throw ExitWithMessage(message: e.description, code: 4) }
+            throw e
+        }
+    }
+
+    /// The brief, or exit 1 (with the reason) when there is none to write.
+    func brief(_ contents: MissingBriefContents, asOf day: String?) throws -> MissingBrief {
+        let made: Result<MissingBrief, MissingBriefRefusal> = Result { () throws(MissingBriefRefusal) -> MissingBrief in
+            try missingBrief(contents, asOf: day, maxRows: limit)
+        }
+        switch made {
+        case .success(let b): return b
+        case .failure(let refusal): throw NoRows(message: refusal.description)
+        }
+    }
+
+    func run() throws {
+        let db = try store.open()
+        let id = try resolve(db)
+        let day = asOf.flatMap { try? TimeSpec(parsing: $0).end.dateText }
+        let contents = try db.missingBriefContents(for: id, recordedBy: day)
+        let brief = try brief(contents, asOf: day)
+        let text: String
+        switch format {
+        case .text: text = MissingBriefPage.text(brief)
+        case .json: text = try jsonText(brief) + "\n"
+        case .html: text = MissingBriefPage.html(brief)
+        }
+        if let output {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+                throw ExitWithMessage(message: "\(output): cannot write (\(error.localizedDescription))", code: 4)
+            }
+            var e = standardError
+            print("wrote \(output): missing brief for \(brief.child.entity)", to: &e)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import SightlineModel
+import SightlineNetwork
+import SightlineStore
+
+/// One row of `sightline disrupt vehicles`: a vehicle to consider for a number-plate reader marker.
+public struct VehicleOfInterest: EvidencedRow, Codable, Sendable, Equatable {
+    public var rank: Int
+    /// `E40`.
+    public var entity: String
+    /// The registration as labelled in the store.
+    public var name: String
+    public var score: Double
+    public var parts: [ScorePart]
+    /// Children at risk who travelled in the vehicle.
+    public var children: [LinkedPerson]
+    /// Adults of concern who drove, kept or travelled in it.
+    public var suspects: [LinkedPerson]
+    /// Occasions when a child travelled in it with an adult of concern in it within the window.
+    public var occasions: Int
+    /// Top locations of risk it was recorded at: `The Anchorage Hotel (E17, rank 1)`.
+    public var topLocations: [String]
+    /// Markers already recorded on the vehicle.
+    public var markers: [String]
+    public var tactics: [Tactic]
+    public var evidence: [Citation]
+
+    public var id: EntityID { EntityID(parsing: entity) ?? EntityID(0) }
+}
+
+/// One row of `sightline disrupt phones`.
+public struct PhoneOfInterest: EvidencedRow, Codable, Sendable, Equatable {
+    public var rank: Int
+    public var entity: String
+    /// The number (or handset) as labelled in the store.
+    public var name: String
+    public var score: Double
+    public var parts: [ScorePart]
+    /// Children at risk whose phones this phone contacted or was contacted by, with how many contacts.
+    public var childrenContacted: [LinkedPerson]
+    public var contacts: Int
+    /// Children at risk using the phone after an adult gave it (`gave_phone_to` the phone).
+    public var givenToChildren: [LinkedPerson]
+    /// The adults recorded giving it.
+    public var givenBy: [LinkedPerson]
+    /// Adults of concern using the phone.
+    public var suspectsUsing: [LinkedPerson]
+    public var markers: [String]
+    public var tactics: [Tactic]
+    public var evidence: [Citation]
+
+    public var id: EntityID { EntityID(parsing: entity) ?? EntityID(0) }
+}
+
+/// Vehicles and phones of interest.
+public enum ThingsOfInterest {
+    /// Vehicles linked to several children or adults of concern, or recorded at a top location of risk.
+    ///
+    /// For a vehicle V:
+    /// - **children**: distinct children at risk with a `travelled_in` link to V;
+    /// - **suspects**: distinct adults of concern with a `driver_of`, `keeper_of` or `travelled_in` link to V;
+    /// - **occasions**: a child's timed `travelled_in` with an adult of concern's `travelled_in` or
+    ///   `driver_of` at most the window apart (``CoPresence``), one per child and moment;
+    /// - **top locations**: places among the first `top_location_count` rows of
+    ///   ``LocationsOfRisk/rank(_:options:)`` (default options) with an `at_location` or
+    ///   `frequents` link from V.
+    ///
+    /// Listed when children + suspects ≥ 2, or at least one top location. Score = Σ value × weight
+    /// (``DisruptionWeights/Vehicles``). A marker already recorded (a `marker` notice with V as
+    /// subject) is shown as done and not proposed again. Order: score, then children, then entity ID.
+    /// - Complexity: that of the locations list, plus O(L + P log P + R) over the links.
+    public static func vehicles(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
+                                pseudonymiseChildren: Bool = true) -> [VehicleOfInterest] {
+        let w = weights.vehicles
+        var locationOptions = LocationsOfRisk.Options()
+        locationOptions.weights = weights.locations
+        let top = LocationsOfRisk.rank(data, options: locationOptions).prefix(Int(w.topLocationCount))
+        let topRank = Dictionary(uniqueKeysWithValues: top.map { ($0.id, $0) })
+
+        struct Acc {
+            var children: [EntityID: [String: Int]] = [:], suspects: [EntityID: [String: Int]] = [:]
+            var places: Set<EntityID> = [], evidence: [Citation] = []
+        }
+        var acc: [EntityID: Acc] = [:]
+        var presence: [NetworkLink] = []
+        for l in data.contents.links {
+            guard data.entity(l.target)?.kind == .vehicle || data.entity(l.source)?.kind == .vehicle else { continue }
+            switch l.type {
+            case .travelledIn, .driverOf, .keeperOf:
+                let (p, v) = (l.source, l.target)
+                if data.isChild(p) && l.type == .travelledIn {
+                    acc[v, default: Acc()].children[p, default: [:]]["travelled in it", default: 0] += 1
+                    acc[v, default: Acc()].evidence += l.evidence
+                    presence.append(l)
+                } else if data.isAdultOfConcern(p) {
+                    let how = l.type == .driverOf ? "drove it" : l.type == .keeperOf ? "keeper" : "travelled in it"
+                    acc[v, default: Acc()].suspects[p, default: [:]][how, default: 0] += 1
+                    acc[v, default: Acc()].evidence += l.evidence
+                    if l.type != .keeperOf { presence.append(l) }
+                }
+            case .atLocation, .frequents:
+                guard topRank[l.target] != nil else { continue }
+                acc[l.source, default: Acc()].places.insert(l.target)
+                acc[l.source, default: Acc()].evidence += l.evidence
+            default: continue
+            }
+        }
+        let occasions = childOccasions(data, links: presence, windowSeconds: Int(w.windowHours * 3600), hubKinds: [.vehicle])
+        var rows: [VehicleOfInterest] = []
+        for (v, a) in acc where a.children.count + a.suspects.count >= 2 || !a.places.isEmpty {
+            guard let e = data.entity(v), e.kind == .vehicle else { continue }
+            let found = occasions[v] ?? []
+            let parts = [
+                ScorePart("children", value: Double(a.children.count), weight: w.children),
+                ScorePart("suspects", value: Double(a.suspects.count), weight: w.suspects),
+                ScorePart("occasions", value: Double(found.count), weight: w.occasions),
+                ScorePart("top locations", value: Double(a.places.count), weight: w.topLocations),
+            ]
+            let markers = (data.noticesNaming[v] ?? []).filter { $0.type == .marker && $0.subject == v }
+            rows.append(VehicleOfInterest(
+                rank: 0, entity: v.description, name: e.label, score: rounded(total(parts)), parts: parts,
+                children: a.children.keys.sorted().map { linked($0, a.children[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
+                suspects: a.suspects.keys.sorted().map { linked($0, a.suspects[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
+                occasions: found.count,
+                topLocations: a.places.compactMap { topRank[$0] }.sorted { $0.rank < $1.rank }.map { "\($0.name) (\($0.entity), rank \($0.rank))" },
+                markers: markers.map { Tactics.noticeText($0, reference: data.reference.dateText) },
+                tactics: Tactics.resolve([Tactics.marker], notices: markers, reference: data.reference.dateText),
+                evidence: distinctEvidence(a.evidence + found.flatMap(\.evidence))))
+        }
+        rows.sort { ($1.score, $1.children.count, $0.id) < ($0.score, $0.children.count, $1.id) }
+        for i in rows.indices { rows[i].rank = i + 1 }
+        return rows
+    }
+
+    /// Phones in contact with several children, given to a child, or shared by adults of concern.
+    ///
+    /// For a phone P (a `phone` entity):
+    /// - **children contacted**: distinct children at risk using (`uses_phone`) a phone that P
+    ///   `contacted` or was contacted by, other than P's own users; **contacts** counts those links;
+    /// - **given to children**: distinct children at risk using P, where an adult (never a child at
+    ///   risk) has a `gave_phone_to` link to P;
+    /// - **suspects using**: distinct adults of concern with a `uses_phone` link to P.
+    ///
+    /// Listed when children contacted ≥ 2, given to a child, or suspects using ≥ 2. A phone used by a
+    /// child at risk is listed only when an adult gave it or an adult of concern uses it: a child's own
+    /// phone is never put on the list for the child's own contacts. Score = Σ value × weight
+    /// (``DisruptionWeights/Phones``); markers already recorded are shown as done. Order: score,
+    /// then children contacted, then entity ID.
+    /// - Complexity: O(L + rows log rows) for L links.
+    public static func phones(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
+                              pseudonymiseChildren: Bool = true) -> [PhoneOfInterest] {
+        let w = weights.phones
+        func isPhone(_ id: EntityID) -> Bool { data.entity(id)?.kind == .phone }
+        var users: [EntityID: [(person: EntityID, link: NetworkLink)]] = [:]
+        var givers: [EntityID: [(person: EntityID, link: NetworkLink)]] = [:]
+        var contacts: [EntityID: [(other: EntityID, link: NetworkLink)]] = [:]
+        for l in data.contents.links {
+            switch l.type {
+            case .usesPhone where isPhone(l.target): users[l.target, default: []].append((l.source, l))
+            case .gavePhoneTo where isPhone(l.target) && !data.isChild(l.source): givers[l.target, default: []].append((l.source, l))
+            case .contacted where isPhone(l.source) && isPhone(l.target):
+                contacts[l.source, default: []].append((l.target, l))
+                contacts[l.target, default: []].append((l.source, l))
+            default: continue
+            }
+        }
+        func childUsers(_ p: EntityID) -> [(person: EntityID, link: NetworkLink)] { (users[p] ?? []).filter { data.isChild($0.person) } }
+
+        var rows: [PhoneOfInterest] = []
+        let phones = Set(users.keys).union(givers.keys).union(contacts.keys)
+        for p in phones {
+            guard let e = data.entity(p) else { continue }
+            let own = Set((users[p] ?? []).map(\.person))
+            var contacted: [EntityID: [String: Int]] = [:]
+            var contactEvidence: [Citation] = []
+            var contactCount = 0
+            for (q, l) in contacts[p] ?? [] {
+                let children = Set(childUsers(q).map(\.person)).subtracting(own)
+                guard !children.isEmpty else { continue }
+                contactCount += 1
+                contactEvidence += l.evidence
+                for c in children { contacted[c, default: [:]]["contacts", default: 0] += 1 }
+                contactEvidence += childUsers(q).filter { children.contains($0.person) }.flatMap(\.link.evidence)
+            }
+            let gave = givers[p] ?? []
+            let given = gave.isEmpty ? [] : childUsers(p)
+            let suspects = (users[p] ?? []).filter { data.isAdultOfConcern($0.person) }
+            let suspectIDs = Set(suspects.map(\.person))
+            let usedByChild = !childUsers(p).isEmpty
+            guard contacted.count >= 2 || !given.isEmpty || suspectIDs.count >= 2 else { continue }
+            guard !usedByChild || !given.isEmpty || !suspectIDs.isEmpty else { continue }
+
+            func group(_ pairs: [(person: EntityID, link: NetworkLink)], _ how: String) -> [LinkedPerson] {
+                var m: [EntityID: [String: Int]] = [:]
+                for (x, _) in pairs { m[x, default: [:]][how, default: 0] += 1 }
+                return m.keys.sorted().map { linked($0, m[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) }
+            }
+            let parts = [
+                ScorePart("children contacted", value: Double(contacted.count), weight: w.childrenContacted),
+                ScorePart("contacts", value: Double(contactCount), weight: w.contacts),
+                ScorePart("given to children", value: Double(Set(given.map(\.person)).count), weight: w.givenToChildren),
+                ScorePart("suspects using", value: Double(suspectIDs.count), weight: w.suspectsUsing),
+            ]
+            let markers = (data.noticesNaming[p] ?? []).filter { $0.type == .marker && $0.subject == p }
+            let evidence = contactEvidence + given.flatMap(\.link.evidence) + gave.flatMap(\.link.evidence) + suspects.flatMap(\.link.evidence)
+            rows.append(PhoneOfInterest(
+                rank: 0, entity: p.description, name: e.label, score: rounded(total(parts)), parts: parts,
+                childrenContacted: contacted.keys.sorted().map { linked($0, contacted[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
+                contacts: contactCount, givenToChildren: group(given, "uses the phone given"), givenBy: group(gave, "gave the phone"),
+                suspectsUsing: group(suspects, "uses it"), markers: markers.map { Tactics.noticeText($0, reference: data.reference.dateText) },
+                tactics: Tactics.resolve([Tactics.marker], notices: markers, reference: data.reference.dateText), evidence: distinctEvidence(evidence)))
+        }
+        rows.sort { ($1.score, $1.childrenContacted.count, $0.id) < ($0.score, $0.childrenContacted.count, $1.id) }
+        for i in rows.indices { rows[i].rank = i + 1 }
+        return rows
+    }
+}
