@@ -20,9 +20,18 @@ echo
 echo "Whose disruption would separate children from suspects most (greedy; each row cites its items):"
 $bin impact --greedy 3 --db out/samples.sqlite
 echo
+echo "Locations of risk (children's exposure there; every row cites its items):"
+$bin disrupt locations --db out/samples.sqlite --limit 5 --format csv | cut -c1-160
+$bin disrupt locations --db out/samples.sqlite --limit 0 --format csv -o out/locations-of-risk.csv
+echo
+echo "Adults for whom a Child Abduction Warning Notice should be considered (for a person to review):"
+$bin notices candidates --db out/samples.sqlite --limit 5
+$bin notices candidates --db out/samples.sqlite --limit 0 --format csv -o out/notice-candidates.csv
+echo
 echo "Pictures through Graphviz:"
 $bin render overview --db out/samples.sqlite -o out/overview.svg
 $bin render ego "Callum Mallowby" --db out/samples.sqlite -o out/ego-callum-mallowby.svg
 echo
-echo "The store is out/samples.sqlite and the pictures out/overview.svg and out/ego-callum-mallowby.svg;"
+echo "The store is out/samples.sqlite; the lists out/locations-of-risk.csv and out/notice-candidates.csv;"
+echo "the pictures out/overview.svg and out/ego-callum-mallowby.svg;"
 echo "try: $bin show E1 --db out/samples.sqlite"

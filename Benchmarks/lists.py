@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Lists benchmark: how long each list takes on a generated network, and how well its top rows
+match the planted truth.
+
+  Benchmarks/lists.py [--people 100000] [--seed 42] [--top 20] [--work DIR]
+
+It builds the release binary, generates PEOPLE fictional people (`sightline generate`, which also
+writes truth.json), ingests them, then runs each list in a fresh process as JSON and times it
+(wall clock for the whole command: reading the store, building the network, the list, writing), and
+scores its first TOP rows against the truth the generator planted:
+
+  disrupt locations   a planted hotspot (a group's flat or public meeting place)
+  disrupt people      a planted group member or broker
+  disrupt vehicles    a group's shared vehicle
+  disrupt phones      a group's shared phone
+  notices candidates  an adult-child pair found together on two or more missing episodes within
+                      365 days while the child was under 16 (counted by the generator on its own)
+  trawl missing       an adult or place that is a group member or hotspot
+
+Precision of the top rows = planted rows / rows shown. `missing brief` is timed for the child with
+the most missing episodes. Outside the test suite on purpose: figures go in docs/benchmarks.md.
+"""
+import json, os, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def arg(name, default):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
+def run(cmd, check=True):
+    t = time.perf_counter()
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - t
+    if check and p.returncode not in (0, 1):
+        sys.exit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr[-2000:]))
+    return p, elapsed
+
+
+def rows_of(doc):
+    """The rows of a list's JSON: a bare array, or the first array of objects in an object."""
+    if isinstance(doc, list):
+        return doc
+    for key in ("rows", "candidates", "adults", "places"):
+        if isinstance(doc.get(key), list):
+            return doc[key]
+    for v in doc.values():
+        if isinstance(v, list) and v and isinstance(v[0], dict):
+            return v
+    return []
+
+
+def main():
+    people = int(arg("--people", "100000"))
+    seed = arg("--seed", "42")
+    top = int(arg("--top", "20"))
+    subprocess.run(["swift", "build", "-c", "release", "--product", "sightline"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    bin = os.path.join(ROOT, ".build/release/sightline")
+    work = arg("--work", None) or tempfile.mkdtemp(prefix="sightline-lists-bench-")
+    db = os.path.join(work, "s.sqlite")
+    if not os.path.exists(db):
+        run([bin, "generate", "--people", str(people), "--seed", seed, "--out", work])
+        _, t = run([bin, "ingest", os.path.join(work, "network.jsonl"), "--db", db])
+        print("generated and ingested %d people in %.0f s (%s)" % (people, t, work))
+    truth = json.load(open(os.path.join(work, "truth.json")))
+    members = {m for g in truth["groups"] for m in g} | set(truth["brokers"])
+    hotspots = set(truth["hotspots"])
+    vehicles, phones = set(truth["groupVehicles"]), set(truth["groupPhones"])
+    pairs = {(p["adult"], p["child"]) for p in truth["warningNoticePairs"]}
+
+    # Entity numbers to identifiers, to compare rows with the truth.
+    p, _ = run([bin, "entities", "--db", db, "--format", "json"])
+    ids = {e["id"]: set(e["identifiers"]) for e in json.loads(p.stdout)}
+
+    def planted(entity, kind):
+        names = ids.get(entity, set())
+        if kind == "location":
+            return bool(names & hotspots)
+        if kind == "person":
+            return bool(names & members)
+        if kind == "vehicle":
+            return bool(names & vehicles)
+        if kind == "phone":
+            return bool(names & phones)
+        return False
+
+    def pair_planted(row):
+        adults, children = ids.get(row.get("adultID"), set()), ids.get(row.get("childID"), set())
+        return any((a, c) in pairs for a in adults for c in children)
+
+    lists = [
+        ("disrupt locations", ["disrupt", "locations"], lambda r: planted(r["entity"], "location")),
+        ("disrupt people", ["disrupt", "people"], lambda r: planted(r["entity"], "person")),
+        ("disrupt vehicles", ["disrupt", "vehicles"], lambda r: planted(r["entity"], "vehicle")),
+        ("disrupt phones", ["disrupt", "phones"], lambda r: planted(r["entity"], "phone")),
+        ("notices candidates", ["notices", "candidates", "--kind", "cawn"], pair_planted),
+        ("trawl missing", ["trawl", "missing", "--days", "100000"],
+         lambda r: planted(r.get("entity", ""), "person") or planted(r.get("entity", ""), "location")),
+    ]
+    print("%-20s %8s %6s %10s" % ("list", "seconds", "rows", "precision"))
+    for name, args, is_planted in lists:
+        p, t = run([bin] + args + ["--db", db, "--format", "json", "--limit", str(top)])
+        rows = rows_of(json.loads(p.stdout)) if p.stdout.strip() else []
+        hits = sum(1 for r in rows[:top] if is_planted(r))
+        shown = min(top, len(rows))
+        print("%-20s %8.2f %6d %10s" % (name, t, len(rows), "%d/%d = %.2f" % (hits, shown, hits / shown) if shown else "-"), flush=True)
+    # The child with the most episodes, for the missing brief.
+    counts = {}
+    for line in open(os.path.join(work, "network.jsonl")):
+        if line.startswith('{"type":"missing"'):
+            c = json.loads(line)["child"]
+            counts[c] = counts.get(c, 0) + 1
+    child = max(sorted(counts), key=lambda c: counts[c])
+    runs = []
+    for _ in range(3):
+        p, t = run([bin, "missing", "brief", child, "--db", db])
+        runs.append(t)
+    print("%-20s %8.2f  (best of 3; %s, %d episodes)" % ("missing brief", min(runs), child, counts[child]))
+    # Recall of the notice rule over all candidates, not just the top rows.
+    p, t = run([bin, "notices", "candidates", "--kind", "cawn", "--db", db, "--format", "json", "--limit", "0"])
+    rows = rows_of(json.loads(p.stdout)) if p.stdout.strip() else []
+    found = sum(1 for r in rows if pair_planted(r))
+    print("notices candidates: %d rows in %.2f s; %d of %d planted pairs listed (recall %.3f); precision %.3f"
+          % (len(rows), t, found, len(pairs), found / max(1, len(pairs)), found / max(1, len(rows))))
+
+
+if __name__ == "__main__":
+    main()
