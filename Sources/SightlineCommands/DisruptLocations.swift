@@ -77,7 +77,7 @@ struct DisruptLocations: ParsableCommand {
                                "\(r.occasions) (\(r.nightOccasions))", r.notices.joined(separator: "; "), tacticsCell(r.tactics),
                                String(r.evidence.count), evidenceCell(r.evidence)]
                           })
-            }, what: "locations of risk")
+            }, terminal: ["rank", "place", "category", "postcode", "score", "parts", "occasions (night)", "tactics", "items"], what: "locations of risk")
         }
     }
 }

@@ -38,7 +38,7 @@ struct DisruptPeople: ParsableCommand {
                                partsCell(r.parts), r.reasons.joined(separator: "; "), peopleCell(r.children), peopleCell(r.suspects),
                                r.notices.joined(separator: "; "), String(r.evidence.count), evidenceCell(r.evidence)]
                           })
-            }, what: "adults")
+            }, terminal: ["rank", "adult", "score", "parts", "reasons", "items"], what: "adults")
         }
     }
 }

@@ -33,7 +33,7 @@ struct DisruptPhones: ParsableCommand {
                                peopleCell(r.givenBy), peopleCell(r.suspectsUsing), r.markers.joined(separator: "; "),
                                tacticsCell(r.tactics), String(r.evidence.count), evidenceCell(r.evidence)]
                           })
-            }, what: "phones of interest")
+            }, terminal: ["rank", "phone", "score", "parts", "markers", "items"], what: "phones of interest")
         }
     }
 }

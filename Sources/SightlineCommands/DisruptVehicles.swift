@@ -32,7 +32,7 @@ struct DisruptVehicles: ParsableCommand {
                                peopleCell(r.suspects), String(r.occasions), r.topLocations.joined(separator: "; "),
                                r.markers.joined(separator: "; "), tacticsCell(r.tactics), String(r.evidence.count), evidenceCell(r.evidence)]
                           })
-            }, what: "vehicles of interest")
+            }, terminal: ["rank", "vehicle", "score", "parts", "markers", "items"], what: "vehicles of interest")
         }
     }
 }

@@ -38,10 +38,19 @@ struct ListOptions: ParsableArguments {
     /// Writes a list: a table or CSV from `table`, or JSON of `document`, to the file or standard
     /// output, and ends the process (exit 0). Throws ``NoRows`` (exit 1) when there are none, after
     /// writing the empty list (so a batch job's file always reflects the last run).
-    func emit<Document: Encodable>(_ document: Document, rows: Int, table: () -> TextTable, what: String) throws {
+    /// - Parameter terminal: the columns of `table` a terminal shows (nil: all); CSV and JSON carry
+    ///   every column.
+    func emit<Document: Encodable>(_ document: Document, rows: Int, table: () -> TextTable, terminal: [String]? = nil,
+                                   what: String) throws {
         let text: String
         switch format {
-        case .table: text = table().rendered(maxWidth: 80)
+        case .table:
+            let full = table()
+            text = (terminal.map(full.selecting) ?? full).rendered(maxWidth: 80)
+            if terminal != nil && rows > 0 {
+                var e = standardError
+                print("(the people counted and the items behind each row: --format csv or json)", to: &e)
+            }
         case .csv: text = table().csv
         case .json: text = try jsonText(document) + "\n"
         }

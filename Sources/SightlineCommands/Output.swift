@@ -25,6 +25,12 @@ struct TextTable {
         return t
     }
 
+    /// The table with only these columns (by header), in their order.
+    func selecting(_ names: [String]) -> TextTable {
+        let keep = names.compactMap { headers.firstIndex(of: $0) }
+        return TextTable(headers: keep.map { headers[$0] }, rows: rows.map { r in keep.map { $0 < r.count ? r[$0] : "" } })
+    }
+
     /// RFC 4180 CSV. Cells that a spreadsheet would run as a formula (starting with =, +, -, @)
     /// are prefixed with an apostrophe so that opening an export cannot execute anything.
     var csv: String {
