@@ -70,7 +70,8 @@ struct NetworkOptions: ParsableArguments {
     /// Link weights as asked, recency measured from --as-of or the newest item among `links`.
     func weighting(for links: [NetworkLink]) -> EvidenceWeighting {
         guard !unweighted else { return .unweighted() }
-        let newest = links.flatMap(\.evidence).map(\.recorded).max() ?? "1970-01-01"
+        var newest = "1970-01-01"
+        for l in links { for c in l.evidence where c.recorded > newest { newest = c.recorded } }
         var w = EvidenceWeighting(reference: filter.asOf ?? ((try? TimeSpec(parsing: newest))?.start ?? Timestamp(dayNumber: 0)))
         w.useGrade = !noGradeWeight
         w.useRecency = !noRecency

@@ -50,7 +50,8 @@ public struct ProductData: Sendable {
         self.filter = filter
         self.contents = c
 
-        let newest = contents.links.flatMap(\.evidence).map(\.recorded).max()
+        var newest: String? = nil
+        for l in contents.links { for e in l.evidence where e.recorded > (newest ?? "") { newest = e.recorded } }
         reference = filter.asOf ?? newest.flatMap { try? TimeSpec(parsing: $0).start } ?? Timestamp(dayNumber: 0)
         // The snapshot gets the already-filtered links; its own filter has nothing left to drop.
         snapshot = NetworkSnapshot(entities: contents.entities, links: c.links,

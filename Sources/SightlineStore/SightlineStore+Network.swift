@@ -40,38 +40,40 @@ extension SightlineStore {
     public func networkContents() throws(StoreError) -> (entities: [NetworkEntity], links: [NetworkLink]) {
         try read { db in
             let m = try Self.mergeMap(db)
+            // Millions of rows at scale: read through SQLite's C API rather than GRDB's rows.
             var roles: [Int64: Set<String>] = [:]
-            let roleRows = try Row.fetchCursor(db, sql: "SELECT DISTINCT entity_id, role FROM role")
-            while let row = try roleRows.next() {
-                roles[Self.canonical(row[0], m), default: []].insert(row[1])
+            try FastStatement(db, "SELECT DISTINCT entity_id, role FROM role").forEachRow { row in
+                roles[Self.canonical(row.int64(0), m), default: []].insert(row.text(1))
             }
-            let entities = try Array(Row.fetchCursor(db, sql: "SELECT id, kind, label FROM entity WHERE merged_into IS NULL ORDER BY id").map { row in
-                let id: Int64 = row[0]
-                return NetworkEntity(id: EntityID(id), kind: EntityKind(rawValue: row[1]) ?? .person, label: row[2] ?? "",
-                                     roles: (roles[id] ?? []).compactMap(Role.init(rawValue:)).sorted { $0.rawValue < $1.rawValue })
-            })
-            // Links and their evidence, both in link order, merged as they stream (no table of
-            // every link's evidence in memory).
-            let evidenceRows = try Row.fetchCursor(db, sql: """
+            var entities: [NetworkEntity] = []
+            try FastStatement(db, "SELECT id, kind, label FROM entity WHERE merged_into IS NULL ORDER BY id").forEachRow { row in
+                let id = row.int64(0)
+                entities.append(NetworkEntity(id: EntityID(id), kind: EntityKind(rawValue: row.text(1)) ?? .person, label: row.text(2),
+                                              roles: (roles[id] ?? []).compactMap(Role.init(rawValue:)).sorted { $0.rawValue < $1.rawValue }))
+            }
+            // Every link's evidence, in link order; then the links, each taking its run of evidence.
+            var evidenceLink: [Int64] = []
+            var evidenceCitation: [Citation] = []
+            try FastStatement(db, """
                 SELECT le.link_id, \(Self.citationColumns) FROM link_evidence le JOIN item i ON i.id = le.item_id
                 ORDER BY le.link_id, i.recorded, i.id
-                """)
-            var pending: (link: Int64, citation: Citation)? = try evidenceRows.next().map { ($0[0], Self.citation($0, from: 1)) }
+                """).forEachRow { row in
+                evidenceLink.append(row.int64(0))
+                evidenceCitation.append(Self.citation(row, from: 1))
+            }
+            var next = 0
             var links: [NetworkLink] = []
-            let linkRows = try Row.fetchCursor(db, sql: "SELECT id, type, source, target, time_text, origin FROM link ORDER BY id")
-            while let row = try linkRows.next() {
-                let id: Int64 = row[0]
-                var evidence: [Citation] = []
-                while let p = pending, p.link <= id {
-                    if p.link == id { evidence.append(p.citation) }
-                    pending = try evidenceRows.next().map { ($0[0], Self.citation($0, from: 1)) }
-                }
-                let (a, b) = (Self.canonical(row[2], m), Self.canonical(row[3], m))
-                guard a != b, let type = LinkType(rawValue: row[1]) else { continue }
-                let time: String = row[4]
+            try FastStatement(db, "SELECT id, type, source, target, time_text, origin FROM link ORDER BY id").forEachRow { row in
+                let id = row.int64(0)
+                while next < evidenceLink.count && evidenceLink[next] < id { next += 1 }
+                let first = next
+                while next < evidenceLink.count && evidenceLink[next] == id { next += 1 }
+                let (a, b) = (Self.canonical(row.int64(2), m), Self.canonical(row.int64(3), m))
+                guard a != b, let type = LinkType(rawValue: row.text(1)) else { return }
+                let time = row.text(4)
                 links.append(NetworkLink(id: id, type: type, source: EntityID(a), target: EntityID(b),
-                                         time: time.isEmpty ? nil : time, origin: LinkOrigin(rawValue: row[5]) ?? .asserted,
-                                         evidence: evidence))
+                                         time: time.isEmpty ? nil : time, origin: LinkOrigin(rawValue: row.text(5)) ?? .asserted,
+                                         evidence: Array(evidenceCitation[first..<next])))
             }
             return (entities, links)
         }

@@ -126,25 +126,27 @@ extension SightlineStore {
             func survivor(_ id: Int64) -> EntityID { EntityID(Self.canonical(id, m)) }
             func survivor(_ id: Int64?) -> EntityID? { id.map { EntityID(Self.canonical($0, m)) } }
 
+            // Only the details products use, taken out of the JSON by SQLite.
             var facts: [EntityID: EntityFacts] = [:]
-            let rows1 = try Row.fetchCursor(db, sql: """
-                SELECT r.entity_id, CASE WHEN r.dob_approx THEN '~' ELSE '' END || r.dob_text, r.details, \(Self.citationColumns)
+            try FastStatement(db, """
+                SELECT r.entity_id, CASE WHEN r.dob_approx THEN '~' ELSE '' END || r.dob_text,
+                       json_extract(r.details, '$.category'), json_extract(r.details, '$.postcode'),
+                       json_extract(r.details, '$.address'), json_extract(r.details, '$.nte'), \(Self.citationColumns)
                 FROM entity_record r JOIN item i ON i.id = r.item_id
-                WHERE r.dob_text IS NOT NULL OR r.details IS NOT NULL ORDER BY i.recorded, i.id
-                """)
-            while let row = try rows1.next() {
-                let id = survivor(row[0] as Int64)
+                WHERE r.dob_text IS NOT NULL OR json_extract(r.details, '$.category') IS NOT NULL
+                   OR json_extract(r.details, '$.postcode') IS NOT NULL OR json_extract(r.details, '$.address') IS NOT NULL
+                ORDER BY i.recorded, i.id
+                """).forEachRow { row in
+                let id = survivor(row.int64(0))
                 var f = facts[id] ?? EntityFacts()
-                let source = Self.citation(row, from: 3)
-                if let dob: String = row[1], !f.birthDates.contains(where: { $0.value.text == dob }) {
-                    f.birthDates.append(Dated(BirthDateText(dob), source: source))
+                if let dob = row.textOrNil(1), !f.birthDates.contains(where: { $0.value.text == dob }) {
+                    f.birthDates.append(Dated(BirthDateText(dob), source: Self.citation(row, from: 6)))
                 }
-                let details = Self.stringMap(row[2])
                 // Later records overwrite earlier ones, key by key.
-                if let c = details["category"] { f.category = c }
-                if let p = details["postcode"] { f.postcode = p }
-                if let a = details["address"] { f.address = a }
-                if let n = details["nte"] { f.nightTimeEconomy = n == "true" }
+                if let c = row.textOrNil(2) { f.category = c }
+                if let p = row.textOrNil(3) { f.postcode = p }
+                if let a = row.textOrNil(4) { f.address = a }
+                if let n = row.textOrNil(5) { f.nightTimeEconomy = n == "true" }
                 facts[id] = f
             }
 

@@ -6,6 +6,11 @@ extension SightlineStore {
     /// SQL that yields each item's citation columns, prefixed by the alias `i`.
     static let citationColumns = "i.agency, i.reference, i.recorded, i.evaluation || i.handling, i.grade_system, i.conditions"
 
+    static func citation(_ row: FastRow, from k: Int32) -> Citation {
+        Citation(agency: row.text(k), reference: row.text(k + 1), recorded: row.text(k + 2), grade: row.text(k + 3),
+                 gradeSystem: row.text(k + 4), conditions: row.textOrNil(k + 5))
+    }
+
     static func citation(_ row: Row, from k: Int) -> Citation {
         Citation(agency: row[k], reference: row[k + 1], recorded: row[k + 2], grade: row[k + 3], gradeSystem: row[k + 4], conditions: row[k + 5])
     }
