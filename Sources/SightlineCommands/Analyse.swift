@@ -73,18 +73,8 @@ struct Analyse: ParsableCommand {
         let s = try network.snapshot(db)
         let g = s.graph
         let partition = communities.run(on: g, resolution: resolution, seed: seed, weighted: !network.unweighted)
-        let pathGraph = network.unweighted ? g : s.distanceGraph
-        var betweenness: [Double]
-        let k = samples ?? (g.nodeCount > 5000 ? 256 : g.nodeCount)
-        if k < g.nodeCount {
-            var all = Array(0..<g.nodeCount)
-            Graph.seededShuffle(&all, seed: seed)
-            betweenness = pathGraph.betweenness(weighted: !network.unweighted, sources: Array(all.prefix(k))).map { $0 * Double(g.nodeCount) / Double(k) }
-            var err = standardError
-            print("betweenness estimated from \(k) of \(g.nodeCount) sources: each value within ±\(String(format: "%.4f", Graph.betweennessSamplingError(nodes: g.nodeCount, samples: k))) with probability 0.95", to: &err)
-        } else {
-            betweenness = pathGraph.betweenness(weighted: !network.unweighted)
-        }
+        let (betweenness, note) = Centrality.betweenness.values(on: s, weighted: !network.unweighted, seed: seed, samples: samples)
+        if let note { var err = standardError; print(note, to: &err) }
         let pagerank = g.pageRank(weighted: !network.unweighted)
         let e = s.entities
         func concern(_ i: Int) -> Bool { !e[i].isChildAtRisk && (e[i].roles.contains(.suspect) || e[i].roles.contains(.harbourer)) }

@@ -34,6 +34,13 @@ struct DisruptOptions: ParsableArguments {
         guard let weights else { return DisruptionWeights() }
         return try DisruptionWeightsFile.load(weights)
     }
+
+    /// What every disrupt list starts from: the weights, read first so that a bad file fails before
+    /// the store is read, and the store's products data through the network filters.
+    func prepare(_ store: StoreOptions, _ network: NetworkOptions) throws -> (data: ProductData, weights: DisruptionWeights) {
+        let weights = try loadWeights()
+        return (try network.productData(try store.open()), weights)
+    }
 }
 
 /// Reading a weights file: every key checked, so a misspelt key or a bad value is an error naming

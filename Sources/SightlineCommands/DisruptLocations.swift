@@ -57,10 +57,9 @@ struct DisruptLocations: ParsableCommand {
 
     func run() throws {
         try runList {
-            let db = try store.open()
-            let data = try network.productData(db)
+            let (data, weights) = try disrupt.prepare(store, network)
             var options = LocationsOfRisk.Options()
-            options.weights = try disrupt.loadWeights().locations
+            options.weights = weights.locations
             if let window { options.weights.windowHours = window }
             if let (a, b) = night.flatMap(nightWindow) { options.weights.nightStart = a; options.weights.nightEnd = b }
             options.categories = categories

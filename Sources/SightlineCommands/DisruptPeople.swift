@@ -22,9 +22,8 @@ struct DisruptPeople: ParsableCommand {
 
     func run() throws {
         try runList {
-            let db = try store.open()
-            let data = try network.productData(db)
-            let (all, note) = KeyPeople.rank(data, weights: try disrupt.loadWeights(), pseudonymiseChildren: !disrupt.nameChildren)
+            let (data, weights) = try disrupt.prepare(store, network)
+            let (all, note) = KeyPeople.rank(data, weights: weights, pseudonymiseChildren: !disrupt.nameChildren)
             if let note {
                 var e = standardError
                 print("note: \(note)", to: &e)

@@ -20,9 +20,8 @@ struct DisruptPhones: ParsableCommand {
 
     func run() throws {
         try runList {
-            let db = try store.open()
-            let data = try network.productData(db)
-            let all = ThingsOfInterest.phones(data, weights: try disrupt.loadWeights(), pseudonymiseChildren: !disrupt.nameChildren)
+            let (data, weights) = try disrupt.prepare(store, network)
+            let all = ThingsOfInterest.phones(data, weights: weights, pseudonymiseChildren: !disrupt.nameChildren)
             let rows = list.select(all, data)
             try list.emit(rows, rows: rows.count, table: {
                 TextTable(headers: ["rank", "phone", "score", "parts", "children contacted", "contacts", "given to children",

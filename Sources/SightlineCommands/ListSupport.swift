@@ -88,8 +88,8 @@ extension NetworkOptions {
     /// The products' view of the store: its contents through these filters, the network weighted
     /// as `analyse` weighs it.
     func productData(_ db: SightlineStore) throws -> ProductData {
-        let contents = try db.productContents()
-        return ProductData(contents, filter: filter, weighting: weighting(for: contents.links))
+        // ProductData finds the reference date (--as-of, or the newest item) once, for both.
+        ProductData(try db.productContents(), filter: filter, weighting: weighting(reference:))
     }
 }
 

@@ -1,3 +1,4 @@
+import SightlineModel
 import SightlineProducts
 import SightlineStore
 
@@ -102,22 +103,8 @@ enum MissingBriefPage {
         String(s.unicodeScalars.map { $0.value < 32 || $0.value == 127 ? " " : Character($0) })
     }
 
-    /// Escapes text for HTML and XML content and attribute values.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in oneLine(s) {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// Escapes text for HTML and XML content and attribute values, on one line.
+    static func escape(_ s: String) -> String { xmlEscaped(oneLine(s)) }
 
     /// A self-contained printable page, well-formed XHTML (it parses as XML).
     static func html(_ b: MissingBrief) -> String {

@@ -69,10 +69,15 @@ struct NetworkOptions: ParsableArguments {
 
     /// Link weights as asked, recency measured from --as-of or the newest item among `links`.
     func weighting(for links: [NetworkLink]) -> EvidenceWeighting {
-        guard !unweighted else { return .unweighted() }
         var newest = "1970-01-01"
         for l in links { for c in l.evidence where c.recorded > newest { newest = c.recorded } }
-        var w = EvidenceWeighting(reference: filter.asOf ?? ((try? TimeSpec(parsing: newest))?.start ?? Timestamp(dayNumber: 0)))
+        return weighting(reference: filter.asOf ?? ((try? TimeSpec(parsing: newest))?.start ?? Timestamp(dayNumber: 0)))
+    }
+
+    /// Link weights as asked, recency measured from `reference`.
+    func weighting(reference: Timestamp) -> EvidenceWeighting {
+        guard !unweighted else { return .unweighted() }
+        var w = EvidenceWeighting(reference: reference)
         w.useGrade = !noGradeWeight
         w.useRecency = !noRecency
         w.useCorroboration = !noCorroboration

@@ -19,7 +19,9 @@ public enum Centrality: String, CaseIterable, Sendable {
     /// The value of every entity, by index; with a note when the values are estimates.
     /// - Complexity: degree and strength O(n + m); PageRank and eigenvector O(m) per iteration;
     ///   closeness and harmonic O(n·m); betweenness O(n·m), or O(k·m) for k sampled sources.
-    public func values(on s: NetworkSnapshot, weighted: Bool, seed: UInt64 = 42) -> (values: [Double], note: String?) {
+    /// - Parameter samples: betweenness from this many sampled sources (nil: exact up to
+    ///   ``exactBetweennessLimit`` entities, ``betweennessSamples`` above).
+    public func values(on s: NetworkSnapshot, weighted: Bool, seed: UInt64 = 42, samples: Int? = nil) -> (values: [Double], note: String?) {
         let g = s.graph
         let paths = weighted ? s.distanceGraph : g
         switch self {
@@ -34,8 +36,8 @@ public enum Centrality: String, CaseIterable, Sendable {
         case .closeness: return (paths.closeness(weighted: weighted), nil)
         case .harmonic: return (paths.harmonic(weighted: weighted), nil)
         case .betweenness:
-            let k = Self.betweennessSamples
-            guard g.nodeCount > Self.exactBetweennessLimit else { return (paths.betweenness(weighted: weighted), nil) }
+            let k = samples ?? (g.nodeCount > Self.exactBetweennessLimit ? Self.betweennessSamples : g.nodeCount)
+            guard k < g.nodeCount else { return (paths.betweenness(weighted: weighted), nil) }
             var all = Array(0..<g.nodeCount)
             Graph.seededShuffle(&all, seed: seed)
             let scale = Double(g.nodeCount) / Double(k)

@@ -26,10 +26,11 @@ public struct ProductData: Sendable {
     /// - Parameters:
     ///   - contents: from ``SightlineStore/productContents()``.
     ///   - filter: which items count (its `asOf` also sets ``reference``).
-    ///   - weighting: link strengths for the network (nil: grade, recency and corroboration, as
-    ///     `analyse` uses by default, measured from ``reference``).
+    ///   - weighting: link strengths for the network, given ``reference`` (nil: grade, recency and
+    ///     corroboration, as `analyse` uses by default, measured from it).
     /// - Complexity: O(entities + links + evidence + facts).
-    public init(_ contents: ProductContents, filter: NetworkFilter = NetworkFilter(), weighting: EvidenceWeighting? = nil) {
+    public init(_ contents: ProductContents, filter: NetworkFilter = NetworkFilter(),
+                weighting: ((Timestamp) -> EvidenceWeighting)? = nil) {
         let accepts = filter.accepts
         var c = contents
         if !filter.keepsEverything {
@@ -55,7 +56,7 @@ public struct ProductData: Sendable {
         reference = filter.asOf ?? newest.flatMap { try? TimeSpec(parsing: $0).start } ?? Timestamp(dayNumber: 0)
         // The snapshot gets the already-filtered links; its own filter has nothing left to drop.
         snapshot = NetworkSnapshot(entities: contents.entities, links: c.links,
-                                   weighting: weighting ?? EvidenceWeighting(reference: reference))
+                                   weighting: weighting?(reference) ?? EvidenceWeighting(reference: reference))
 
         var byID: [EntityID: NetworkEntity] = [:]
         for e in contents.entities { byID[e.id] = e }

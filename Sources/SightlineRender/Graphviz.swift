@@ -1,5 +1,6 @@
 import CGraphviz
 import Foundation
+import SightlineModel
 
 /// How a picture is written.
 public enum RenderFormat: String, Sendable, CaseIterable {
@@ -237,18 +238,7 @@ func graphvizTooltip(_ text: String) -> String {
 
 /// Text safe inside Graphviz's HTML-like labels.
 func htmlEscaped(_ text: String) -> String {
-    var out = ""
-    for ch in graphvizLabel(text).replacingOccurrences(of: "\\\\", with: "\\") {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(ch)
-        }
-    }
-    return out
+    xmlEscaped(graphvizLabel(text).replacingOccurrences(of: "\\\\", with: "\\"))
 }
 
 extension String {
