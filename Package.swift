@@ -4,7 +4,7 @@
 // network and produces evidence-backed lists for the people who protect children.
 //
 // The target list follows the data flow:
-//   model -> ingest -> store -> (resolution) -> graph/network (analysis) -> products -> render -> commands
+//   model -> ingest -> store -> read model (+ safeguarding rules) -> graph/network (analysis) -> products -> render -> commands
 // Pure targets (no I/O) import only the standard library, Foundation's value types and
 // small parsing packages; only SightlineStore touches SQLite; only the executable touches
 // the terminal.
@@ -42,29 +42,38 @@ let package = Package(
         // 3. Resolution: name folding, similarity and candidate scoring. Pure.
         .target(name: "SightlineResolution", dependencies: ["SightlineModel"], swiftSettings: strict),
 
-        // 4. Store: the only target that touches SQLite (GRDB over the system library).
+        // 4. Read model: what the store answers, as plain values (citations, network entities and
+        //    links, product contents). Pure: network, products and render read only these.
+        .target(name: "SightlineReadModel", dependencies: ["SightlineModel"], swiftSettings: strict),
+
+        // 5. Safeguarding: every rule that protects children, in one place (who is a child at a
+        //    date, who acts in a link, who may be a notice's subject, which merges and places are
+        //    protected). Pure.
+        .target(name: "SightlineSafeguarding", dependencies: ["SightlineModel", "SightlineReadModel"], swiftSettings: strict),
+
+        // 6. Store: the only target that touches SQLite (GRDB over the system library).
         .target(
             name: "SightlineStore",
             dependencies: [
-                "SightlineModel", "SightlineIngest", "SightlineResolution",
+                "SightlineModel", "SightlineIngest", "SightlineResolution", "SightlineReadModel", "SightlineSafeguarding",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
 
-        // 5. Graph: a compact snapshot over dense indices and the algorithms on it. Pure.
+        // 7. Graph: a compact snapshot over dense indices and the algorithms on it. Pure.
         .target(name: "SightlineGraph", swiftSettings: strict),
 
-        // 6. Network: the store's entities and links as a Graph, with the evidence behind each edge.
-        .target(name: "SightlineNetwork", dependencies: ["SightlineModel", "SightlineStore", "SightlineGraph"], swiftSettings: strict),
+        // 8. Network: the read model's entities and links as a Graph, with the evidence behind each edge.
+        .target(name: "SightlineNetwork", dependencies: ["SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineGraph"], swiftSettings: strict),
 
-        // 7. Products: disruption lists, warning-notice candidates, missing briefs, each row with its evidence. Pure.
+        // 9. Products: disruption lists, warning-notice candidates, missing briefs, each row with its evidence. Pure.
         .target(
             name: "SightlineProducts",
-            dependencies: ["SightlineModel", "SightlineStore", "SightlineGraph", "SightlineNetwork"],
+            dependencies: ["SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineGraph", "SightlineNetwork"],
             swiftSettings: strict),
 
-        // 8. Render: pictures of the network through Graphviz's C library (never the `dot` program).
+        // 10. Render: pictures of the network through Graphviz's C library (never the `dot` program).
         .systemLibrary(
             name: "CGraphviz",
             path: "Sources/CGraphviz",
@@ -72,7 +81,7 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
         .target(
             name: "SightlineRender",
-            dependencies: ["CGraphviz", "SightlineModel", "SightlineStore", "SightlineGraph", "SightlineNetwork"],
+            dependencies: ["CGraphviz", "SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineGraph", "SightlineNetwork", "SightlineProducts"],
             swiftSettings: strict),
 
         // Synthetic networks with planted truth, for samples, tests and benchmarks. Pure.
@@ -83,7 +92,7 @@ let package = Package(
             name: "SightlineCommands",
             dependencies: [
                 "SightlineModel", "SightlineIngest", "SightlineStore", "SightlineResolution",
-                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineProducts", "SightlineRender",
+                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineProducts", "SightlineRender", "SightlineSafeguarding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -104,6 +113,7 @@ let package = Package(
             dependencies: ["SightlineGraph", "SightlineIngest", "SightlineTestSupport"],
             exclude: ["Reference"]),
         .testTarget(name: "SightlineNetworkTests", dependencies: ["SightlineNetwork", "SightlineStore", "SightlineModel"]),
+        .testTarget(name: "SightlineSafeguardingTests", dependencies: ["SightlineSafeguarding", "SightlineReadModel", "SightlineModel", "SightlineTestSupport"]),
         .testTarget(name: "SightlineProductsTests", dependencies: ["SightlineProducts", "SightlineNetwork", "SightlineStore", "SightlineModel", "SightlineTestSupport"]),
         .testTarget(name: "SightlineRenderTests", dependencies: ["SightlineRender", "SightlineModel", "SightlineNetwork", "SightlineStore", "SightlineTestSupport"]),
         .testTarget(name: "SightlineResolutionTests", dependencies: ["SightlineResolution", "SightlineSynthetic", "SightlineTestSupport"]),

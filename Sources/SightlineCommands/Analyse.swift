@@ -77,7 +77,9 @@ struct Analyse: ParsableCommand {
         if let note { var err = standardError; print(note, to: &err) }
         let pagerank = g.pageRank(weighted: !network.unweighted)
         let e = s.entities
-        func concern(_ i: Int) -> Bool { !e[i].isChildAtRisk && (e[i].roles.contains(.suspect) || e[i].roles.contains(.harbourer)) }
+        let rules = s.safeguarding
+        func concern(_ i: Int) -> Bool { rules.isAdultOfConcern(e[i].id) }
+        func child(_ i: Int) -> Bool { rules.isChild(e[i].id) }
         func neighbours(_ i: Int) -> [Int] { g.neighbours(of: i).map { Int(g.targets[$0]) } }
 
         var members: [Int: [Int]] = [:]
@@ -86,13 +88,16 @@ struct Analyse: ParsableCommand {
             let m = members[c]!
             return Cluster(cluster: c, size: m.count,
                            adultsOfConcern: m.filter(concern).map { "\(e[$0].id) \(e[$0].label)" },
-                           children: m.filter { e[$0].isChildAtRisk }.count,
+                           children: m.filter(child).count,
                            places: m.filter { e[$0].kind == .location }.map { "\(e[$0].id) \(e[$0].label)" })
         }.filter { $0.size > 1 }.sorted { ($0.size, -$0.cluster) > ($1.size, -$1.cluster) }
 
-        // Ranked: people never recorded as a child at risk, and places.
+        // Ranked: adults (never a child or a person held for review: ``Safeguarding``), and places.
         let rankable = e.indices.filter { i in
-            !g.neighbours(of: i).isEmpty && !e[i].isChildAtRisk && (e[i].kind == .person || e[i].kind == .location)
+            !g.neighbours(of: i).isEmpty && rules.mayBeRanked(e[i].id) && (e[i].kind == .person || e[i].kind == .location)
+        }
+        if let note = rules.heldBackNote(among: e.indices.filter { !g.neighbours(of: $0).isEmpty }.map { e[$0] }) {
+            var err = standardError; print(note, to: &err)
         }
         let ranked = rankable.sorted { (betweenness[$0], -$0) > (betweenness[$1], -$1) }.prefix(max(0, top))
         let actors = ranked.enumerated().map { r, i -> Actor in
@@ -101,10 +106,10 @@ struct Analyse: ParsableCommand {
             return Actor(rank: r + 1, entity: e[i].id.description, kind: e[i].kind.rawValue, label: e[i].label,
                          roles: e[i].roles.map(\.title), betweenness: betweenness[i], degree: g.neighbours(of: i).count,
                          pagerank: pagerank[i], cluster: partition.community[i],
-                         childrenLinked: neighbours(i).filter { e[$0].isChildAtRisk }.count,
+                         childrenLinked: neighbours(i).filter(child).count,
                          items: items.count, evidence: Array(items.sorted().prefix(5)))
         }
-        let exposure = e.indices.filter { e[$0].isChildAtRisk && !g.neighbours(of: $0).isEmpty }.map { i in
+        let exposure = e.indices.filter { child($0) && !g.neighbours(of: $0).isEmpty }.map { i in
             Exposure(child: e[i].id.description, label: e[i].label,
                      adultsOfConcernLinked: neighbours(i).filter(concern).map { "\(e[$0].id) \(e[$0].label)" },
                      placesLinked: neighbours(i).filter { e[$0].kind == .location }.map { "\(e[$0].id) \(e[$0].label)" },

@@ -110,11 +110,9 @@ struct Impact: ParsableCommand {
         let snapshot = try network.snapshot(db)
         let g = snapshot.graph
         // Children at risk are protected and never candidates; a child is never counted as a suspect.
-        let protected = snapshot.entities.indices.filter { snapshot.entities[$0].isChildAtRisk }
-        let sources = snapshot.entities.indices.filter {
-            let e = snapshot.entities[$0]
-            return !e.isChildAtRisk && (e.roles.contains(.suspect) || e.roles.contains(.harbourer))
-        }
+        let rules = snapshot.safeguarding
+        let protected = snapshot.entities.indices.filter { rules.isChild(snapshot.entities[$0].id) }
+        let sources = snapshot.entities.indices.filter { rules.isAdultOfConcern(snapshot.entities[$0].id) }
         let protectedSet = Set(protected), sourceSet = Set(sources)
         func row(_ node: Int, _ impact: Graph.ReachImpact, step: Int?) -> StoreRow {
             let e = snapshot.entities[node]
@@ -140,13 +138,13 @@ struct Impact: ParsableCommand {
         if let entity {
             let id = try db.find(entity)
             guard let node = snapshot.index[id] else { throw CommandError("\(id) is not in the network") }
-            guard !snapshot.entities[node].isChildAtRisk else {
-                throw CommandError("\(id) is recorded as a child at risk: Sightline measures what disrupting adults and places would do, never children")
+            guard rules.mayBeDisrupted(snapshot.entities[node]) else {
+                throw CommandError("\(id) is a child, a person held for review or a place that protects children: Sightline measures what disrupting adults and places of risk would do, never children or protective places")
             }
             rows = [row(node, g.reachImpact(removing: [node], protected: protected, sources: sources, hops: hops), step: nil)]
         } else if let greedy {
             let allowed = Set(kinds.split(separator: ",").compactMap { EntityKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
-            let candidates = snapshot.entities.indices.filter { !snapshot.entities[$0].isChildAtRisk && allowed.contains(snapshot.entities[$0].kind) }
+            let candidates = snapshot.entities.indices.filter { rules.mayBeDisrupted(snapshot.entities[$0]) && allowed.contains(snapshot.entities[$0].kind) }
             rows = g.greedyReachRemoval(steps: greedy, candidates: candidates, protected: protected, sources: sources, hops: hops)
                 .enumerated().map { row($1.node, $1.impact, step: $0 + 1) }
         }

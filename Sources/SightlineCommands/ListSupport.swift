@@ -89,7 +89,13 @@ extension NetworkOptions {
     /// as `analyse` weighs it.
     func productData(_ db: SightlineStore) throws -> ProductData {
         // ProductData finds the reference date (--as-of, or the newest item) once, for both.
-        ProductData(try db.productContents(), filter: filter, weighting: weighting(reference:))
+        let data = ProductData(try db.productContents(), filter: filter, weighting: weighting(reference:))
+        // Every list says whom the safeguarding rules held back from it, and why.
+        if let note = data.safeguarding.heldBackNote(among: data.contents.entities) {
+            var e = standardError
+            print(note, to: &e)
+        }
+        return data
     }
 }
 

@@ -17,7 +17,7 @@ struct TrawlCommand: ParsableCommand {
 struct TrawlMissing: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "missing",
-        abstract: "Adults and places that recur across different children's missing episodes, and the children reported missing most often.",
+        abstract: "Adults and places that recur across different children's missing episodes, and the children reported missing (in name order, never ranked).",
         discussion: """
         For the weekly missing meeting. The period is --from/--until, or the --days days up to the \
         --as-of date (default: the 28 days up to the newest item); an episode counts when it overlaps \
@@ -32,8 +32,8 @@ struct TrawlMissing: ParsableCommand {
         repeated episodes with the same adult do not make the adult recur. Order: different \
         children, then episodes, then the most recent episode.
 
-        Children reported missing most often: every child with an episode in the period, by the \
-        number of episodes, then the most recent, with the places they were found at and the adults \
+        Children reported missing: every child with an episode in the period, in name order (never \
+        ranked or numbered), with the number of episodes, the places they were found at and the adults \
         they were found with. This is a list of children who need help planned, not a measure of \
         risk in the child. Children are shown as 'Child C-<number>' unless --name-children is given.
 
@@ -61,7 +61,7 @@ struct TrawlMissing: ParsableCommand {
         var episodesInPeriod: Int
         var recurringAdults: [RecurringRow]
         var recurringPlaces: [RecurringRow]
-        var childrenReportedMissingMostOften: [FrequentMissingRow]
+        var childrenReportedMissing: [FrequentMissingRow]
     }
 
     func run() throws {
@@ -74,8 +74,8 @@ struct TrawlMissing: ParsableCommand {
             let doc = Document(period: period, minimumChildren: minChildren, episodesInPeriod: trawl.episodesInPeriod,
                                recurringAdults: list.select(trawl.recurringAdults, data),
                                recurringPlaces: list.select(trawl.recurringPlaces, data),
-                               childrenReportedMissingMostOften: list.select(trawl.childrenReportedMissingMostOften, data))
-            let rows = doc.recurringAdults.count + doc.recurringPlaces.count + doc.childrenReportedMissingMostOften.count
+                               childrenReportedMissing: list.select(trawl.childrenReportedMissing, data))
+            let rows = doc.recurringAdults.count + doc.recurringPlaces.count + doc.childrenReportedMissing.count
             try list.emit(doc, rows: rows, table: { table(doc) },
                           what: "recurring adults, places or children reported missing from \(period.from) to \(period.until)")
         }
@@ -88,10 +88,10 @@ struct TrawlMissing: ParsableCommand {
                            "\(r.children.count): " + r.children.joined(separator: "; "), String(r.episodes.count), r.latest,
                            r.reasons.joined(separator: "; "), evidenceCell(r.evidence)])
         }
-        for r in doc.childrenReportedMissingMostOften {
+        for r in doc.childrenReportedMissing {
             let found = (r.foundAt.isEmpty ? [] : ["found at " + r.foundAt.joined(separator: ", ")])
                 + (r.foundWith.isEmpty ? [] : ["found with " + r.foundWith.joined(separator: ", ")])
-            t.rows.append(["child reported missing most often", String(r.rank), "", r.child, "", "", String(r.episodeCount), r.latest,
+            t.rows.append(["child reported missing", "", "", r.child, "", "", String(r.episodeCount), r.latest,
                            found.joined(separator: "; "), evidenceCell(r.evidence)])
         }
         return t

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SightlineModel
 import SightlineNetwork
+import SightlineProducts
 import SightlineRender
 import SightlineStore
 
@@ -261,7 +262,11 @@ struct RenderTimeline: ParsableCommand {
     func run() throws {
         try out.draw(store, network, small: .dot, large: .dot) { db, s, options in
             let id = try db.find(child)
-            let picture = Views.timeline(try db.detail(id), in: s, limit: limit, perRow: perRow, options: options)
+            // The chronology reads the store's contents through the same filters as the network.
+            let data = ProductData(try db.productContents(), filter: network.filter)
+            guard data.isChild(id) else { throw CommandError("\(id) is not a child: a chronology is drawn for a child") }
+            let name: (EntityID) -> String = { x in data.entity(x).map { Views.name(of: $0, in: data.snapshot, options) } ?? x.description }
+            let picture = Views.timeline(Chronology.events(for: id, in: data, name: name), of: name(id), limit: limit, perRow: perRow)
             guard !picture.nodes.isEmpty else { throw ExitWithMessage(message: "\(id) has no dated events to draw", code: 1) }
             return picture
         }

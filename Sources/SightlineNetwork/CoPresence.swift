@@ -1,5 +1,5 @@
 import SightlineModel
-import SightlineStore
+import SightlineReadModel
 
 /// Co-presence: two people linked because they were at the same place, in the same vehicle or on the
 /// same phone within a time window of each other. An inference, not a fact anyone recorded, so it is

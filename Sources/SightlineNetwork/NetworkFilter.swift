@@ -1,5 +1,5 @@
 import SightlineModel
-import SightlineStore
+import SightlineReadModel
 
 /// Which intelligence a network snapshot is built from. A link is kept when at least one of the
 /// items behind it passes every condition; items that fail are left out of its evidence too.

@@ -1,6 +1,7 @@
 import SightlineGraph
 import SightlineModel
-import SightlineStore
+import SightlineReadModel
+import SightlineSafeguarding
 
 /// The store's entities and links as a ``Graph`` over dense indices, with the maps back to
 /// entity IDs and the links (and their evidence) behind every edge.
@@ -15,6 +16,9 @@ public struct NetworkSnapshot: Sendable {
     /// Each edge's strength in (0, 1] (``EvidenceWeighting``): the graph's weights. Distances for
     /// weighted paths are 1 / strength (``distanceGraph``).
     public let strength: [EdgeKey: Double]
+    /// Who is a child, an adult of concern or held for review on the date in question: every
+    /// analysis, list and picture of this snapshot asks it, never an entity's roles.
+    public let safeguarding: Safeguarding
 
     /// The same edges with length 1 / strength, for weighted shortest paths and betweenness.
     public var distanceGraph: Graph {
@@ -37,11 +41,13 @@ public struct NetworkSnapshot: Sendable {
     /// - Parameters:
     ///   - entities: the entities (survivors of merges).
     ///   - links: the links between them.
-    ///   - include: which links to keep (all by default).
+    ///   - filter: which links to keep (all by default).
+    ///   - day: the date in question for who is a child: `filter.asOf`, else the run day (``RunDay``).
     /// - Complexity: O(n + m).
     public init(entities: [NetworkEntity], links: [NetworkLink], filter: NetworkFilter = NetworkFilter(),
-                weighting: EvidenceWeighting = .unweighted()) {
+                weighting: EvidenceWeighting = .unweighted(), on day: Timestamp? = nil) {
         self.entities = entities
+        safeguarding = Safeguarding(entities, on: day ?? filter.asOf ?? RunDay.todayOrClock())
         var index: [EntityID: Int] = [:]
         for (i, e) in entities.enumerated() { index[e.id] = i }
         self.index = index

@@ -1,7 +1,7 @@
 import SightlineGraph
 import SightlineModel
 import SightlineNetwork
-import SightlineStore
+import SightlineReadModel
 
 /// One row of `sightline disrupt people`: an adult, ranked by the harm they are linked to and their
 /// place in the network, with the reasons spelled out.
@@ -65,7 +65,7 @@ public enum KeyPeople {
         var isProtected = [Bool](repeating: false, count: s.entities.count)
         var isSource = isProtected
         for (i, e) in s.entities.enumerated() {
-            isProtected[i] = e.isChildAtRisk
+            isProtected[i] = data.isChild(e.id)
             isSource[i] = data.isAdultOfConcern(e.id)
         }
         let broken = closePairsBroken(s.graph, isProtected: isProtected, isSource: isSource)
@@ -73,7 +73,7 @@ public enum KeyPeople {
         var episodeItems = Set<String>()
         var episodesWith: [EntityID: [MissingEpisode]] = [:]
         for ep in data.contents.episodes where data.isChild(ep.child) {
-            for a in Set(ep.foundWith) where !data.isChild(a) {
+            for a in Set(ep.foundWith) where !data.isChild(a) && data.safeguarding.wasAdult(a, at: ep.start) {
                 episodesWith[a, default: []].append(ep)
                 episodeItems.insert("\(ep.child) \(a) \(ep.source.agency)/\(ep.source.reference)")
             }
@@ -86,23 +86,24 @@ public enum KeyPeople {
         }
 
         var rows: [KeyPerson] = []
-        for e in data.contents.entities where e.kind == .person && !e.isChildAtRisk {
+        for e in data.contents.entities where e.kind == .person && data.mayBeRanked(e.id) {
             let a = e.id
             let concern = data.isAdultOfConcern(a)
             if !concern && e.roles.contains(where: { $0 == .professional || $0 == .parentOrCarer }) { continue }
             var children: [EntityID: [String: Int]] = [:]
             var suspects: [EntityID: [String: Int]] = [:]
             var evidence: [Citation] = []
-            for l in data.linksOf[a] ?? [] {
+            // Only what the adult did or was linked to as an adult counts toward them.
+            for l in data.linksOf[a] ?? [] where data.wasAdult(a, during: l) {
                 let other = ProductData.other(l, from: a)
                 guard data.entity(other)?.kind == .person else { continue }
                 let how = !l.type.isDirected || l.source == a ? l.type.phrase : "linked (\(l.type.rawValue.split(separator: "_").joined(separator: " ")))"
-                if data.isChild(other) {
+                if data.isChild(other, during: l) {
                     guard !l.type.isFamily else { continue }
                     evidence += l.evidence
                     if fromEpisode(l) { children[other, default: [:]]["found with during a missing episode", default: 0] += 0; continue }
                     children[other, default: [:]][how, default: 0] += 1
-                } else if data.isAdultOfConcern(other) {
+                } else if data.isAdultOfConcern(other, during: l) {
                     suspects[other, default: [:]][how, default: 0] += 1
                     evidence += l.evidence
                 }
@@ -115,7 +116,7 @@ public enum KeyPeople {
             guard concern || !children.isEmpty else { continue }
             // An adult of concern with no child or adult-of-concern link is ranked on position alone:
             // cite the items behind all their links.
-            if evidence.isEmpty { evidence = (data.linksOf[a] ?? []).flatMap(\.evidence) }
+            if evidence.isEmpty { evidence = (data.linksOf[a] ?? []).filter { data.wasAdult(a, during: $0) }.flatMap(\.evidence) }
             guard !evidence.isEmpty else { continue }
             let node = s.index[a]
             let share = node.map { highest > 0 ? rounded(betweenness[$0] / highest) : 0 } ?? 0

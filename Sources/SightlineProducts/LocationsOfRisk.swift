@@ -1,6 +1,7 @@
 import SightlineModel
 import SightlineNetwork
-import SightlineStore
+import SightlineReadModel
+import SightlineSafeguarding
 
 /// A person counted on a row of a disruption list, with how they are linked to the row's subject.
 /// Children at risk appear only here (never as rows), and under a pseudonym unless names were asked for.
@@ -73,7 +74,9 @@ public struct LocationOfRisk: EvidencedRow, Codable, Sendable, Equatable {
 /// - **corroboration**: the number of distinct agencies among the row's items.
 ///
 /// Score = Σ value × weight (``DisruptionWeights/Locations``). Only places with at least one child
-/// counted are listed. Order: score (highest first), then children, then entity ID.
+/// counted are listed, except places that protect children (``Safeguarding/isProtectivePlace(_:)``:
+/// schools, children's homes), listed only where at least one adult of concern is recorded; the children living
+/// at such a place count as its children, and its tactics are protective only (``Tactics``). Order: score (highest first), then children, then entity ID.
 public enum LocationsOfRisk {
     public struct Options: Sendable {
         public var weights = DisruptionWeights.Locations()
@@ -118,18 +121,25 @@ public enum LocationsOfRisk {
             switch l.type {
             case .atLocation, .foundAt:
                 guard isPlace(to) else { continue }
-                if data.isChild(from) {
+                if data.isChild(from, during: l) {
                     if fromEpisode(l) { acc[to, default: Accumulator()].evidence += l.evidence; continue }
                     acc[to, default: Accumulator()].child(from, l.type == .foundAt ? "found there" : "seen there", l.evidence)
-                } else if l.type == .atLocation && data.isAdultOfConcern(from) {
+                } else if l.type == .atLocation && data.isAdultOfConcern(from, during: l) {
                     acc[to, default: Accumulator()].suspect(from, "seen there", l.evidence)
                 }
             case .frequents, .residesAt, .worksAt:
-                guard isPlace(to), data.isAdultOfConcern(from) else { continue }
+                guard isPlace(to) else { continue }
+                // The children living at a place that protects them (a children's home) are exposed
+                // to the adults of concern who gather there.
+                if l.type == .residesAt, data.isChild(from), Safeguarding.isProtectivePlace(data.entity(to)?.category) {
+                    acc[to, default: Accumulator()].child(from, "lives there", l.evidence)
+                    continue
+                }
+                guard data.isAdultOfConcern(from, during: l) else { continue }
                 let how = l.type == .frequents ? "frequents" : l.type == .residesAt ? "lives there" : "works there"
                 acc[to, default: Accumulator()].suspect(from, how, l.evidence)
             case .travelledIn:
-                guard data.isChild(from), let span = l.time.flatMap({ try? TimeSpec(parsing: $0) }) else { continue }
+                guard data.isChild(from, during: l), let span = l.time.flatMap({ try? TimeSpec(parsing: $0) }) else { continue }
                 let (s, e) = (span.start.secondsSinceEpoch, span.end.secondsSinceEpoch)
                 for v in vehicleAt[to] ?? [] where v.start <= e + window && s <= v.end + window {
                     let reg = data.entity(to)?.label ?? to.description
@@ -141,7 +151,7 @@ public enum LocationsOfRisk {
         for ep in data.contents.episodes {
             guard let place = ep.foundAt, isPlace(place), data.isChild(ep.child) else { continue }
             acc[place, default: Accumulator()].child(ep.child, "found there after a missing episode", [ep.source])
-            let adults = ep.foundWith.filter(data.isAdultOfConcern)
+            let adults = ep.foundWith.filter { data.isAdultOfConcern($0, during: ep) }
             for a in adults { acc[place, default: Accumulator()].suspect(a, "found there with a child", [ep.source]) }
             if !adults.isEmpty {
                 acc[place, default: Accumulator()].occasion(child: ep.child, time: ep.end ?? ep.start, evidence: [ep.source])
@@ -151,7 +161,7 @@ public enum LocationsOfRisk {
         // says an adult is often there over a period, not that they were there with the child.
         let presence = data.contents.links.filter { l in
             (l.type == .atLocation || l.type == .foundAt) && isPlace(l.target)
-                && (data.isChild(l.source) || data.isAdultOfConcern(l.source))
+                && (data.isChild(l.source, during: l) || data.isAdultOfConcern(l.source, during: l))
         }
         for (hub, occasions) in childOccasions(data, links: presence, windowSeconds: window, hubKinds: [.location]) {
             for o in occasions { acc[hub, default: Accumulator()].occasion(child: o.child, time: o.time, evidence: o.evidence) }
@@ -164,8 +174,11 @@ public enum LocationsOfRisk {
             return x
         }()
         var rows: [LocationOfRisk] = []
-        for (place, a) in acc where !a.children.isEmpty {
+        for (place, a) in acc {
             guard let entity = data.entity(place) else { continue }
+            // A place that protects children is listed when adults of concern gather there (with
+            // protective tactics only); any other place when a child is counted.
+            guard Safeguarding.isProtectivePlace(entity.category) ? !a.suspects.isEmpty : !a.children.isEmpty else { continue }
             let facts = data.contents.facts[place]
             let category = facts?.category.flatMap(LocationCategory.init(rawValue:))
             let nte = facts?.nightTimeEconomy ?? category?.isNightTimeEconomy ?? false

@@ -1,5 +1,6 @@
 import SightlineModel
-import SightlineStore
+import SightlineReadModel
+import SightlineSafeguarding
 
 /// The one-page brief for officers looking for a child at risk who has been reported missing:
 /// where to look and whom to see, each line with the intelligence behind it. The child is the
@@ -168,13 +169,20 @@ public func postcodeDistrict(_ postcode: String?) -> String? {
 /// - Parameters:
 ///   - asOf: only items recorded on or before this day count (nil: all).
 ///   - maxRows: at most this many rows in each section (0: all).
-/// - Throws: ``MissingBriefRefusal`` when the entity is not a child at risk or nothing is recorded.
+///   - today: the run day: the child's age and care are given on `asOf`, else on this day (never on
+///     the newest item's day, which may be months old).
+/// - Throws: ``MissingBriefRefusal`` when the entity is not a child or nothing is recorded.
 /// - Complexity: O((E + L) log (E + L)) for E episodes and L links read.
-public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, maxRows: Int = 0) throws(MissingBriefRefusal) -> MissingBrief {
+public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, maxRows: Int = 0,
+                         today: Timestamp = RunDay.todayOrClock()) throws(MissingBriefRefusal) -> MissingBrief {
     let c = restricted(input, recordedBy: asOf)
     let child = c.child.id
     let childName = c.child.label.isEmpty ? child.description : c.child.label
-    guard c.child.kind == .person, c.child.isChildAtRisk else { throw .notAChildAtRisk("\(child) \(childName)") }
+    let reference = asOf ?? today.dateText
+    var everyone = Array(c.entities.values)
+    everyone.append(c.child)
+    let rules = Safeguarding(everyone, on: (try? TimeSpec(parsing: reference))?.start ?? today)
+    guard c.child.kind == .person, rules.isChild(child) else { throw .notAChildAtRisk("\(child) \(childName)") }
     guard !c.episodes.isEmpty || !c.childLinks.isEmpty else { throw .noHistory("\(child) \(childName)") }
     func name(_ id: EntityID) -> String {
         guard let e = c.entities[id], !e.label.isEmpty else { return id.description }
@@ -182,12 +190,9 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
     }
     func isAdult(_ id: EntityID) -> Bool {
         guard let e = c.entities[id] else { return false }
-        return e.kind == .person && !e.isChildAtRisk && id != child
+        return e.kind == .person && !rules.isChild(id) && id != child
     }
     func cap<T>(_ rows: [T]) -> [T] { maxRows > 0 ? Array(rows.prefix(maxRows)) : rows }
-    let allDays = c.episodes.map(\.source.recorded) + c.childLinks.flatMap { $0.evidence.map(\.recorded) }
-        + c.adultLinks.values.flatMap { $0.flatMap { $0.evidence.map(\.recorded) } }
-    let reference = asOf ?? allDays.max() ?? ""
 
     // Who lives where, among the adults' links.
     var residentsOf: [EntityID: Set<EntityID>] = [:]

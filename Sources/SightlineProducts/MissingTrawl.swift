@@ -1,6 +1,7 @@
+import Foundation
 import SightlineModel
 import SightlineNetwork
-import SightlineStore
+import SightlineReadModel
 
 /// A period of whole days, both ends included (`YYYY-MM-DD`).
 public struct DayPeriod: Sendable, Codable, Equatable {
@@ -57,9 +58,9 @@ public struct RecurringRow: EvidencedRow, Sendable, Codable, Equatable {
 }
 
 /// A child reported missing in the period, with the places and adults linked to their episodes.
-/// Listed so the meeting can plan help for the child; nothing about the child is scored.
+/// Listed so the meeting can plan help for the child, in name order: nothing about the child is
+/// scored, ranked or numbered.
 public struct FrequentMissingRow: EvidencedRow, Sendable, Codable, Equatable {
-    public var rank: Int
     public var child: String
     public var episodeCount: Int
     /// The start of the most recent episode in the period.
@@ -80,7 +81,8 @@ public struct MissingTrawl: Sendable, Codable, Equatable {
     public var episodesInPeriod: Int
     public var recurringAdults: [RecurringRow]
     public var recurringPlaces: [RecurringRow]
-    public var childrenReportedMissingMostOften: [FrequentMissingRow]
+    /// In name order (a pseudonym's order when pseudonymised), never ranked.
+    public var childrenReportedMissing: [FrequentMissingRow]
 }
 
 /// Adults and places that recur across the missing episodes of different children in a period,
@@ -99,9 +101,9 @@ public struct MissingTrawl: Sendable, Codable, Equatable {
 ///   children: one child's repeated episodes with the same adult do not make the adult recur across
 ///   children. Order: distinct children, then episodes, then the most recent episode (newest
 ///   first), then entity number.
-/// - Children reported missing in the period are listed by the number of their episodes in it,
-///   then the most recent (newest first), then entity number: who needs help planned first, not a
-///   measure of risk in the child. Children are pseudonymised unless `pseudonymiseChildren` is false.
+/// - Children reported missing in the period are listed in name order with the number of their
+///   episodes in it: never ranked or numbered (``Safeguarding``: children are never ranked). Children
+///   are pseudonymised unless `pseudonymiseChildren` is false.
 ///
 /// - Complexity: O(E log E + L) for E episodes and L links (resides_at links are indexed once).
 public func missingTrawl(_ data: ProductData, period: DayPeriod, minimumChildren: Int = 2, pseudonymiseChildren: Bool = true) -> MissingTrawl {
@@ -138,12 +140,12 @@ public func missingTrawl(_ data: ProductData, period: DayPeriod, minimumChildren
     }
     for e in episodes {
         var noted = Set<EntityID>()
-        for p in e.foundWith where !data.isChild(p) && p != e.child && noted.insert(p).inserted {
+        for p in e.foundWith where data.mayBeRanked(p) && p != e.child && noted.insert(p).inserted {
             note(&adults[p, default: Tally()], e, how: "found with")
         }
         if let at = e.foundAt {
             note(&places[at, default: Tally()], e, how: "found there")
-            for (p, ev) in residents[at] ?? [] where !data.isChild(p) && p != e.child && data.entity(p)?.kind == .person && noted.insert(p).inserted {
+            for (p, ev) in residents[at] ?? [] where data.mayBeRanked(p) && p != e.child && data.entity(p)?.kind == .person && noted.insert(p).inserted {
                 note(&adults[p, default: Tally()], e, how: "found at their address", extra: ev)
             }
         }
@@ -173,19 +175,19 @@ public func missingTrawl(_ data: ProductData, period: DayPeriod, minimumChildren
 
     // Children reported missing in the period.
     let byChild = Dictionary(grouping: episodes, by: \.child)
-    let children = byChild.sorted { a, b in
-        let la = a.value.map(\.start).max() ?? "", lb = b.value.map(\.start).max() ?? ""
-        return (a.value.count, la, -a.key.rawValue) > (b.value.count, lb, -b.key.rawValue)
+    // Name order, numbers in names compared as numbers ("Child C-3" before "Child C-10").
+    let children = byChild.map { (name($0.key), $0.key, $0.value) }.sorted {
+        let order = $0.0.compare($1.0, options: [.numeric, .caseInsensitive])
+        return order == .orderedSame ? $0.1.rawValue < $1.1.rawValue : order == .orderedAscending
     }
     func counted(_ ids: [EntityID]) -> [String] {
         var n: [EntityID: Int] = [:]
         for id in ids { n[id, default: 0] += 1 }
         return n.sorted { ($0.value, -$0.key.rawValue) > ($1.value, -$1.key.rawValue) }.map { "\(name($0.key)) (\($0.value))" }
     }
-    let frequent = children.enumerated().map { i, kv in
-        let (child, eps) = kv
-        return FrequentMissingRow(
-            rank: i + 1, child: name(child), episodeCount: eps.count, latest: eps.map(\.start).max() ?? "",
+    let frequent = children.map { shown, child, eps in
+        FrequentMissingRow(
+            child: shown, episodeCount: eps.count, latest: eps.map(\.start).max() ?? "",
             foundAt: counted(eps.compactMap(\.foundAt)),
             foundWith: counted(eps.flatMap { $0.foundWith.filter { !data.isChild($0) } }),
             episodes: eps.map { e in
@@ -196,5 +198,5 @@ public func missingTrawl(_ data: ProductData, period: DayPeriod, minimumChildren
     }
     return MissingTrawl(period: period, minimumChildren: minimumChildren, episodesInPeriod: episodes.count,
                         recurringAdults: rows(adults, kind: "adult"), recurringPlaces: rows(places, kind: "place"),
-                        childrenReportedMissingMostOften: frequent)
+                        childrenReportedMissing: frequent)
 }

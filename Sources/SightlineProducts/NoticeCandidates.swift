@@ -1,6 +1,6 @@
 import SightlineModel
 import SightlineNetwork
-import SightlineStore
+import SightlineReadModel
 
 /// The warning notices a candidate list can propose.
 public enum CandidateNotice: String, Codable, Sendable, CaseIterable, Comparable {
@@ -254,11 +254,11 @@ struct Association {
 }
 
 extension ProductData {
-    /// Whether a person can be the adult of a warning-notice row: a person never recorded as a
-    /// child at risk.
+    /// Whether a person can be the adult of a warning-notice row: a person who may be ranked (not a
+    /// child, not held for review; ``Safeguarding``).
     func canBeNoticeAdult(_ id: EntityID) -> Bool {
         guard let e = entity(id) else { return false }
-        return e.kind == .person && !e.isChildAtRisk
+        return e.kind == .person && mayBeRanked(id)
     }
 
     /// Whether a dated thing falls within a link's recorded period (links with no time, or a
@@ -391,7 +391,7 @@ public func noticeCandidates(_ data: ProductData, rules: NoticeCandidateRules = 
     var candidates: [NoticeCandidate] = []
     var uncertain: [NoticeCandidate] = []
     var excluded: [ExcludedNoticePair] = []
-    let children = data.contents.entities.filter { $0.isChildAtRisk && $0.kind == .person }.map(\.id)
+    let children = data.contents.entities.filter { $0.kind == .person && data.isChild($0.id) }.map(\.id)
         .filter { rules.child == nil || rules.child == $0 }
     var atAddress: [AddressKey: [Association]] = [:]
     var relationsOf: [EntityID: [EntityID: [NetworkLink]]] = [:]

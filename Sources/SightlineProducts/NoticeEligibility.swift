@@ -1,5 +1,5 @@
 import SightlineModel
-import SightlineStore
+import SightlineReadModel
 
 /// Whether an association between an adult and a child can support a warning notice, judged on the
 /// association's own date from the recorded dates of birth and care periods.

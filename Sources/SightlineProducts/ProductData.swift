@@ -1,6 +1,7 @@
 import SightlineModel
 import SightlineNetwork
-import SightlineStore
+import SightlineReadModel
+import SightlineSafeguarding
 
 /// What every list reads: the store's contents as known on the as-of date (and through the same
 /// filters as the network: agencies, handling codes, minimum grade), the network built from them,
@@ -13,6 +14,9 @@ public struct ProductData: Sendable {
     /// The date lists are computed for: the as-of date, or the newest item's date.
     public let reference: Timestamp
     public let filter: NetworkFilter
+    /// Who is a child, an adult of concern or held for review on the date in question (`--as-of`, or
+    /// the run day): the snapshot's rules, which every list asks.
+    public var safeguarding: Safeguarding { snapshot.safeguarding }
 
     public let entityByID: [EntityID: NetworkEntity]
     /// The kept links touching each entity (both ends), in link ID order.
@@ -28,9 +32,10 @@ public struct ProductData: Sendable {
     ///   - filter: which items count (its `asOf` also sets ``reference``).
     ///   - weighting: link strengths for the network, given ``reference`` (nil: grade, recency and
     ///     corroboration, as `analyse` uses by default, measured from it).
+    ///   - day: the date in question for who is a child (nil: `filter.asOf`, else the run day).
     /// - Complexity: O(entities + links + evidence + facts).
     public init(_ contents: ProductContents, filter: NetworkFilter = NetworkFilter(),
-                weighting: ((Timestamp) -> EvidenceWeighting)? = nil) {
+                weighting: ((Timestamp) -> EvidenceWeighting)? = nil, on day: Timestamp? = nil) {
         let accepts = filter.accepts
         var c = contents
         if !filter.keepsEverything {
@@ -56,7 +61,7 @@ public struct ProductData: Sendable {
         reference = filter.asOf ?? newest.flatMap { try? TimeSpec(parsing: $0).start } ?? Timestamp(dayNumber: 0)
         // The snapshot gets the already-filtered links; its own filter has nothing left to drop.
         snapshot = NetworkSnapshot(entities: contents.entities, links: c.links,
-                                   weighting: weighting?(reference) ?? EvidenceWeighting(reference: reference))
+                                   weighting: weighting?(reference) ?? EvidenceWeighting(reference: reference), on: day ?? filter.asOf)
 
         var byID: [EntityID: NetworkEntity] = [:]
         for e in contents.entities { byID[e.id] = e }
@@ -79,20 +84,44 @@ public struct ProductData: Sendable {
 
     public func entity(_ id: EntityID) -> NetworkEntity? { entityByID[id] }
 
-    /// Whether any item records the person as a child at risk: such a person is never ranked,
-    /// never a candidate and never a perpetrator, whatever else is recorded.
-    public func isChild(_ id: EntityID) -> Bool { entityByID[id]?.isChildAtRisk ?? false }
+    /// Whether the person is a child (``Safeguarding``): never ranked, never a candidate and never a
+    /// perpetrator, whatever else is recorded.
+    public func isChild(_ id: EntityID) -> Bool { safeguarding.isChild(id) }
 
-    /// An adult recorded as a suspect or harbourer (and never as a child at risk).
+    /// An adult recorded as a suspect or harbourer while an adult (``Safeguarding/isAdultOfConcern(_:)``).
     public func isAdultOfConcern(_ id: EntityID) -> Bool {
-        guard let e = entityByID[id], e.kind == .person, !e.isChildAtRisk else { return false }
-        return e.roles.contains(.suspect) || e.roles.contains(.harbourer)
+        entityByID[id]?.kind == .person && safeguarding.isAdultOfConcern(id)
     }
+
+    /// Whether the person was certainly an adult when a link was recorded as happening (its time, or
+    /// when untimed the first item's recorded date): what a person did or was linked to while under
+    /// 18 never counts toward ranking them as an adult.
+    public func wasAdult(_ id: EntityID, during l: NetworkLink) -> Bool {
+        safeguarding.wasAdult(id, at: l.time ?? l.evidence.map(\.recorded).min())
+    }
+
+    /// A child now, or a child when the link happened: on that link the person counts as a child.
+    public func isChild(_ id: EntityID, during l: NetworkLink) -> Bool {
+        isChild(id) || (entityByID[id]?.kind == .person && !wasAdult(id, during: l))
+    }
+
+    /// An adult of concern who was an adult when the link happened.
+    public func isAdultOfConcern(_ id: EntityID, during l: NetworkLink) -> Bool {
+        isAdultOfConcern(id) && wasAdult(id, during: l)
+    }
+
+    /// An adult of concern who was an adult on a missing episode's start.
+    public func isAdultOfConcern(_ id: EntityID, during e: MissingEpisode) -> Bool {
+        isAdultOfConcern(id) && safeguarding.wasAdult(id, at: e.start)
+    }
+
+    /// Whether the entity may be a row of a ranked list (not a child, not held for review).
+    public func mayBeRanked(_ id: EntityID) -> Bool { safeguarding.mayBeRanked(id) }
 
     /// The entity's label, or a stable pseudonym (`Child C-14`) when children are pseudonymised.
     public func name(_ id: EntityID, pseudonymiseChildren: Bool) -> String {
         guard let e = entityByID[id] else { return id.description }
-        if pseudonymiseChildren && e.isChildAtRisk { return "Child C-\(id.rawValue)" }
+        if pseudonymiseChildren && isChild(id) { return "Child C-\(id.rawValue)" }
         return e.label
     }
 

@@ -1,5 +1,6 @@
 import SightlineModel
-import SightlineStore
+import SightlineReadModel
+import SightlineSafeguarding
 
 /// A suggested action for a row of a disruption list: proposed, or already done (a notice, visit or
 /// marker recorded for it, cited). Nothing is decided automatically: a person reviews every tactic.
@@ -60,7 +61,8 @@ public enum Tactics {
     /// The tactics for a place's category (`nil` or unknown: patrols and a preventative visit).
     /// - Complexity: O(1).
     public static func forPlace(_ category: LocationCategory?) -> [Template] {
-        switch category {
+        if let category, Safeguarding.protectiveCategories.contains(category) { return protective }
+        return switch category {
         case .hotel, .bnb:
             [Template("guest-information notice (ASBCPA 2014 s.116)", .disruption, .hotelNotice), visit]
         case .licensedPremises:
@@ -82,13 +84,20 @@ public enum Tactics {
             [Template("patrols at the times children are seen there", .disruption),
              Template("guardian engagement: security staff, wardens and shop staff told what to look for", .disruption, .visit)]
         case .school, .childrensHome:
-            [Template("safeguarding partnership: share the picture with the designated safeguarding lead or home manager", .protection),
-             Template("patrols around the site at the times adults of concern are seen nearby", .protection),
-             Template("staff awareness of the adults and vehicles seen nearby", .protection, .visit)]
+            protective
         case .other, nil:
             [Template("patrols at the times children are seen there", .disruption), visit]
         }
     }
+
+    /// For a place that protects children (``Safeguarding/protectiveCategories``): protection with
+    /// the staff and measures against the adults, never against the place.
+    static let protective = [
+        Template("safeguarding partnership: share the picture with the designated safeguarding lead or home manager", .protection),
+        Template("patrols around the site at the times adults of concern are seen nearby", .protection),
+        Template("staff awareness of the adults and vehicles seen nearby", .protection, .visit),
+        Template("orders against the adults seen nearby, such as Sexual Risk Orders", .protection),
+    ]
 
     /// A number-plate reader or police national computer marker, for vehicles and phones.
     public static let marker = Template("marker (number-plate readers, police national computer)", .disruption, .marker)

@@ -1,6 +1,6 @@
 import SightlineModel
 import SightlineNetwork
-import SightlineStore
+import SightlineReadModel
 
 /// One row of `sightline disrupt vehicles`: a vehicle to consider for a number-plate reader marker.
 public struct VehicleOfInterest: EvidencedRow, Codable, Sendable, Equatable {
@@ -87,11 +87,11 @@ public enum ThingsOfInterest {
             switch l.type {
             case .travelledIn, .driverOf, .keeperOf:
                 let (p, v) = (l.source, l.target)
-                if data.isChild(p) && l.type == .travelledIn {
+                if data.isChild(p, during: l) && l.type == .travelledIn {
                     acc[v, default: Acc()].children[p, default: [:]]["travelled in it", default: 0] += 1
                     acc[v, default: Acc()].evidence += l.evidence
                     presence.append(l)
-                } else if data.isAdultOfConcern(p) {
+                } else if data.isAdultOfConcern(p, during: l) {
                     let how = l.type == .driverOf ? "drove it" : l.type == .keeperOf ? "keeper" : "travelled in it"
                     acc[v, default: Acc()].suspects[p, default: [:]][how, default: 0] += 1
                     acc[v, default: Acc()].evidence += l.evidence

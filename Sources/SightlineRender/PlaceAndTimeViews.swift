@@ -2,7 +2,8 @@ import Foundation
 import SightlineGraph
 import SightlineModel
 import SightlineNetwork
-import SightlineStore
+import SightlineReadModel
+import SightlineProducts
 
 extension Views {
     /// Places with the people recorded there and when: each line from a place to a person lists the
@@ -23,10 +24,10 @@ extension Views {
                 lines.append((place, other, links))
             }
         }
-        let names = places.map { name(of: s.entities[$0], options) }.joined(separator: ", ")
+        let names = places.map { name(of: s.entities[$0], in: s, options) }.joined(separator: ", ")
         var p = picture(of: places + people, in: s, title: "Who was recorded at \(names), and when", options: options,
                         links: .none)
-        let children = Set(people.filter { s.entities[$0].isChildAtRisk }).count
+        let children = Set(people.filter { s.safeguarding.isChild(s.entities[$0].id) }).count
         p.title += " (\(Set(people).count) people, \(children) of them children at risk)"
         for line in lines {
             var e = Picture.Edge(from: s.entities[line.place].id.description, to: s.entities[line.person].id.description)
@@ -43,46 +44,19 @@ extension Views {
         return p
     }
 
-    /// One child's chronology, left to right by date: the dated links, missing episodes (where
-    /// from, where found, with whom), looked-after periods and notices, each with its source.
-    /// The most recent `limit` events are drawn, wrapped into rows of `perRow` like lines of text.
-    public static func timeline(_ detail: EntityDetail, in s: NetworkSnapshot, limit: Int = 60, perRow: Int = 6,
-                                options: ViewOptions = ViewOptions()) -> Picture {
-        func shown(_ idText: String, _ fallback: String) -> String {
-            guard options.pseudonymise else { return fallback }
-            if let id = EntityID(parsing: idText), let i = s.index[id] { return name(of: s.entities[i], options) }
-            return "(withheld)"
-        }
-        struct Event { var date: String; var kind: String; var text: String; var source: Citation }
-        var events: [Event] = []
-        for l in detail.links {
-            guard let t = l.time, let c = l.evidence.first else { continue }
-            let other = shown(l.other, l.otherLabel)
-            events.append(Event(date: t, kind: "link", text: "\(l.type.replacingOccurrences(of: "_", with: " ")) \(other)", source: c))
-        }
-        for m in detail.missingEpisodes {
-            var text = "missing" + (m.missingFrom.map { " from \(options.pseudonymise ? "(place)" : $0)" } ?? "")
-            if let f = m.foundAt { text += "; found at \(options.pseudonymise ? "(place)" : f)" }
-            if !m.foundWith.isEmpty { text += "; with \(m.foundWith.map { options.pseudonymise ? "(person)" : $0 }.joined(separator: ", "))" }
-            events.append(Event(date: m.start, kind: "missing", text: text, source: m.source))
-        }
-        for p in detail.lookedAfter {
-            events.append(Event(date: p.from, kind: "care", text: "looked after" + (p.authority.map { " by \($0)" } ?? "") + (p.to.map { " until \($0)" } ?? ""), source: p.source))
-        }
-        for n in detail.notices {
-            events.append(Event(date: n.issued, kind: "notice", text: "notice issued: \(n.type.replacingOccurrences(of: "_", with: " "))", source: n.source))
-        }
-        // An approximate date ("~2023-05") sorts where its date falls.
-        func key(_ d: String) -> String { d.hasPrefix("~") ? String(d.dropFirst()) : d }
-        events.sort { (key($0.date), $0.kind, $0.text) < (key($1.date), $1.kind, $1.text) }
+    /// One child's chronology (``Chronology/events(for:in:name:)``), read like text: the most recent
+    /// `limit` events, wrapped into rows of `perRow`.
+    /// - Parameters:
+    ///   - who: the child's name as shown (a pseudonym when pseudonymised).
+    public static func timeline(_ all: [ChronologyEvent], of who: String, limit: Int = 60, perRow: Int = 6) -> Picture {
+        var events = all
         let dropped = max(0, events.count - limit)
         events = Array(events.suffix(limit))
-        let who = options.pseudonymise ? (EntityID(parsing: detail.id).flatMap { s.index[$0] }.map { name(of: s.entities[$0], options) } ?? "a child") : detail.label
         var p = Picture(title: "Chronology of \(who): \(events.count) dated events" + (dropped > 0 ? " (the most recent; \(dropped) earlier not drawn)" : ""))
         let row = max(1, perRow)
         let fills = ["link": "#FFFFFF", "missing": "#FFF2CC", "care": "#E8F4E8", "notice": "#E0ECF8"]
         for (k, e) in events.enumerated() {
-            var n = Picture.Node(id: "event_\(k)", label: readableTime(e.date), shape: "note", fill: fills[e.kind] ?? "#FFFFFF")
+            var n = Picture.Node(id: "event_\(k)", label: readableTime(e.date), shape: "note", fill: fills[e.kind.rawValue] ?? "#FFFFFF")
             n.moreLines = [e.text, "\(e.source.agency)/\(e.source.reference) \(e.source.grade)"]
             n.tooltip = "\(readableTime(e.date)): \(e.text) (\(e.source.description))"
             p.nodes.append(n)

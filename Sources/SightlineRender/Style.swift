@@ -1,5 +1,5 @@
 import SightlineModel
-import SightlineStore
+import SightlineReadModel
 
 /// How entities and links look, the same in every view.
 ///
@@ -40,10 +40,11 @@ public enum Style {
         roleColours.first { roles.contains($0.role) }
     }
 
-    /// A node for an entity: shape by kind, colour by role, children never in offender colours.
-    public static func node(id: String, label: String, kind: EntityKind, roles: [Role]) -> Picture.Node {
+    /// A node for an entity: shape by kind, colour by role, children never in offender colours: a
+    /// child (as ``Safeguarding`` decides, whatever roles are recorded) is drawn as a child at risk.
+    public static func node(id: String, label: String, kind: EntityKind, roles: [Role], child: Bool) -> Picture.Node {
         var n = Picture.Node(id: id, label: label, shape: shape(kind), fill: kind == .person ? noRole : thing)
-        if kind == .person, let r = leadingRole(roles) {
+        if kind == .person, let r = leadingRole(child ? [.childAtRisk] : roles.filter { $0 != .childAtRisk }) {
             n.fill = r.colour
             if r.role == .childAtRisk { n.peripheries = 2 }
         }
@@ -60,10 +61,10 @@ public enum Style {
     public static func legend(kinds: Set<EntityKind>, roles: Set<Role>, hasInferred: Bool) -> (nodes: [Picture.Node], edges: [(label: String, style: String, color: String)]) {
         var nodes: [Picture.Node] = []
         for r in roleColours where roles.contains(r.role) {
-            nodes.append(node(id: "legend_role_\(r.role.rawValue)", label: r.legend, kind: .person, roles: [r.role]))
+            nodes.append(node(id: "legend_role_\(r.role.rawValue)", label: r.legend, kind: .person, roles: [r.role], child: r.role == .childAtRisk))
         }
         for k in EntityKind.allCases where kinds.contains(k) && k != .person {
-            nodes.append(node(id: "legend_kind_\(k.rawValue)", label: k.rawValue, kind: k, roles: []))
+            nodes.append(node(id: "legend_kind_\(k.rawValue)", label: k.rawValue, kind: k, roles: [], child: false))
         }
         var edges: [(String, String, String)] = [
             ("graded 1-2 and A-B", "solid", "#333333"),

@@ -2,7 +2,7 @@ import Foundation
 import SightlineGraph
 import SightlineModel
 import SightlineNetwork
-import SightlineStore
+import SightlineReadModel
 
 /// Choices every view shares.
 public struct ViewOptions: Sendable {
@@ -38,14 +38,14 @@ public enum Views {
     public static func ego(_ s: NetworkSnapshot, center: Int, hops: Int, options: ViewOptions = ViewOptions()) -> Picture {
         let nodes = s.graph.ego(of: center, hops: hops).map(\.node)
         let e = s.entities[center]
-        return picture(of: nodes, in: s, title: "Within \(hops) link\(hops == 1 ? "" : "s") of \(name(of: e, options))", options: options)
+        return picture(of: nodes, in: s, title: "Within \(hops) link\(hops == 1 ? "" : "s") of \(name(of: e, in: s, options))", options: options)
     }
 
     /// The shortest paths between two entities (at most `limit` of them), left to right.
     public static func path(_ s: NetworkSnapshot, from a: Int, to b: Int, limit: Int = 10, options: ViewOptions = ViewOptions()) -> Picture {
         let paths = s.graph.allShortestPaths(from: a, to: b, limit: limit)
         var p = picture(of: paths.flatMap { $0 }, in: s,
-                        title: "How \(name(of: s.entities[a], options)) and \(name(of: s.entities[b], options)) connect: "
+                        title: "How \(name(of: s.entities[a], in: s, options)) and \(name(of: s.entities[b], in: s, options)) connect: "
                             + (paths.isEmpty ? "no recorded links connect them" : "\(paths.count) shortest path\(paths.count == 1 ? "" : "s") of \(paths[0].count - 1) link\(paths[0].count == 2 ? "" : "s")"),
                         options: options, links: .steps(paths))
         p.leftToRight = true
@@ -56,7 +56,7 @@ public enum Views {
     /// them, and the links among those.
     public static func connecting(_ s: NetworkSnapshot, _ nodes: [Int], options: ViewOptions = ViewOptions()) -> Picture {
         let (members, unconnected) = s.graph.connectingNetwork(of: nodes)
-        let names = nodes.map { name(of: s.entities[$0], options) }.joined(separator: ", ")
+        let names = nodes.map { name(of: s.entities[$0], in: s, options) }.joined(separator: ", ")
         return picture(of: members, in: s, title: "How \(names) connect"
                         + (unconnected.isEmpty ? "" : " (\(unconnected.count) pair\(unconnected.count == 1 ? "" : "s") not connected at all)"),
                        options: options)
@@ -91,7 +91,7 @@ public enum Views {
         for i in linked {
             let c = community[i], e = s.entities[i]
             size[c, default: 0] += 1
-            if e.isChildAtRisk { children[c, default: 0] += 1 } else if e.roles.contains(.suspect) { suspects[c, default: 0] += 1 }
+            if s.safeguarding.isChild(e.id) { children[c, default: 0] += 1 } else if s.safeguarding.isAdultOfConcern(e.id) { suspects[c, default: 0] += 1 }
             if e.kind == .location { places[c, default: 0] += 1 }
         }
         let ranked = size.keys.sorted { (size[$0]!, -$0) > (size[$1]!, -$1) }
@@ -163,11 +163,11 @@ public enum Views {
 
     /// What a person sees for an entity: its label, or a stable pseudonym built from its kind and
     /// entity ID (identifiers such as phone numbers and registrations are labels too, so they go).
-    public static func name(of e: NetworkEntity, _ options: ViewOptions) -> String {
+    public static func name(of e: NetworkEntity, in s: NetworkSnapshot, _ options: ViewOptions) -> String {
         guard options.pseudonymise else { return e.label }
         let n = e.id.rawValue
         switch e.kind {
-        case .person: return e.isChildAtRisk ? "Child C-\(n)" : "Person P-\(n)"
+        case .person: return s.safeguarding.isChild(e.id) ? "Child C-\(n)" : "Person P-\(n)"
         case .location: return "Place L-\(n)"
         case .vehicle: return "Vehicle V-\(n)"
         case .phone: return "Phone T-\(n)"
@@ -196,20 +196,23 @@ public enum Views {
         var kinds = Set<EntityKind>(), roles = Set<Role>()
         for i in chosen {
             let e = s.entities[i]
-            var n = Style.node(id: e.id.description, label: name(of: e, options), kind: e.kind, roles: e.roles)
+            var n = Style.node(id: e.id.description, label: name(of: e, in: s, options), kind: e.kind, roles: e.roles,
+                               child: s.safeguarding.isChild(e.id))
             // Area grows with the measure: width, height and type together, so a long name does
             // not hide it.
-            // Children are never ranked, so never sized by a measure either: all drawn alike.
-            let scale = e.isChildAtRisk ? 0.5 : largest > 0 ? (max(0, measure[i]) / largest).squareRoot() : 0
+            // Children (and people held for review) are never ranked, so never sized by a measure
+            // either: all drawn alike.
+            let sized = s.safeguarding.mayBeRanked(e.id)
+            let scale = !sized ? 0.5 : largest > 0 ? (max(0, measure[i]) / largest).squareRoot() : 0
             n.width = 0.6 + 0.9 * scale
             n.height = 0.4 + 0.5 * scale
             n.fontSize = 9 + 5 * scale
             n.tooltip = options.pseudonymise ? e.roles.map(\.title).joined(separator: ", ")
                 : "\(e.id) \(e.kind.rawValue)" + (e.roles.isEmpty ? "" : ": " + e.roles.map(\.title).joined(separator: ", "))
-            if let size = options.size, !e.isChildAtRisk { n.tooltip += (n.tooltip.isEmpty ? "" : "; ") + "\(size.name) \(shortNumber(measure[i]))" }
+            if let size = options.size, sized { n.tooltip += (n.tooltip.isEmpty ? "" : "; ") + "\(size.name) \(shortNumber(measure[i]))" }
             p.nodes.append(n)
             kinds.insert(e.kind)
-            if e.kind == .person, let r = Style.leadingRole(e.roles) { roles.insert(r.role) }
+            if e.kind == .person, let r = Style.leadingRole(s.safeguarding.isChild(e.id) ? [.childAtRisk] : e.roles.filter { $0 != .childAtRisk }) { roles.insert(r.role) }
         }
         for a in chosen {
             for k in g.neighbours(of: a) {
@@ -261,7 +264,7 @@ public enum Views {
             edge.color = "#999999"
             edge.constraint = false
             let occasions = shared.reduce(0) { $0 + $1.count }
-            let hubs = shared.map { s.index[$0.hub].map { name(of: s.entities[$0], options) } ?? $0.hub.description }
+            let hubs = shared.map { s.index[$0.hub].map { name(of: s.entities[$0], in: s, options) } ?? $0.hub.description }
             var seen = Set<String>()
             let evidence = shared.flatMap { $0.occasions.flatMap(\.evidence) }.filter { seen.insert($0.description).inserted }
             let first = shared.map(\.firstDate).min()!, last = shared.map(\.lastDate).max()!

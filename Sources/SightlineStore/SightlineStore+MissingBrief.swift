@@ -1,37 +1,6 @@
 import GRDB
 import SightlineModel
 
-/// What `sightline missing brief` reads about one child at risk: the child's own records, missing
-/// episodes, care periods and links; the people linked to the child (with the links that say where
-/// they live, what they drive, which phones they use and where they are seen); and the details of
-/// every place mentioned. Everything is folded onto surviving entities and carries its item.
-public struct MissingBriefContents: Sendable {
-    /// The child (surviving entity), with the roles recorded for them.
-    public var child: NetworkEntity
-    /// The child's identifiers (`person:lccs/C-2201`), sorted.
-    public var identifiers: [String]
-    public var birthDates: [Dated<BirthDateText>]
-    public var episodes: [MissingEpisode]
-    public var carePeriods: [CarePeriod]
-    /// Every link touching the child.
-    public var childLinks: [NetworkLink]
-    /// For each person linked to the child (or found with them) who is not a child at risk: their
-    /// links of the kinds a search uses (``SightlineStore/adultLinkTypes``).
-    public var adultLinks: [EntityID: [NetworkLink]]
-    /// Every entity mentioned above, with its roles.
-    public var entities: [EntityID: NetworkEntity]
-    /// Place details (category, postcode, address) of every location mentioned.
-    public var facts: [EntityID: EntityFacts]
-
-    public init(child: NetworkEntity, identifiers: [String], birthDates: [Dated<BirthDateText>], episodes: [MissingEpisode],
-                carePeriods: [CarePeriod], childLinks: [NetworkLink], adultLinks: [EntityID: [NetworkLink]],
-                entities: [EntityID: NetworkEntity], facts: [EntityID: EntityFacts]) {
-        self.child = child; self.identifiers = identifiers; self.birthDates = birthDates; self.episodes = episodes
-        self.carePeriods = carePeriods; self.childLinks = childLinks; self.adultLinks = adultLinks
-        self.entities = entities; self.facts = facts
-    }
-}
-
 extension SightlineStore {
     /// The link types read for each adult in a missing brief: where they live, work and are seen,
     /// what they drive or travel in, and which phones they use.
@@ -111,12 +80,27 @@ extension SightlineStore {
                 let row = try Row.fetchOne(db, sql: "SELECT kind, label FROM entity WHERE id = ?", arguments: [id])
                 let kind: String = row.flatMap { $0[0] as String? } ?? ""
                 let label: String = row.flatMap { $0[1] as String? } ?? ""
-                let roles = try String.fetchAll(db, sql: """
-                    SELECT DISTINCT r.role FROM role r JOIN item i ON i.id = r.item_id
-                    WHERE r.entity_id IN (\(inList(try members(id)))) AND i.recorded <= ? ORDER BY r.role
-                    """, arguments: [cutoff])
+                // Every role and date of birth, whatever the cut-off: who is a child is never filtered.
+                let list = inList(try members(id))
+                var records: [Dated<Role>] = []
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT r.role, \(Self.citationColumns) FROM role r JOIN item i ON i.id = r.item_id
+                    WHERE r.entity_id IN (\(list)) ORDER BY i.recorded, i.id
+                    """) {
+                    if let role = Role(rawValue: row[0]) { records.append(Dated(role, source: Self.citation(row, from: 1))) }
+                }
+                var births: [Dated<BirthDateText>] = []
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT CASE WHEN r.dob_approx THEN '~' ELSE '' END || r.dob_text, \(Self.citationColumns)
+                    FROM entity_record r JOIN item i ON i.id = r.item_id
+                    WHERE r.entity_id IN (\(list)) AND r.dob_text IS NOT NULL ORDER BY i.recorded, i.id
+                    """) {
+                    let dob: String = row[0]
+                    if !births.contains(where: { $0.value.text == dob }) { births.append(Dated(BirthDateText(dob), source: Self.citation(row, from: 1))) }
+                }
+                let roles = Set(records.filter { $0.source.recorded <= cutoff }.map(\.value)).sorted { $0.rawValue < $1.rawValue }
                 let e = NetworkEntity(id: EntityID(id), kind: EntityKind(rawValue: kind) ?? .person, label: label,
-                                      roles: roles.compactMap(Role.init(rawValue:)))
+                                      roles: roles, roleRecords: records, birthDates: births)
                 entities[e.id] = e
                 return e
             }
@@ -190,24 +174,25 @@ extension SightlineStore {
             }
 
             let childLinks = try links(of: root, types: nil)
-            // The adults: people linked to the child or found with them, never a child at risk.
+            // The people linked to the child or found with them (the brief decides, by the safeguarding
+            // rules, which of them are adults to look for).
             var adults = Set<Int64>()
             for l in childLinks {
                 let other = l.source.rawValue == root ? l.target.rawValue : l.source.rawValue
                 let e = try entity(other)
-                if e.kind == .person && !e.isChildAtRisk { adults.insert(other) }
+                if e.kind == .person { adults.insert(other) }
             }
             for ep in episodes {
-                for p in ep.foundWith {
-                    let e = try entity(p.rawValue)
-                    if !e.isChildAtRisk { adults.insert(p.rawValue) }
+                for p in ep.foundWith where p.rawValue != root {
+                    _ = try entity(p.rawValue)
+                    adults.insert(p.rawValue)
                 }
             }
             // And the people recorded as living where the child was found.
             for at in Set(episodes.compactMap(\.foundAt)).sorted(by: { $0.rawValue < $1.rawValue }) {
                 for l in try links(of: at.rawValue, types: [.residesAt]) where l.target == at {
                     let e = try entity(l.source.rawValue)
-                    if e.kind == .person && !e.isChildAtRisk && l.source.rawValue != root { adults.insert(l.source.rawValue) }
+                    if e.kind == .person && l.source.rawValue != root { adults.insert(l.source.rawValue) }
                 }
             }
             var adultLinks: [EntityID: [NetworkLink]] = [:]

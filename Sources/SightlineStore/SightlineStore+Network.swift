@@ -1,38 +1,6 @@
 import GRDB
 import SightlineModel
 
-/// An entity as the network sees it: its surviving ID, kind, label and roles.
-public struct NetworkEntity: Sendable, Codable, Hashable {
-    public var id: EntityID
-    public var kind: EntityKind
-    public var label: String
-    /// Roles recorded for the entity by any item (a person can hold several).
-    public var roles: [Role]
-
-    public init(id: EntityID, kind: EntityKind, label: String, roles: [Role]) {
-        self.id = id; self.kind = kind; self.label = label; self.roles = roles
-    }
-
-    /// Whether any item records this person as a child at risk.
-    public var isChildAtRisk: Bool { roles.contains(.childAtRisk) }
-}
-
-/// A link between two surviving entities, with the intelligence behind it.
-public struct NetworkLink: Sendable, Codable {
-    public var id: Int64
-    public var type: LinkType
-    public var source: EntityID
-    public var target: EntityID
-    public var time: String?
-    public var origin: LinkOrigin
-    public var evidence: [Citation]
-
-    public init(id: Int64, type: LinkType, source: EntityID, target: EntityID, time: String?, origin: LinkOrigin, evidence: [Citation]) {
-        self.id = id; self.type = type; self.source = source; self.target = target
-        self.time = time; self.origin = origin; self.evidence = evidence
-    }
-}
-
 extension SightlineStore {
     /// Every entity and every link, with merged entities folded into their survivors, for building
     /// a network snapshot. Links whose two ends have been merged into one entity are left out.
@@ -41,15 +9,36 @@ extension SightlineStore {
         try read { db in
             let m = try Self.mergeMap(db)
             // Millions of rows at scale: read through SQLite's C API rather than GRDB's rows.
-            var roles: [Int64: Set<String>] = [:]
-            try FastStatement(db, "SELECT DISTINCT entity_id, role FROM role").forEachRow { row in
-                roles[Self.canonical(row.int64(0), m), default: []].insert(row.text(1))
+            // Roles with their items, dates of birth and place categories: what the safeguarding
+            // rules decide by, read whole (no filter applies to who is a child).
+            var roleRecords: [Int64: [Dated<Role>]] = [:]
+            try FastStatement(db, """
+                SELECT r.entity_id, r.role, \(Self.citationColumns) FROM role r JOIN item i ON i.id = r.item_id ORDER BY i.recorded, i.id
+                """).forEachRow { row in
+                guard let role = Role(rawValue: row.text(1)) else { return }
+                roleRecords[Self.canonical(row.int64(0), m), default: []].append(Dated(role, source: Self.citation(row, from: 2)))
+            }
+            var births: [Int64: [Dated<BirthDateText>]] = [:]
+            var categories: [Int64: String] = [:]
+            try FastStatement(db, """
+                SELECT r.entity_id, CASE WHEN r.dob_approx THEN '~' ELSE '' END || r.dob_text, json_extract(r.details, '$.category'), \(Self.citationColumns)
+                FROM entity_record r JOIN item i ON i.id = r.item_id
+                WHERE r.dob_text IS NOT NULL OR json_extract(r.details, '$.category') IS NOT NULL
+                ORDER BY i.recorded, i.id
+                """).forEachRow { row in
+                let id = Self.canonical(row.int64(0), m)
+                if let dob = row.textOrNil(1), !(births[id] ?? []).contains(where: { $0.value.text == dob }) {
+                    births[id, default: []].append(Dated(BirthDateText(dob), source: Self.citation(row, from: 3)))
+                }
+                if let c = row.textOrNil(2) { categories[id] = c }
             }
             var entities: [NetworkEntity] = []
             try FastStatement(db, "SELECT id, kind, label FROM entity WHERE merged_into IS NULL ORDER BY id").forEachRow { row in
                 let id = row.int64(0)
+                let records = roleRecords[id] ?? []
                 entities.append(NetworkEntity(id: EntityID(id), kind: EntityKind(rawValue: row.text(1)) ?? .person, label: row.text(2),
-                                              roles: (roles[id] ?? []).compactMap(Role.init(rawValue:)).sorted { $0.rawValue < $1.rawValue }))
+                                              roles: Set(records.map(\.value)).sorted { $0.rawValue < $1.rawValue },
+                                              roleRecords: records, birthDates: births[id] ?? [], category: categories[id]))
             }
             // Every link's evidence, in link order; then the links, each taking its run of evidence.
             var evidenceLink: [Int64] = []

@@ -355,7 +355,7 @@ struct DisruptTests {
     func impactAgrees() throws {
         let data = try SampleData.data()
         let s = data.snapshot
-        let isProtected = s.entities.map(\.isChildAtRisk)
+        let isProtected = s.entities.map { data.isChild($0.id) }
         let isSource = s.entities.map { data.isAdultOfConcern($0.id) }
         let broken = KeyPeople.closePairsBroken(s.graph, isProtected: isProtected, isSource: isSource)
         let protected = s.entities.indices.filter { isProtected[$0] }, sources = s.entities.indices.filter { isSource[$0] }

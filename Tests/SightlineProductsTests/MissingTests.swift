@@ -84,7 +84,7 @@ struct MissingTrawlTests {
         ])
         let t = missingTrawl(data, period: all)
         #expect(t.recurringAdults.isEmpty)
-        #expect(t.childrenReportedMissingMostOften.allSatisfy { $0.foundWith.isEmpty })
+        #expect(t.childrenReportedMissing.allSatisfy { $0.foundWith.isEmpty })
     }
 
     @Test("period boundaries: an episode counts from the first day to the last, both included, or when it overlaps them")
@@ -137,7 +137,7 @@ struct MissingTrawlTests {
         #expect(t.recurringAdults[0].evidence.map(\.reference) == ["HSG-1", "MP-100", "MP-101"])
     }
 
-    @Test("children reported missing most often: by episodes in the period, then the most recent")
+    @Test("children reported missing: in name order with their counts, never ranked")
     func childrenMostOften() {
         let data = F.data(entities: [F.child(1, "Ann"), F.child(2, "Bea"), F.child(3, "Cal"), F.adult(10, "Ray"), F.place(22, "Flat 9")],
                           episodes: [
@@ -147,11 +147,12 @@ struct MissingTrawlTests {
                               F.episode(103, child: 2, start: "2024-03-09T20:00"),
                               F.episode(104, child: 3, start: "2024-03-20T20:00"),
                           ])
-        let rows = missingTrawl(data, period: all).childrenReportedMissingMostOften
-        #expect(rows.map(\.child) == ["Child C-2", "Child C-1", "Child C-3"])
+        let rows = missingTrawl(data, period: all).childrenReportedMissing
+        #expect(rows.map(\.child) == ["Child C-1", "Child C-2", "Child C-3"])
         #expect(rows.map(\.episodeCount) == [2, 2, 1])
-        #expect(rows[1].foundAt == ["Flat 9 (2)"])
-        #expect(rows[1].foundWith == ["Ray (1)"])
+        #expect(rows[0].foundAt == ["Flat 9 (2)"])
+        #expect(rows[0].foundWith == ["Ray (1)"])
+        #expect(missingTrawl(data, period: all, pseudonymiseChildren: false).childrenReportedMissing.map(\.child) == ["Ann", "Bea", "Cal"])
     }
 
     @Test("as-of leaves out episodes recorded later")
@@ -214,7 +215,8 @@ struct MissingBriefTests {
 
     @Test("places and adults are ordered by episodes, then the most recent; home is not a place to look")
     func ordering() throws {
-        let b = try missingBrief(Self.contents())
+        // The run day, not the newest item's day (2024-06-01), is the day the age is given on.
+        let b = try missingBrief(Self.contents(), today: try TimeSpec(parsing: "2024-09-01").start)
         // 22 found 3 times; 21 and 20 twice each, 21 more recently; 23 once (May); home (30) is left out.
         #expect(b.placesToLook.map(\.entity) == ["E22", "E21", "E20", "E23"])
         #expect(b.placesToLook.map(\.foundThere) == [3, 2, 2, 1])
@@ -233,8 +235,10 @@ struct MissingBriefTests {
         #expect(b.child.usuallyMissingFrom == ["Home (8)"])
         #expect(b.episodes.first?.foundWith == ["Uma"])
         #expect(b.episodes.first { $0.source.reference == "MP-101" }?.foundWith == ["Ray", "another child at risk"])
-        #expect(b.asOf == "2024-06-01")
+        #expect(b.asOf == "2024-09-01")
         #expect(b.child.age == "14")
+        // Years later, the same records give the child's age on that run day.
+        #expect(try missingBrief(Self.contents(), today: try TimeSpec(parsing: "2026-06-01").start).child.age == "16")
         #expect(b.placesToLook.allSatisfy { !$0.evidence.isEmpty } && b.adults.allSatisfy { !$0.evidence.isEmpty })
     }
 
@@ -366,6 +370,6 @@ struct MissingSampleTests {
         let names = (try SampleData.truth()["childrenAtRisk"] as! [[String: Any]]).map { $0["name"] as! String }
         let encoded = String(decoding: try JSONEncoder().encode(t), as: UTF8.self)
         for n in names { #expect(!encoded.contains(n), "\(n) named without --name-children") }
-        #expect(t.childrenReportedMissingMostOften.first?.child == "Child C-\(try SampleData.id("person:lccs/C-2201").rawValue)")
+        #expect(t.childrenReportedMissing.contains { $0.child == "Child C-\(try! SampleData.id("person:lccs/C-2201").rawValue)" })
     }
 }

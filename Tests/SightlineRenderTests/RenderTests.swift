@@ -21,7 +21,7 @@ struct RenderTests {
     func picture() -> Picture {
         var p = Picture(title: "Title with <markup> & \"quotes\" \\N")
         for (i, h) in Self.hostile.enumerated() {
-            var n = Style.node(id: "E\(i + 1)", label: h, kind: i % 2 == 0 ? .person : .location, roles: i == 0 ? [.childAtRisk] : i == 2 ? [.suspect] : [])
+            var n = Style.node(id: "E\(i + 1)", label: h, kind: i % 2 == 0 ? .person : .location, roles: i == 0 ? [.childAtRisk] : i == 2 ? [.suspect] : [], child: i == 0)
             n.tooltip = h
             p.nodes.append(n)
         }
@@ -96,8 +96,8 @@ struct RenderTests {
 
     @Test("children are drawn as children: their own colour and a double outline, never a suspect's")
     func childStyle() {
-        let child = Style.node(id: "E1", label: "c", kind: .person, roles: [.childAtRisk, .suspect])
-        let suspect = Style.node(id: "E2", label: "s", kind: .person, roles: [.suspect])
+        let child = Style.node(id: "E1", label: "c", kind: .person, roles: [.childAtRisk, .suspect], child: true)
+        let suspect = Style.node(id: "E2", label: "s", kind: .person, roles: [.suspect], child: false)
         #expect(child.fill == "#56B4E9" && child.peripheries == 2)
         #expect(suspect.fill == "#D55E00" && suspect.peripheries == 1)
         #expect(Set(Style.roleColours.map(\.colour)).count == Style.roleColours.count)

@@ -1,0 +1,115 @@
+import SightlineModel
+
+/// What the products (disruption lists, notice candidates, missing briefs) read beyond the network:
+/// dates of birth, place details, missing episodes, care periods, notices and non-consents, every one
+/// with the item behind it and folded onto surviving entities.
+public struct ProductContents: Sendable {
+    public var entities: [NetworkEntity]
+    public var links: [NetworkLink]
+    /// Per entity: its dates of birth and place details, from every record.
+    public var facts: [EntityID: EntityFacts]
+    public var episodes: [MissingEpisode]
+    public var carePeriods: [CarePeriod]
+    public var notices: [IssuedNotice]
+    public var nonConsents: [NonConsent]
+    /// The day each item was first ingested (`YYYY-MM-DD`), by `agency/reference`: with the day it
+    /// was recorded, what `--since` compares, so material recorded long ago but received this week
+    /// counts as new, and re-ingesting the same export does not.
+    public var ingested: [String: String]
+
+    public init(entities: [NetworkEntity], links: [NetworkLink], facts: [EntityID: EntityFacts], episodes: [MissingEpisode],
+                carePeriods: [CarePeriod], notices: [IssuedNotice], nonConsents: [NonConsent], ingested: [String: String]) {
+        self.entities = entities; self.links = links; self.facts = facts; self.episodes = episodes
+        self.carePeriods = carePeriods; self.notices = notices; self.nonConsents = nonConsents; self.ingested = ingested
+    }
+}
+
+/// An entity's dates of birth and, for places, the details lists filter and explain by.
+public struct EntityFacts: Sendable, Codable, Equatable {
+    /// Every date of birth recorded, with its item (several when agencies disagree).
+    public var birthDates: [Dated<BirthDateText>] = []
+    /// Place details from the most recent record that gives each: category, postcode, address, nte.
+    public var category: String?
+    public var postcode: String?
+    public var address: String?
+    /// Whether the place is in the night-time economy (recorded, or defaulted from the category).
+    public var nightTimeEconomy: Bool?
+
+    public init() {}
+}
+
+/// A date of birth as recorded (`1989-05-12`, `2010-07`, `~2009`).
+public struct BirthDateText: Sendable, Codable, Equatable, Hashable {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+    /// The parsed date (nil only for text the ingest rules would have refused).
+    public var value: BirthDate? { try? BirthDate(parsing: text) }
+}
+
+/// A value with the item that records it.
+public struct Dated<Value: Sendable & Codable & Equatable>: Sendable, Codable, Equatable {
+    public var value: Value
+    public var source: Citation
+    public init(_ value: Value, source: Citation) { self.value = value; self.source = source }
+}
+
+public struct MissingEpisode: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var child: EntityID
+    /// ISO 8601 text, as stored.
+    public var start: String
+    public var end: String?
+    public var missingFrom: EntityID?
+    public var foundAt: EntityID?
+    public var foundWith: [EntityID]
+    public var source: Citation
+
+    public init(id: Int64, child: EntityID, start: String, end: String?, missingFrom: EntityID?, foundAt: EntityID?,
+                foundWith: [EntityID], source: Citation) {
+        self.id = id; self.child = child; self.start = start; self.end = end; self.missingFrom = missingFrom
+        self.foundAt = foundAt; self.foundWith = foundWith; self.source = source
+    }
+}
+
+public struct CarePeriod: Sendable, Codable, Equatable {
+    public var child: EntityID
+    /// `YYYY-MM-DD`; `end` nil while the period runs.
+    public var start: String
+    public var end: String?
+    public var authority: String?
+    public var source: Citation
+
+    public init(child: EntityID, start: String, end: String?, authority: String?, source: Citation) {
+        self.child = child; self.start = start; self.end = end; self.authority = authority; self.source = source
+    }
+}
+
+public struct IssuedNotice: Sendable, Codable, Equatable {
+    public var type: NoticeType
+    public var subject: EntityID
+    public var child: EntityID?
+    public var premises: EntityID?
+    /// `YYYY-MM-DD`.
+    public var issued: String
+    public var expires: String?
+    public var officer: String?
+    public var source: Citation
+
+    public init(type: NoticeType, subject: EntityID, child: EntityID?, premises: EntityID?, issued: String, expires: String?,
+                officer: String?, source: Citation) {
+        self.type = type; self.subject = subject; self.child = child; self.premises = premises
+        self.issued = issued; self.expires = expires; self.officer = officer; self.source = source
+    }
+}
+
+public struct NonConsent: Sendable, Codable, Equatable {
+    public var child: EntityID
+    /// nil: any adult without parental responsibility.
+    public var adult: EntityID?
+    public var by: ConsentAuthority
+    public var source: Citation
+
+    public init(child: EntityID, adult: EntityID?, by: ConsentAuthority, source: Citation) {
+        self.child = child; self.adult = adult; self.by = by; self.source = source
+    }
+}
