@@ -1,5 +1,6 @@
 import SightlineModel
 import SightlineReadModel
+import SightlineSafeguarding
 
 /// Whether an association between an adult and a child can support a warning notice, judged on the
 /// association's own date from the recorded dates of birth and care periods.
@@ -45,19 +46,6 @@ public struct EligibilityVerdict: Sendable, Equatable {
     public var lookedAfter: Bool
 }
 
-/// The possible ages of a person over a period, from all their recorded dates of birth.
-/// - Returns: nil when no date of birth is recorded (or none can be read).
-/// - Complexity: O(dates of birth).
-public func possibleAges(_ births: [BirthDate], from start: Timestamp, to end: Timestamp) -> ClosedRange<Int>? {
-    guard !births.isEmpty else { return nil }
-    var lo = Int.max, hi = Int.min
-    for b in births {
-        lo = min(lo, b.ageRange(at: start).lowerBound)
-        hi = max(hi, b.ageRange(at: end).upperBound)
-    }
-    return lo...hi
-}
-
 /// Whether some care period covers every day from `first` to `last` (`YYYY-MM-DD`, inclusive).
 /// - Complexity: O(periods).
 public func inCare(_ periods: [CarePeriod], from first: String, to last: String) -> Bool {
@@ -71,8 +59,8 @@ public func inCare(_ periods: [CarePeriod], from first: String, to last: String)
 /// - Complexity: O(dates of birth + care periods).
 public func noticeEligibility(adultBirths: [BirthDate], childBirths: [BirthDate], care: [CarePeriod],
                               start: Timestamp, end: Timestamp) -> EligibilityVerdict {
-    let adult = possibleAges(adultBirths, from: start, to: end)
-    let child = possibleAges(childBirths, from: start, to: end)
+    let adult = Safeguarding.possibleAges(adultBirths, from: start, to: end)
+    let child = Safeguarding.possibleAges(childBirths, from: start, to: end)
     let looked = !care.isEmpty && inCare(care, from: start.dateText, to: end.dateText)
     func text(_ r: ClosedRange<Int>?) -> String {
         guard let r else { return "unknown" }
