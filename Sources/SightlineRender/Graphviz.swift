@@ -62,7 +62,7 @@ public enum Graphviz {
         agseterr(AGMAX)
         guard let gvc = gvContext() else { throw RenderError("Graphviz could not start (gvContext failed)") }
         defer { gvFreeContext(gvc) }
-        guard let g = "sightline".withMutableCString({ agopen($0, sightline_undirected(), nil) }) else {
+        guard let g = "sightline".withMutableCString({ agopen($0, sightline_directed(), nil) }) else {
             throw RenderError("Graphviz could not open a graph")
         }
         defer { agclose(g) }
@@ -173,6 +173,8 @@ public enum Graphviz {
             guard let a = handles[e.from], let b = handles[e.to], let edge = agedge(g, a, b, nil, 1) else { continue }
             let o = UnsafeMutableRawPointer(edge)
             set(o, "style", e.style)
+            // A directed graph, so that directed links can carry arrowheads; two-way links none.
+            set(o, "dir", e.arrow.rawValue)
             set(o, "penwidth", String(format: "%.2f", e.penWidth))
             set(o, "color", e.color)
             if !e.label.isEmpty {
@@ -195,6 +197,7 @@ public enum Graphviz {
                 guard let a = upper.first.flatMap({ handles[$0] }), let b = lower.first.flatMap({ handles[$0] }),
                       let edge = agedge(g, a, b, nil, 1) else { continue }
                 set(UnsafeMutableRawPointer(edge), "style", "invis")
+                set(UnsafeMutableRawPointer(edge), "dir", "none")
             }
         }
     }

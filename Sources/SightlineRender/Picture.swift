@@ -42,6 +42,11 @@ public struct Picture: Sendable, Equatable {
         public var tooltip: String = ""
         /// Whether the link shapes the layout (false: drawn, but placed as if absent).
         public var constraint = true
+        /// Arrowheads: the recorded direction of a directed link (`harbours`, `driver_of`) from
+        /// `from` to `to` (forward), the other way (back), both, or none for two-way links.
+        public var arrow: Arrow = .none
+
+        public enum Arrow: String, Sendable { case none, forward, back, both }
 
         public init(from: String, to: String) { self.from = from; self.to = to }
     }

@@ -223,8 +223,18 @@ public enum Views {
                 var edge = Picture.Edge(from: s.entities[a].id.description, to: s.entities[b].id.description)
                 edge.style = Style.isStrong(evidence, evaluate: NetworkFilter.evaluation(of:)) ? "solid" : "dashed"
                 edge.penWidth = 1 + 3 * (s.strength[.init(a, b)] ?? 0)
-                let types = Array(Set(links.map(\.type.rawValue))).sorted()
-                edge.tooltip = "\(types.joined(separator: ", ")); " + evidenceSummary(evidence)
+                let (ida, idb) = (s.entities[a].id, s.entities[b].id)
+                let forward = links.contains { $0.type.isDirected && $0.source == ida }
+                let back = links.contains { $0.type.isDirected && $0.source == idb }
+                edge.arrow = forward && back ? .both : forward ? .forward : back ? .back : .none
+                // Who did what, in words: an adult always the actor of an act upon a child.
+                func shown(_ id: EntityID) -> String { s.index[id].map { name(of: s.entities[$0], in: s, options) } ?? id.description }
+                var said: [String] = []
+                for l in links {
+                    let text = s.safeguarding.sentence(l.type, from: l.source, to: l.target).text(shown)
+                    if !said.contains(text) { said.append(text) }
+                }
+                edge.tooltip = said.sorted().joined(separator: "; ") + "; " + evidenceSummary(evidence)
                 p.edges.append(edge)
             }
         }
@@ -236,7 +246,8 @@ public enum Views {
         let legend = Style.legend(kinds: kinds, roles: roles, hasInferred: !inferred.isEmpty)
         p.legendNodes = legend.nodes
         p.legendEdges = legend.edges
-        p.legendNotes = ["Size of adults and places: " + (options.size?.name ?? "number of links") + " in the whole network; children are all drawn one size."]
+        p.legendNotes = ["Size of adults and places: " + (options.size?.name ?? "number of links") + " in the whole network; children are all drawn one size.",
+                         "Arrows: the recorded direction of a one-way link (who harboured, drove, supplied or gave to whom); a line's tooltip says it in words, an adult always the actor of an act upon a child."]
         return p
     }
 

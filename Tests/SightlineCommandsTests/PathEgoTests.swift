@@ -231,7 +231,7 @@ struct RenderEgoCommandTests {
         #expect(text.contains("Darren Quillfeather") && text.contains("Callum Mallowby") && text.contains("child at risk"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("ego.png"))).starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("ego.pdf"))).starts(with: Array("%PDF".utf8)))
-        #expect(try String(contentsOfFile: dir.file("ego.dot"), encoding: .utf8).hasPrefix("graph sightline {"))
+        #expect(try String(contentsOfFile: dir.file("ego.dot"), encoding: .utf8).hasPrefix("digraph sightline {"))
         #expect(try AvoidList.violations(in: text + runSightline(["render", "--help"]).stdout) == [])
         // Inferred co-presence, dotted and explained; sizes by a centrality, written in the source.
         let co = try runSightline(["render", "ego", "Darren Quillfeather", "--db", db, "--copresence", "3", "-o", dir.file("co.svg")])

@@ -111,3 +111,55 @@ struct ViewTests {
         #expect(Views.overview(s, community: community, threshold: 90).edges.count == s.graph.edgeCount)
     }
 }
+
+/// Issue 11, item 23: directed links carry arrowheads and say who acted; a child is drawn as a
+/// child whatever roles an export recorded.
+@Suite("views: direction and who acts")
+struct DirectionTests {
+    static func snapshot() -> NetworkSnapshot {
+        let cite = ViewTests.cite
+        let entities = [
+            NetworkEntity(id: EntityID(1), kind: .person, label: "Adult Harbourer", roles: [.harbourer]),
+            NetworkEntity(id: EntityID(2), kind: .person, label: "Child Two", roles: [.childAtRisk]),
+            // A 15-year-old recorded only as a suspect: drawn as a child, never in offender colours.
+            NetworkEntity(id: EntityID(3), kind: .person, label: "Young Three", roles: [.suspect],
+                          birthDates: [Dated(BirthDateText("2010-01-01"), source: cite("DOB-3", "2024-01-01", "1A"))]),
+        ]
+        let links = [
+            NetworkLink(id: 1, type: .harbours, source: EntityID(1), target: EntityID(2), time: "2024-03-01", origin: .asserted, evidence: [cite("R-1", "2024-03-01", "1A")]),
+            NetworkLink(id: 2, type: .seenWith, source: EntityID(2), target: EntityID(3), time: "2024-03-02", origin: .asserted, evidence: [cite("R-2", "2024-03-02", "1A")]),
+            NetworkLink(id: 3, type: .gaveGiftsTo, source: EntityID(2), target: EntityID(1), time: "2024-03-03", origin: .asserted, evidence: [cite("R-3", "2024-03-03", "1A")]),
+        ]
+        return NetworkSnapshot(entities: entities, links: links, on: try! TimeSpec(parsing: "2025-06-01").start)
+    }
+
+    @Test("a directed link has an arrowhead in its recorded direction; a two-way link none; DOT says so")
+    func arrows() throws {
+        let s = Self.snapshot()
+        var options = ViewOptions()
+        options.labelLinks = true
+        let p = Views.picture(of: Array(s.entities.indices), in: s, title: "t", options: options)
+        let harbour = p.edges.first { Set([$0.from, $0.to]) == ["E1", "E2"] }!
+        // harbours 1 -> 2 and gave_gifts_to 2 -> 1 between the same two: both ways.
+        #expect(harbour.arrow == .both)
+        #expect(harbour.tooltip.contains("Adult Harbourer harbours Child Two"))
+        #expect(harbour.tooltip.contains("Adult Harbourer received gifts from Child Two"), "the adult stays the actor: \(harbour.tooltip)")
+        let seen = p.edges.first { Set([$0.from, $0.to]) == ["E2", "E3"] }!
+        #expect(seen.arrow == .none)
+        let dot = String(decoding: try Graphviz.render(p, engine: .dot, format: .dot), as: UTF8.self)
+        #expect(dot.hasPrefix("digraph sightline {"))
+        #expect(dot.contains("dir=both") && dot.contains("dir=none"))
+        let young = p.nodes.first { $0.id == "E3" }!
+        let child = p.nodes.first { $0.id == "E2" }!
+        #expect(young.fill == child.fill && young.peripheries == 2, "a 15-year-old suspect is drawn as a child")
+    }
+
+    @Test("pseudonymised, a place has one name in every box of a timeline")
+    func timelineNames() throws {
+        let s = Self.snapshot()
+        var options = ViewOptions()
+        options.pseudonymise = true
+        let name: (EntityID) -> String = { id in Views.name(of: s.entities[s.index[id]!], in: s, options) }
+        #expect(name(EntityID(3)) == "Child C-3" && name(EntityID(1)) == "Person P-1")
+    }
+}
