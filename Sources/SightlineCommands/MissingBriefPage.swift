@@ -92,7 +92,7 @@ enum MissingBriefPage {
             for (head, lines, evidence) in s.rows {
                 out += oneLine(head) + "\n"
                 for l in lines { out += "    " + oneLine(l) + "\n" }
-                if !evidence.isEmpty { out += "    intelligence: " + oneLine(evidenceCell(evidence)) + "\n" }
+                if !evidence.isEmpty { out += "    intelligence: " + oneLine(evidenceCell(evidence, max: 6)) + "\n" }
             }
         }
         return out

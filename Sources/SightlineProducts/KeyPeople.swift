@@ -93,6 +93,17 @@ public enum KeyPeople {
             var children: [EntityID: [String: Int]] = [:]
             var suspects: [EntityID: [String: Int]] = [:]
             var evidence: [Citation] = []
+            let episodes = episodesWith[a] ?? []
+            // Occasions the adult was found with each child: one per episode, and one per other
+            // recorded time a found_with link gives that falls in none of the pair's episodes (the
+            // same finding told by several items, or by a link and an episode, counts once).
+            var found: [EntityID: Set<String>] = [:]
+            func inEpisode(_ time: String?, _ child: EntityID) -> Bool {
+                guard let day = time?.replacingOccurrences(of: "~", with: "").prefix(10) else { return false }
+                return episodes.contains { ep in
+                    ep.child == child && ep.start.prefix(10) <= day && day <= (ep.end ?? ep.start).prefix(10)
+                }
+            }
             // Only what the adult did or was linked to as an adult counts toward them.
             for l in data.linksOf[a] ?? [] where data.wasAdult(a, during: l) {
                 let other = ProductData.other(l, from: a)
@@ -101,17 +112,22 @@ public enum KeyPeople {
                 if data.isChild(other, during: l) {
                     guard !l.type.isFamily else { continue }
                     evidence += l.evidence
-                    if fromEpisode(l) { children[other, default: [:]]["found with during a missing episode", default: 0] += 0; continue }
+                    if l.type == .foundWith {
+                        if !fromEpisode(l) && !inEpisode(l.time, other) { found[other, default: []].insert("link \(l.time ?? "#\(l.id)")") }
+                        continue
+                    }
                     children[other, default: [:]][how, default: 0] += 1
                 } else if data.isAdultOfConcern(other, during: l) {
                     suspects[other, default: [:]][how, default: 0] += 1
                     evidence += l.evidence
                 }
             }
-            let episodes = episodesWith[a] ?? []
             for ep in episodes {
-                children[ep.child, default: [:]]["found with during a missing episode", default: 0] += 1
+                found[ep.child, default: []].insert("episode \(ep.id)")
                 evidence.append(ep.source)
+            }
+            for (child, occasions) in found {
+                children[child, default: [:]]["found with during a missing episode", default: 0] += occasions.count
             }
             guard concern || !children.isEmpty else { continue }
             // An adult of concern with no child or adult-of-concern link is ranked on position alone:

@@ -174,3 +174,25 @@ struct SafeguardingCommandTests {
         #expect(try age("2026-06-01", ["--as-of", "2024-01-01"]) == "13")
     }
 }
+
+/// Issue 11, item 23: smaller defects seen in the lists.
+@Suite("list details", .serialized)
+struct ListDetailTests {
+    let dir = TemporaryDirectory("list-details")
+    var db: String { dir.file("s.sqlite") }
+
+    init() throws {
+        let r = try runSightline(["ingest", PackagePaths.samples + "/jsonl", "--db", db])
+        guard r.status == 0 else { throw TestSupportError(r.stderr) }
+    }
+
+    @Test("CSV carries every item behind a row: the evidence cell is never cut")
+    func csvEvidenceWhole() throws {
+        for list in ["locations", "vehicles", "phones", "people"] {
+            let r = try runSightline(["disrupt", list, "--format", "csv", "--limit", "3", "--db", db], environment: SafeguardingCommandTests.today)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(!r.stdout.contains(" more\""), "\(list): an evidence cell was cut")
+            #expect(!r.stdout.contains("; and "), "\(list): an evidence cell was cut")
+        }
+    }
+}

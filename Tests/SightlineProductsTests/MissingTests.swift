@@ -373,3 +373,24 @@ struct MissingSampleTests {
         #expect(t.childrenReportedMissing.contains { $0.child == "Child C-\(try! SampleData.id("person:lccs/C-2201").rawValue)" })
     }
 }
+
+/// Issue 11, item 23: one finding told by an episode and by other items counts once.
+@Suite("disrupt people: found-with occasions")
+struct FoundWithOccasionTests {
+    typealias F = MissingFixture
+
+    @Test("an episode and two found_with links of the same finding are one occasion; another finding is a second")
+    func foundWithCountsOccasions() {
+        let episode = F.episode(100, child: 1, start: "2024-03-01T20:00", end: "2024-03-02T09:00", at: 22, with: [10])
+        let links = [
+            // The episode's own link, another agency's note of the same finding, and a later finding.
+            F.link(1, .foundWith, 1, 10, time: "2024-03-02T09:00", [F.cite("MP-100", "2024-03-01")]),
+            F.link(2, .foundWith, 10, 1, time: "2024-03-02T09:00", [F.cite("RHI-1", "2024-03-05")]),
+            F.link(3, .foundWith, 10, 1, time: "2024-08-15T23:10", [F.cite("RHI-2", "2024-08-16")]),
+        ]
+        let data = F.data(entities: [F.child(1, "Ann"), F.adult(10, "Ray"), F.place(22, "Flat 9")], links: links, episodes: [episode])
+        let ray = KeyPeople.rank(data).rows.first { $0.entity == "E10" }!
+        #expect(ray.episodes == 1)
+        #expect(ray.children.first?.how == ["found with during a missing episode (2)"], "\(ray.children)")
+    }
+}
