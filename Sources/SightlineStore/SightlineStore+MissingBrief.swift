@@ -77,30 +77,9 @@ extension SightlineStore {
             var entities: [EntityID: NetworkEntity] = [:]
             func entity(_ id: Int64) throws -> NetworkEntity {
                 if let e = entities[EntityID(id)] { return e }
-                let row = try Row.fetchOne(db, sql: "SELECT kind, label FROM entity WHERE id = ?", arguments: [id])
-                let kind: String = row.flatMap { $0[0] as String? } ?? ""
-                let label: String = row.flatMap { $0[1] as String? } ?? ""
-                // Every role and date of birth, whatever the cut-off: who is a child is never filtered.
-                let list = inList(try members(id))
-                var records: [Dated<Role>] = []
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT r.role, \(Self.citationColumns) FROM role r JOIN item i ON i.id = r.item_id
-                    WHERE r.entity_id IN (\(list)) ORDER BY i.recorded, i.id
-                    """) {
-                    if let role = Role(rawValue: row[0]) { records.append(Dated(role, source: Self.citation(row, from: 1))) }
-                }
-                var births: [Dated<BirthDateText>] = []
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT CASE WHEN r.dob_approx THEN '~' ELSE '' END || r.dob_text, \(Self.citationColumns)
-                    FROM entity_record r JOIN item i ON i.id = r.item_id
-                    WHERE r.entity_id IN (\(list)) AND r.dob_text IS NOT NULL ORDER BY i.recorded, i.id
-                    """) {
-                    let dob: String = row[0]
-                    if !births.contains(where: { $0.value.text == dob }) { births.append(Dated(BirthDateText(dob), source: Self.citation(row, from: 1))) }
-                }
-                let roles = Set(records.filter { $0.source.recorded <= cutoff }.map(\.value)).sorted { $0.rawValue < $1.rawValue }
-                let e = NetworkEntity(id: EntityID(id), kind: EntityKind(rawValue: kind) ?? .person, label: label,
-                                      roles: roles, roleRecords: records, birthDates: births)
+                var e = try Self.safeguardingEntity(members: try members(id), id: id, db)
+                // Every role is kept for the rules; the roles shown are those known by the cut-off.
+                e.roles = Set(e.roleRecords.filter { $0.source.recorded <= cutoff }.map(\.value)).sorted { $0.rawValue < $1.rawValue }
                 entities[e.id] = e
                 return e
             }

@@ -67,4 +67,32 @@ extension SightlineStore {
             return (entities, links)
         }
     }
+
+    /// One entity as the safeguarding rules see it: its kind and label, and every role and date of
+    /// birth recorded for it or any entity merged into it, whatever the filters.
+    /// - Parameters: members: the entity and every entity merged into it.
+    static func safeguardingEntity(members: [Int64], id: Int64, _ db: Database) throws -> NetworkEntity {
+        let row = try Row.fetchOne(db, sql: "SELECT kind, label FROM entity WHERE id = ?", arguments: [id])
+        let kind: String = row.flatMap { $0[0] as String? } ?? ""
+        let label: String = row.flatMap { $0[1] as String? } ?? ""
+        let list = members.map(String.init).joined(separator: ",")
+        var records: [Dated<Role>] = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT r.role, \(citationColumns) FROM role r JOIN item i ON i.id = r.item_id
+            WHERE r.entity_id IN (\(list)) ORDER BY i.recorded, i.id
+            """) {
+            if let role = Role(rawValue: row[0]) { records.append(Dated(role, source: citation(row, from: 1))) }
+        }
+        var births: [Dated<BirthDateText>] = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT CASE WHEN r.dob_approx THEN '~' ELSE '' END || r.dob_text, \(citationColumns)
+            FROM entity_record r JOIN item i ON i.id = r.item_id
+            WHERE r.entity_id IN (\(list)) AND r.dob_text IS NOT NULL ORDER BY i.recorded, i.id
+            """) {
+            let dob: String = row[0]
+            if !births.contains(where: { $0.value.text == dob }) { births.append(Dated(BirthDateText(dob), source: citation(row, from: 1))) }
+        }
+        return NetworkEntity(id: EntityID(id), kind: EntityKind(rawValue: kind) ?? .person, label: label,
+                             roles: Set(records.map(\.value)).sorted { $0.rawValue < $1.rawValue }, roleRecords: records, birthDates: births)
+    }
 }

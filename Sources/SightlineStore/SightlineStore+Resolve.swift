@@ -1,5 +1,6 @@
 import GRDB
 import SightlineModel
+import SightlineSafeguarding
 import SightlineResolution
 
 /// A candidate pair as listed for an analyst: both people, the score, and the reasons.
@@ -97,12 +98,21 @@ extension SightlineStore {
     ///
     /// Nothing is rewritten: `b` keeps its records, identifiers and links, and is marked as merged
     /// into `a`, so every read shows them through `a` and an unmerge restores both exactly.
+    /// A merge that the safeguarding rules refuse (``Safeguarding/mergeProblem(_:_:on:)``: a child
+    /// and an adult, or dates of birth years apart) needs `override`, the analyst's reason for
+    /// merging all the same, which the merge records.
+    /// - Parameters:
+    ///   - day: the date in question for who is a child (the run day).
     /// - Returns: the merge's number.
-    /// - Throws: ``StoreError/cannotMerge(_:)`` when the two are the same, of different kinds, or unknown.
+    /// - Throws: ``StoreError/cannotMerge(_:)`` when the two are the same, of different kinds, or
+    ///   unknown, or the safeguarding rules refuse and no override is given.
     @discardableResult
-    public func merge(_ a: EntityID, _ b: EntityID, reason: String, actor: String = SightlineStore.actor) throws(StoreError) -> Int64 {
-        let reason = reason.trimmedWhitespace()
+    public func merge(_ a: EntityID, _ b: EntityID, reason: String, actor: String = SightlineStore.actor,
+                      override: String? = nil, on day: Timestamp = RunDay.todayOrClock()) throws(StoreError) -> Int64 {
+        var reason = reason.trimmedWhitespace()
         guard !reason.isEmpty else { throw .cannotMerge("give the reason for the merge (--reason)") }
+        let override = override?.trimmedWhitespace()
+        if override?.isEmpty == true { throw .cannotMerge("give the reason for overriding the safeguarding check (--override)") }
         return try write { db in
             let m = try Self.mergeMap(db)
             let (ca, cb) = (Self.canonical(a.rawValue, m), Self.canonical(b.rawValue, m))
@@ -110,6 +120,14 @@ extension SightlineStore {
             guard let kb = try String.fetchOne(db, sql: "SELECT kind FROM entity WHERE id = ?", arguments: [cb]) else { throw StoreError.notFound(b.description) }
             guard ca != cb else { throw StoreError.cannotMerge("\(a) and \(b) are already the same entity (\(EntityID(ca)))") }
             guard ka == kb else { throw StoreError.cannotMerge("\(EntityID(ca)) is a \(ka) and \(EntityID(cb)) is a \(kb)") }
+            let ea = try Self.safeguardingEntity(members: try Self.memberList(ca, db), id: ca, db)
+            let eb = try Self.safeguardingEntity(members: try Self.memberList(cb, db), id: cb, db)
+            if let problem = Safeguarding.mergeProblem(ea, eb, on: day) {
+                guard let override else {
+                    throw StoreError.cannotMerge("\(problem). Check the records; to merge all the same, give --override with your reason (recorded)")
+                }
+                reason += " (safeguarding check overridden: \(problem); because: \(override))"
+            }
             try db.execute(sql: "UPDATE entity SET merged_into = ? WHERE id = ?", arguments: [ca, cb])
             try db.execute(sql: "INSERT INTO merge (survivor, merged, kind, actor, at, reason) VALUES (?, ?, 'manual', ?, ?, ?)",
                            arguments: [ca, cb, actor, Self.now(), reason])

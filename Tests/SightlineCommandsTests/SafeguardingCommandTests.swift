@@ -160,6 +160,21 @@ struct SafeguardingCommandTests {
         }
     }
 
+    // Item 5 (analyst's merges).
+    @Test("resolve merge refuses to join an adult and a child without a recorded override")
+    func mergeAdultAndChild() throws {
+        let refused = try run(["resolve", "merge", "person:niche/PN-1002", "person:lccs/C-2201", "--reason", "same phone"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("is a child on 2025-06-01") && refused.stderr.contains("--override"), "\(refused.stderr)")
+        let people = try json(["disrupt", "people", "--limit", "0"]).value as! [[String: Any]]
+        #expect(people.contains { $0["name"] as? String == "Kasim Wrenhurst" }, "nothing was merged")
+        let forced = try run(["resolve", "merge", "person:niche/PN-1002", "person:lccs/C-2201", "--reason", "same phone",
+                              "--override", "DC 123 confirmed one person; the child record was keyed in error"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let history = try run(["resolve", "history", "--format", "json"])
+        #expect(history.stdout.contains("safeguarding check overridden") && history.stdout.contains("DC 123 confirmed"))
+    }
+
     // Item 9.
     @Test("missing brief gives the child's age on the run day, or --as-of")
     func briefAge() throws {

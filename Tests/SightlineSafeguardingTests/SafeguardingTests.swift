@@ -96,4 +96,17 @@ import Testing
         let text = s.sentence(.supplies, from: EntityID(2), to: EntityID(1)).text { $0 == EntityID(1) ? "ADULT" : "CHILD" }
         #expect(text == "ADULT received drugs or alcohol from CHILD")
     }
+
+    @Test func mergesJoiningAChildAndAnAdultOrDistantBirthsAreRefused() {
+        let day = Self.day("2025-06-01")
+        let adult = Self.person(1, dob: ["1985-01-01"], roles: [(.suspect, "2024-01-01")])
+        let child = Self.person(2, dob: ["2011-01-01"], roles: [(.childAtRisk, "2024-01-01")])
+        let other = Self.person(3, dob: ["1990-01-01"], roles: [(.suspect, "2024-01-01")])
+        let near = Self.person(4, dob: ["1985-06-01"], roles: [(.suspect, "2024-01-01")])
+        #expect(Safeguarding.mergeProblem(adult, child, on: day)?.contains("is a child") == true)
+        #expect(Safeguarding.mergeProblem(child, adult, on: day)?.contains("is a child") == true)
+        #expect(Safeguarding.mergeProblem(adult, other, on: day)?.contains("days apart") == true)
+        #expect(Safeguarding.mergeProblem(adult, near, on: day) == nil)
+        #expect(Safeguarding.mergeProblem(adult, Self.person(5, roles: [(.suspect, "2024-01-01")]), on: day) == nil)
+    }
 }
