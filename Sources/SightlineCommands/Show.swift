@@ -9,13 +9,17 @@ struct Show: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var network: NetworkOptions
 
     @Argument(help: "An entity ID (E12), a strong identifier (phone:07700 900123, vehicle:WX19KQP) or an exact name.")
     var entity: String
 
     func run() throws {
         let db = try store.open()
-        let d = try db.detail(try db.find(entity))
+        // Through the same filters as the network: an item the filters refuse shows nowhere.
+        let filter = network.filter
+        let d = try db.detail(try db.find(entity), on: filter.asOf ?? RunDay.todayOrClock())
+            .keeping(filter.accepts, linkTypes: filter.linkTypes.map { Set($0.map(\.rawValue)) })
         switch output.format {
         case .json: print(try jsonText(d))
         case .csv: print(Self.linkTable(d).csv, terminator: "")
@@ -24,9 +28,9 @@ struct Show: ParsableCommand {
     }
 
     static func linkTable(_ d: EntityDetail) -> TextTable {
-        TextTable(headers: ["link", "type", "direction", "other", "other_kind", "other_label", "time", "origin", "detail", "evidence"],
+        TextTable(headers: ["link", "type", "direction", "other", "other_kind", "other_label", "reads", "time", "origin", "detail", "evidence"],
                   rows: d.links.map { l in
-                      [String(l.id), l.type, l.direction, l.other, l.otherKind, l.otherLabel, l.time ?? "", l.origin, l.detail ?? "",
+                      [String(l.id), l.type, l.direction, l.other, l.otherKind, l.otherLabel, l.reads, l.time ?? "", l.origin, l.detail ?? "",
                        l.evidence.map(\.description).joined(separator: "; ")]
                   })
     }
@@ -67,11 +71,11 @@ struct Show: ParsableCommand {
         }
         if !d.links.isEmpty {
             out += "\nlinks\n"
-            var t = TextTable(headers: ["type", "", "other", "time", "origin", "evidence (agency/ref recorded grade)"])
+            var t = TextTable(headers: ["type", "", "other", "reads", "time", "origin", "evidence (agency/ref recorded grade)"])
             for l in d.links {
                 let arrow = l.direction == "out" ? "->" : l.direction == "in" ? "<-" : "--"
                 t.rows.append([l.type + (l.detail.map { " (\($0))" } ?? ""), arrow, "\(l.other) \(l.otherKind) \(l.otherLabel)",
-                               l.time ?? "", l.origin, l.evidence.map(\.description).joined(separator: "; ")])
+                               l.reads, l.time ?? "", l.origin, l.evidence.map(\.description).joined(separator: "; ")])
             }
             out += t.rendered(maxWidth: 80)
         }

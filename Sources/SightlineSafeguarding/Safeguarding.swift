@@ -63,6 +63,8 @@ public struct Safeguarding: Sendable {
     }
 
     private var status: [EntityID: Status] = [:]
+    /// Every person classified (anything else is a place or a thing).
+    private var people: Set<EntityID> = []
     private var concernRole: Set<EntityID> = []
     private var adultFrom: [EntityID: Timestamp] = [:]
     /// Every conflict found, in entity order.
@@ -72,7 +74,10 @@ public struct Safeguarding: Sendable {
     /// - Complexity: O(entities + role records + dates of birth).
     public init(_ entities: some Sequence<NetworkEntity>, on day: Timestamp) {
         self.day = day
-        for e in entities where e.kind == .person { classify(e) }
+        for e in entities where e.kind == .person {
+            people.insert(e.id)
+            classify(e)
+        }
         concerns.sort { ($0.entity.rawValue, $0.kind.rawValue) < ($1.entity.rawValue, $1.kind.rawValue) }
     }
 
@@ -86,6 +91,9 @@ public struct Safeguarding: Sendable {
         if case .child = status(of: id) { return true }
         return false
     }
+
+    /// Whether the entity is a person who is not a child (an adult, or held for review).
+    public func isAdultPerson(_ id: EntityID) -> Bool { people.contains(id) && !isChild(id) }
 
     /// Whether the person's records conflict so that they are held back from every ranking.
     public func isHeldForReview(_ id: EntityID) -> Bool { status(of: id) == .heldForReview }

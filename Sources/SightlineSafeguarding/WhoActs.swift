@@ -23,7 +23,7 @@ extension Safeguarding {
     /// The sentence for a link. Links that do not join an adult and a child read in their recorded
     /// direction.
     public func sentence(_ type: LinkType, from source: EntityID, to target: EntityID) -> Sentence {
-        let childFirst = isChild(source) && !isChild(target)
+        let childFirst = isChild(source) && isAdultPerson(target)
         if !type.isDirected {
             let (a, b) = childFirst ? (target, source) : (source, target)
             return Sentence(subject: a, words: Self.twoWayWords(type), object: b)

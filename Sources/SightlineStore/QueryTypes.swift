@@ -57,6 +57,9 @@ public struct EntityDetail: Sendable, Codable {
         public var origin: String
         public var detail: String?
         public var evidence: [Citation]
+        /// The link in words, an adult always the actor of an act upon a child
+        /// (``Safeguarding/sentence(_:from:to:)``): "Darren Quillfeather gave gifts to Zoë Marblewood".
+        public var reads: String
     }
     public struct PeriodInfo: Sendable, Codable {
         public var from: String
@@ -101,4 +104,26 @@ public struct StoreStats: Sendable, Codable {
     public var ingestRuns: Int
     /// People with the child-at-risk role in at least one item.
     public var childrenAtRisk: Int
+}
+
+extension EntityDetail {
+    /// The entity as seen through a filter: records, roles, periods, episodes and notices whose item
+    /// it refuses are left out; a link keeps only the items it accepts, and goes when none is left or
+    /// its type is not wanted.
+    /// - Complexity: O(facts + links + evidence).
+    public func keeping(_ accepts: (Citation) -> Bool, linkTypes: Set<String>? = nil) -> EntityDetail {
+        var d = self
+        d.records = records.filter { accepts($0.source) }
+        d.roles = roles.filter { accepts($0.source) }
+        d.lookedAfter = lookedAfter.filter { accepts($0.source) }
+        d.missingEpisodes = missingEpisodes.filter { accepts($0.source) }
+        d.notices = notices.filter { accepts($0.source) }
+        d.links = links.compactMap { l in
+            if let linkTypes, !linkTypes.contains(l.type) { return nil }
+            var kept = l
+            kept.evidence = l.evidence.filter(accepts)
+            return kept.evidence.isEmpty ? nil : kept
+        }
+        return d
+    }
 }

@@ -1,6 +1,7 @@
 import GRDB
 import SightlineIngest
 import SightlineModel
+import SightlineSafeguarding
 
 extension SightlineStore {
     /// SQL that yields each item's citation columns, prefixed by the alias `i`.
@@ -119,11 +120,19 @@ extension SightlineStore {
 
     /// Everything about one entity, with the intelligence behind each fact.
     /// - Parameter id: an entity (merged entities are shown through their survivor).
-    public func detail(_ id: EntityID) throws(StoreError) -> EntityDetail {
+    public func detail(_ id: EntityID, on day: Timestamp = RunDay.todayOrClock()) throws(StoreError) -> EntityDetail {
         try read { db in
             let m = try Self.mergeMap(db)
             let root = Self.canonical(id.rawValue, m)
             let members = Self.members(of: root, m)
+            // Who is a child among this entity and the people it links to: the rules' own answer.
+            var people: [Int64: NetworkEntity] = [:]
+            func person(_ e: Int64) throws -> NetworkEntity {
+                if let p = people[e] { return p }
+                let p = try Self.safeguardingEntity(members: Self.members(of: e, m), id: e, db)
+                people[e] = p
+                return p
+            }
             let list = members.map(String.init).joined(separator: ",")
             func label(_ e: Int64) throws -> (String, String, String) {
                 let c = Self.canonical(e, m)
@@ -164,10 +173,16 @@ extension SightlineStore {
                 if let d: Int = row[7] { detail.append("\(d) s") }
                 if let s: String = row[8] { detail.append(s) }
                 let time: String = row[4]
+                let (a, b) = (Self.canonical(source, m), Self.canonical(target, m))
+                let rules = Safeguarding([try person(a), try person(b)], on: day)
+                let reads = rules.sentence(type, from: EntityID(a), to: EntityID(b)).text { id in
+                    let p = people[id.rawValue]
+                    return p.map { $0.label.isEmpty ? $0.id.description : $0.label } ?? id.description
+                }
                 links.append(EntityDetail.LinkInfo(
                     id: row[0], type: type.rawValue, direction: type.isDirected ? (outgoing ? "out" : "in") : "both",
                     other: oid, otherKind: okind, otherLabel: olabel, time: time.isEmpty ? nil : time, origin: row[5],
-                    detail: detail.isEmpty ? nil : detail.joined(separator: ", "), evidence: evidence))
+                    detail: detail.isEmpty ? nil : detail.joined(separator: ", "), evidence: evidence, reads: reads))
             }
             let periods = try Row.fetchAll(db, sql: """
                 SELECT p.start, p.end, p.authority, \(Self.citationColumns) FROM looked_after p JOIN item i ON i.id = p.item_id

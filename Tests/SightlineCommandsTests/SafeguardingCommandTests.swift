@@ -145,6 +145,22 @@ struct SafeguardingCommandTests {
         #expect(after.range(of: #"\b[123][A-E]P\b"#, options: .regularExpression) != nil)
     }
 
+    // Items 2 and 3 for show.
+    @Test("show writes each link between an adult and a child with the adult as the actor, and takes the network filters")
+    func show() throws {
+        let d = try json(["show", "person:lccs/C-2216"]).value as! [String: Any]
+        let links = d["links"] as! [[String: Any]]
+        let gift = links.first { $0["type"] as? String == "gave_gifts_to" }
+        #expect((gift?["reads"] as? String)?.hasSuffix("gave gifts to Chloe Yarrowby") == true, "\(gift ?? [:])")
+        #expect(!links.contains { ($0["reads"] as? String ?? "").hasPrefix("Chloe Yarrowby gave") || ($0["reads"] as? String ?? "").hasPrefix("Chloe Yarrowby harbours") })
+        let all = try run(["show", "person:lccs/C-2216", "--format", "json"]).stdout
+        #expect(all.contains("C\""), "the child's record has C-handled items")
+        let p = try run(["show", "person:lccs/C-2216", "--format", "json", "--handling", "P"])
+        #expect(p.status == 0)
+        let grades = (p.stdout.components(separatedBy: "\"grade\" : \"").dropFirst()).map { String($0.prefix(while: { $0 != "\"" })) }
+        #expect(!grades.isEmpty && grades.allSatisfy { $0.hasSuffix("P") }, "\(Set(grades))")
+    }
+
     // Item 8.
     @Test("trawl missing never numbers children: no rank, name order")
     func trawlNeverRanksChildren() throws {
