@@ -122,6 +122,6 @@ let package = Package(
             dependencies: ["SightlineStore", "SightlineSynthetic", "SightlineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SightlineCommandsTests",
-            dependencies: ["SightlineCommands", "SightlineTestSupport"]),
+            dependencies: ["SightlineCommands", "SightlineModel", "SightlineTestSupport"]),
     ]
 )

@@ -63,14 +63,16 @@ def main():
         run([bin, "generate", "--people", str(people), "--seed", seed, "--out", work])
         _, t = run([bin, "ingest", os.path.join(work, "network.jsonl"), "--db", db])
         print("generated and ingested %d people in %.0f s (%s)" % (people, t, work))
+    # truth.json in the schema of docs/formats.md ("Planted truth").
     truth = json.load(open(os.path.join(work, "truth.json")))
-    members = {m for g in truth["groups"] for m in g} | set(truth["brokers"])
-    hotspots = set(truth["hotspots"])
+    groups = truth["offendingGroups"]
+    members = {m["id"] for g in groups for m in g["members"]} | {b["person"]["id"] for b in truth["brokers"]}
+    hotspots = set(truth["hotspots"]["planted"])
     # The generator writes registrations as spelled on the road ("WX21 BAZ"); the store keeps them
     # without spaces.
-    vehicles = {v.replace(" ", "").upper().replace("VEHICLE:", "vehicle:") for v in truth["groupVehicles"]}
-    phones = set(truth["groupPhones"])
-    pairs = {(p["adult"], p["child"]) for p in truth["warningNoticePairs"]}
+    vehicles = {v["vehicle"].replace(" ", "").upper().replace("VEHICLE:", "vehicle:") for g in groups for v in g["sharedVehicles"]}
+    phones = {p["phone"] for g in groups for p in g["sharedPhones"]}
+    pairs = {(p["adult"], p["child"]) for p in truth["warningNoticeCandidates"]["candidates"]}
 
     # Entity numbers to identifiers, to compare rows with the truth.
     p, _ = run([bin, "entities", "--db", db, "--format", "json"])

@@ -25,7 +25,9 @@ R = random.Random(SEED)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES = os.path.join(ROOT, "Samples")
-AVOID_TSV = "/work/shared/language/avoid.tsv"
+# Sightline's protective-language list (the phrases it must never compose about a child) lives in
+# one place, the Swift source below; --check reads the patterns out of it.
+PROTECTIVE_LANGUAGE = os.path.join(ROOT, "Sources", "SightlineModel", "ProtectiveLanguage.swift")
 
 AGENCIES = ["police", "social_care", "health", "education", "licensing", "voluntary", "housing"]
 # The person-ID system each agency keeps.
@@ -2548,15 +2550,22 @@ def strings_in(value):
             yield from strings_in(v)
 
 
+def protective_language_patterns():
+    """The (name, compiled pattern) pairs of ProtectiveLanguage.phrases in the Swift source.
+
+    Each entry there is written `Phrase("name", #"pattern"#, instead: "...")`, and its patterns use
+    only what ICU and Python's re read alike."""
+    with open(PROTECTIVE_LANGUAGE, encoding="utf-8") as f:
+        source = f.read()
+    found = re.findall(r'Phrase\(\s*"([^"]+)",\s*#"(.*?)"#,\s*instead:', source, re.DOTALL)
+    if len(found) < 19:
+        sys.exit("%s: expected the protective-language phrases, found %d" % (PROTECTIVE_LANGUAGE, len(found)))
+    return [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in found]
+
+
 def check(out):
     problems = []
-    patterns = []
-    with open(AVOID_TSV, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip() or line.startswith("#"):
-                continue
-            pat = line.rstrip("\n").split("\t")[0]
-            patterns.append((pat, re.compile(pat, re.IGNORECASE)))
+    patterns = protective_language_patterns()
     texts = []   # (where, text)
     defined = set()
     for a in sorted(AGENCIES):   # the tool reads JSON Lines files in name order
@@ -2600,7 +2609,7 @@ def check(out):
         for pat, rx in patterns:
             m = rx.search(text)
             if m:
-                problems.append("%s: avoid-list pattern /%s/ matches %r" % (where, pat, m.group(0)))
+                problems.append("%s: protective-language phrase '%s' matches %r" % (where, pat, m.group(0)))
     # determinism: a second run writes the same bytes
     import subprocess
     import tempfile
@@ -2627,7 +2636,7 @@ def main():
             print("CHECK: " + p, file=sys.stderr)
         if problems:
             sys.exit(1)
-        print("check passed: no avoid-list phrases, windows-1252 file is not UTF-8, every citation resolves, output is deterministic")
+        print("check passed: no protective-language phrases, windows-1252 file is not UTF-8, every citation resolves, output is deterministic")
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ struct Analyse: ParsableCommand {
     @Option(help: "The community method's seed (and the sampling seed).") var seed: UInt64 = 42
     @Option(help: "Modularity's resolution: above 1 gives more, smaller clusters (modularity cannot resolve groups much smaller than the square root of the number of links at 1).") var resolution: Double = 1
     @Option(help: "Estimate betweenness from this many sampled sources (default: exact up to 5,000 entities, 256 samples above).") var samples: Int?
-    @Option(help: ArgumentHelp("Score the clusters against the planted groups of a generated network (truth.json from 'sightline generate').", valueName: "truth.json"))
+    @Option(help: ArgumentHelp("Score the clusters against the planted groups of a truth.json ('sightline generate' or the samples write one).", valueName: "truth.json"))
     var scoreAgainst: String?
 
     struct Cluster: Encodable {
@@ -144,9 +144,10 @@ struct Analyse: ParsableCommand {
     static func scoreGroups(truthFile: String, db: SightlineStore, snapshot: NetworkSnapshot, community: [Int]) throws -> String {
         guard let data = FileManager.default.contents(atPath: truthFile),
               let truth = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let groups = truth["groups"] as? [[String]] else {
-            throw CommandError("\(truthFile): expected a truth.json written by 'sightline generate' (with groups)")
+              let plantedGroups = truth["offendingGroups"] as? [[String: Any]] else {
+            throw CommandError("\(truthFile): expected a truth.json (docs/formats.md) with offendingGroups, as 'sightline generate' and scripts/make-samples.py write")
         }
+        let groups = plantedGroups.map { ($0["members"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
         var shares: [Double] = []
         var dominant: [Int] = []
         var planted: [Int] = [], found: [Int] = [] // per member: its group and its cluster

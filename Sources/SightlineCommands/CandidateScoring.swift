@@ -2,7 +2,8 @@ import Foundation
 import SightlineIngest
 import SightlineStore
 
-/// Scores a resolution candidate list against planted duplicates (truth.json from `generate`).
+/// Scores a resolution candidate list against planted name-only duplicates (`duplicates.nameOnly`
+/// of a truth.json, docs/formats.md).
 enum CandidateScoring {
     struct Report {
         var listed: Int
@@ -17,8 +18,9 @@ enum CandidateScoring {
     static func score(_ list: [ResolutionCandidate], truthFile: String) throws -> Report {
         guard let data = FileManager.default.contents(atPath: truthFile) else { throw CommandError("\(truthFile): cannot read") }
         guard case let .object(top) = try JSONParser.parse(Array(data)),
-              case let .array(dups)? = top.first(where: { $0.key == "nameOnlyDuplicates" })?.value else {
-            throw CommandError("\(truthFile): expected a truth.json written by 'sightline generate' (with nameOnlyDuplicates)")
+              case let .object(duplicates)? = top.first(where: { $0.key == "duplicates" })?.value,
+              case let .array(dups)? = duplicates.first(where: { $0.key == "nameOnly" })?.value else {
+            throw CommandError("\(truthFile): expected a truth.json (docs/formats.md) with duplicates.nameOnly, as 'sightline generate' and scripts/make-samples.py write")
         }
         var pairs: [(String, String)] = []
         for d in dups {

@@ -13,16 +13,27 @@ struct Generate: ParsableCommand {
         seed gives the same files.
         """)
 
-    @Option(help: "How many people.") var people: Int = 1000
-    @Option(help: "The random seed.") var seed: UInt64 = 1
+    /// The most people a network may have: ten million (about 4 GB of JSON Lines). Larger counts
+    /// would overflow the generator's arithmetic rather than fail cleanly.
+    static let maxPeople = 10_000_000
+    /// The most call records an export may have: one hundred million (about 8 GB of CSV).
+    static let maxCalls = 100_000_000
+
+    @Option(help: "How many people (20 to 10,000,000).") var people: Int = 1000
+    @Option(help: "The random seed (any whole number from 0 to 18446744073709551615).") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("The folder to write.", valueName: "dir")) var out: String
-    @Option(help: "Share of people given a planted duplicate record.") var duplicateRate: Double = 0.03
-    @Option(help: ArgumentHelp("Instead of a network, write a call-data-records export of this many rows (DIR/calls.csv with its mapping), for bulk-ingest benchmarks.", valueName: "rows"))
+    @Option(help: "Share of people given a planted duplicate record (0 to 0.5).") var duplicateRate: Double = 0.03
+    @Option(help: ArgumentHelp("Instead of a network, write a call-data-records export of this many rows (1 to 100,000,000; DIR/calls.csv with its mapping), for bulk-ingest benchmarks.", valueName: "rows"))
     var calls: Int?
 
     func validate() throws {
-        guard people >= 20 else { throw ValidationError("--people must be at least 20") }
+        guard (20...Self.maxPeople).contains(people) else {
+            throw ValidationError("--people must be between 20 and 10,000,000 (got \(people))")
+        }
         guard (0...0.5).contains(duplicateRate) else { throw ValidationError("--duplicate-rate must be between 0 and 0.5") }
+        if let calls, !(1...Self.maxCalls).contains(calls) {
+            throw ValidationError("--calls must be between 1 and 100,000,000 (got \(calls))")
+        }
     }
 
     func run() throws {
@@ -55,7 +66,7 @@ struct Generate: ParsableCommand {
         let h = try createForWriting(path)
         var g = CallRecordGenerator(seed: seed, handsets: max(100, rows / 50))
         var buffer = Data((CallRecordGenerator.header + "\n").utf8)
-        for i in 1...max(1, rows) {
+        for i in 1...rows {
             buffer.append(contentsOf: g.row(i).utf8)
             buffer.append(0x0A)
             if buffer.count >= 1 << 20 { h.write(buffer); buffer.removeAll(keepingCapacity: true) }

@@ -22,7 +22,7 @@ struct Resolve: ParsableCommand {
         @Option(help: "List at most this many.")
         var limit: Int?
 
-        @Option(help: ArgumentHelp("Score the list against planted duplicates (a truth.json written by 'sightline generate') and print precision and recall.", valueName: "truth.json"))
+        @Option(help: ArgumentHelp("Score the list against the planted name-only duplicates of a truth.json ('sightline generate' or the samples write one) and print precision and recall.", valueName: "truth.json"))
         var scoreAgainst: String?
 
         func validate() throws {

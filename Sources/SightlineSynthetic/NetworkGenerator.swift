@@ -390,23 +390,47 @@ public struct NetworkGenerator {
 }
 
 extension NetworkGenerator.Truth {
-    /// truth.json: the planted structure, for scoring analysis and resolution.
+    /// truth.json: the planted structure, for scoring analysis and resolution, in the one schema
+    /// that `scripts/make-samples.py` also writes (docs/formats.md, "Planted truth"). The generator
+    /// fills the schema's required fields; the names, ranking and counts the samples add are optional.
     public var jsonText: String {
         func strings(_ a: [String]) -> JSONValue { .array(a.map { .string($0) }) }
+        func ids(_ a: [String]) -> JSONValue { .array(a.map { .object([("id", .string($0))]) }) }
+        // Each group planted two vehicles, two phones and two hotspots (its flat, then a public place),
+        // appended in group order.
+        func chunk(_ a: [String], _ g: Int) -> [String] {
+            let per = a.count / max(1, groups.count)
+            return Array(a[(g * per)..<((g + 1) * per)])
+        }
+        let offendingGroups: [JSONValue] = groups.indices.map { g in
+            .object([
+                ("group", .string(String(g + 1))),
+                ("members", ids(groups[g])),
+                ("keyAdults", strings([groupKeyAdults[g]])),
+                ("sharedVehicles", .array(chunk(groupVehicles, g).map { .object([("vehicle", .string($0))]) })),
+                ("sharedPhones", .array(chunk(groupPhones, g).map { .object([("phone", .string($0))]) })),
+                ("sharedAddresses", .array(chunk(hotspots, g).prefix(1).map { .object([("location", .string($0))]) })),
+            ])
+        }
         let v: JSONValue = .object([
-            ("groups", .array(groups.map(strings))),
-            ("groupKeyAdults", strings(groupKeyAdults)),
-            ("brokers", strings(brokers)),
-            ("hotspots", strings(Array(Set(hotspots)).sorted())),
-            ("children", strings(children)),
-            ("nameOnlyDuplicates", .array(nameOnlyDuplicates.map { .object([("a", .string($0.0)), ("b", .string($0.1)), ("how", .string($0.2))]) })),
-            ("strongDuplicates", .array(strongDuplicates.map { .object([("a", .string($0.0)), ("b", .string($0.1))]) })),
-            ("traps", .array(traps.map { .object([("a", .string($0.0)), ("b", .string($0.1))]) })),
-            ("groupVehicles", strings(groupVehicles)),
-            ("groupPhones", strings(groupPhones)),
-            ("warningNoticePairs", .array(warningNoticePairs.map {
-                .object([("adult", .string($0.adult)), ("child", .string($0.child)), ("episodes", .number(String($0.episodes)))])
-            })),
+            ("about", .string("Planted structure of a fictional network written by 'sightline generate'. Every name, number, vehicle and place is made up.")),
+            ("offendingGroups", .array(offendingGroups)),
+            ("brokers", .array(brokers.map { .object([("person", .object([("id", .string($0))]))]) })),
+            ("hotspots", .object([("planted", strings(Array(Set(hotspots)).sorted()))])),
+            ("warningNoticeCandidates", .object([
+                ("rule", .string("adults aged 18+ found with the same child under 16 on at least two missing episodes within 365 days (the most within any 365 days)")),
+                ("candidates", .array(warningNoticePairs.map {
+                    .object([("adult", .string($0.adult)), ("child", .string($0.child)), ("episodesUnder16", .number(String($0.episodes)))])
+                })),
+            ])),
+            ("duplicates", .object([
+                ("strongIdentifier", .object([("sameEntity", .array(strongDuplicates.map {
+                    .object([("ids", strings([$0.0, $0.1])), ("mustBeOneEntity", .bool(true))])
+                }))])),
+                ("nameOnly", .array(nameOnlyDuplicates.map { .object([("a", .string($0.0)), ("b", .string($0.1)), ("why", .string($0.2))]) })),
+                ("traps", .array(traps.map { .object([("a", .string($0.0)), ("b", .string($0.1)), ("why", .string("same name, born years apart: different people"))]) })),
+            ])),
+            ("childrenAtRisk", ids(children)),
         ])
         return v.jsonText
     }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SightlineCommands
+import SightlineModel
 import SightlineTestSupport
 import Testing
 
@@ -46,12 +47,12 @@ struct AnalyseTests {
         #expect(exposure.count >= 25)
     }
 
-    @Test("nothing analyse composes uses a phrase from the avoid list")
+    @Test("nothing analyse composes uses a protective-language phrase")
     func protectiveLanguage() throws {
         let text = String(decoding: try JSONSerialization.data(withJSONObject: report), as: UTF8.self)
-        #expect(try AvoidList.violations(in: text) == [])
+        #expect(ProtectiveLanguage.matches(in: text) == [])
         let table = try runSightline(["analyse", "--db", dir.file("s.sqlite")])
-        #expect(try AvoidList.violations(in: table.stdout + helpTexts()) == [])
+        #expect(try ProtectiveLanguage.matches(in: table.stdout + helpTexts()) == [])
     }
 
     func helpTexts() throws -> String { try runSightline(["analyse", "--help"]).stdout + runSightline(["impact", "--help"]).stdout }
@@ -95,7 +96,7 @@ struct AnalyseTests {
         let wideRows = try JSONSerialization.jsonObject(with: Data(wide.stdout.utf8)) as! [[String: Any]]
         #expect(wideRows.contains { $0["kind"] as? String == "location" })
         #expect(!wideRows.contains { children.contains($0["entity"] as! String) })
-        #expect(try AvoidList.violations(in: r.stdout + wide.stdout + runSightline(["impact", "--db", dir.file("s.sqlite"), "--greedy", "3"]).stdout) == [])
+        #expect(try ProtectiveLanguage.matches(in: r.stdout + wide.stdout + runSightline(["impact", "--db", dir.file("s.sqlite"), "--greedy", "3"]).stdout) == [])
     }
 }
 

@@ -1,9 +1,10 @@
 import Foundation
+import SightlineModel
 import SightlineTestSupport
 import Testing
 
 /// Every list on the samples, in every format: nothing Sightline composes uses the language the
-/// avoid list names (../shared/language/avoid.tsv), and no child at risk is ever a row.
+/// protective-language list names (ProtectiveLanguage in SightlineModel), and no child at risk is ever a row.
 @Suite("lists: protective language", .serialized)
 struct ListsLanguageTests {
     let dir = TemporaryDirectory("lists-language")
@@ -19,7 +20,7 @@ struct ListsLanguageTests {
         ["notices", "candidates"], ["trawl", "missing", "--days", "5000"],
     ]
 
-    @Test("every list, every format, with and without names: no avoided phrase, and rows found")
+    @Test("every list, every format, with and without names: no protective-language phrase, and rows found")
     func everyList() throws {
         var scanned = 0
         for list in Self.lists {
@@ -28,17 +29,17 @@ struct ListsLanguageTests {
                     let r = try runSightline(list + ["--db", db, "--format", format, "--limit", "0"] + names)
                     #expect(r.status == 0, "\(list) \(format): \(r.stderr)")
                     #expect(!r.stdout.isEmpty)
-                    #expect(try AvoidList.violations(in: r.stdout + r.stderr) == [], "\(list) \(format)")
+                    #expect(ProtectiveLanguage.matches(in: r.stdout + r.stderr) == [], "\(list) \(format)")
                     scanned += r.stdout.count
                 }
             }
             let help = try runSightline(list.prefix(2) + ["--help"])
-            #expect(try AvoidList.violations(in: help.stdout) == [], "\(list) --help")
+            #expect(ProtectiveLanguage.matches(in: help.stdout) == [], "\(list) --help")
         }
         for format in ["text", "json", "html"] {
             let r = try runSightline(["missing", "brief", "person:lccs/C-2201", "--db", db, "--format", format])
             #expect(r.status == 0, "\(r.stderr)")
-            #expect(try AvoidList.violations(in: r.stdout) == [], "brief \(format)")
+            #expect(ProtectiveLanguage.matches(in: r.stdout) == [], "brief \(format)")
             scanned += r.stdout.count
         }
         #expect(scanned > 100_000, "too little output to mean anything: \(scanned) characters")

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import SightlineModel
 import SightlineTestSupport
 import Testing
 
@@ -39,7 +40,7 @@ struct MissingCommandTests {
     func json(_ s: String) -> String { String(decoding: try! JSONEncoder().encode(s), as: UTF8.self) }
 
     func noBlame(_ text: String, _ what: String) throws {
-        let found = try AvoidList.violations(in: text)
+        let found = ProtectiveLanguage.matches(in: text)
         #expect(found.isEmpty, "\(what) uses \(found)")
     }
 

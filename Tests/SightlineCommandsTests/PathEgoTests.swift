@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import SightlineModel
 import SightlineTestSupport
 import Testing
 
@@ -105,7 +106,7 @@ struct StoreImpactTests {
         let r = try runSightline(["impact", "person:lccs/C-2201", "--db", db])
         #expect(r.status == 1)
         #expect(r.stderr.contains("never children"))
-        #expect(try AvoidList.violations(in: r.stderr).isEmpty)
+        #expect(ProtectiveLanguage.matches(in: r.stderr).isEmpty)
     }
 
     @Test("one adult's impact lists the children who would no longer be connected to any suspect")
@@ -192,7 +193,7 @@ struct CoPresenceCommandTests {
             }
         }
         #expect(childSuspectPairs >= 1)
-        #expect(try AvoidList.violations(in: r.stdout + runSightline(["copresence", "--db", db]).stdout + runSightline(["copresence", "--help"]).stdout) == [])
+        #expect(try ProtectiveLanguage.matches(in: r.stdout + runSightline(["copresence", "--db", db]).stdout + runSightline(["copresence", "--help"]).stdout) == [])
     }
 
     @Test("co-presence stays apart: the stored links and the analysed network are unchanged")
@@ -232,7 +233,7 @@ struct RenderEgoCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("ego.png"))).starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("ego.pdf"))).starts(with: Array("%PDF".utf8)))
         #expect(try String(contentsOfFile: dir.file("ego.dot"), encoding: .utf8).hasPrefix("digraph sightline {"))
-        #expect(try AvoidList.violations(in: text + runSightline(["render", "--help"]).stdout) == [])
+        #expect(try ProtectiveLanguage.matches(in: text + runSightline(["render", "--help"]).stdout) == [])
         // Inferred co-presence, dotted and explained; sizes by a centrality, written in the source.
         let co = try runSightline(["render", "ego", "Darren Quillfeather", "--db", db, "--copresence", "3", "-o", dir.file("co.svg")])
         #expect(co.status == 0, "\(co.stderr)")
@@ -282,7 +283,7 @@ struct RenderEgoCommandTests {
         #expect(!collapsed.contains("Callum Mallowby"), "a collapsed overview names no one")
         let fewer = try svg(["overview", "--threshold", "10", "--resolution", "20"], "fewer.svg")
         #expect(fewer.contains("smaller clusters"))
-        #expect(try AvoidList.violations(in: path + connect + cluster + collapsed + fewer) == [])
+        #expect(ProtectiveLanguage.matches(in: path + connect + cluster + collapsed + fewer) == [])
         let none = try runSightline(["render", "cluster", "999", "--db", db, "-o", dir.file("x.svg")])
         #expect(none.status == 1 && none.stderr.contains("there is no cluster 999"))
     }
@@ -318,6 +319,6 @@ struct RenderEgoCommandTests {
         #expect(pseudo.status == 0)
         let pt = try String(contentsOfFile: dir.file("p.svg"), encoding: .utf8)
         for real in ["Marblewood", "Quillfeather", "Anchorage"] { #expect(!pt.contains(real), "\(real) shown") }
-        #expect(try AvoidList.violations(in: h + t) == [])
+        #expect(ProtectiveLanguage.matches(in: h + t) == [])
     }
 }

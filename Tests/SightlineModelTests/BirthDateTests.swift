@@ -6,7 +6,7 @@ private func ts(_ y: Int, _ m: Int, _ d: Int, _ hh: Int = 0, _ mm: Int = 0) -> T
 }
 
 /// Dates of birth and ages. The 16th and 18th birthdays matter: a CAWN is for a child under 16, or
-/// under 18 and in care (DOMAIN.md). Ages below are counted by hand.
+/// under 18 and in care (docs/algorithms.md, warning-notice eligibility). Ages below are counted by hand.
 struct BirthDateTests {
     @Test func exactDate() throws {
         let b = try BirthDate(parsing: "2010-07-30")

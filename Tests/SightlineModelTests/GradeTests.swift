@@ -2,7 +2,7 @@ import Testing
 @testable import SightlineModel
 
 /// Grades: 3x5x2 (source 1-3, assessment A-E, handling P/C) and legacy 5x5x5 kept as graded.
-/// Expected values are read off the definitions in docs/formats.md and /work/shared/DOMAIN.md.
+/// Expected values are read off the definitions in docs/formats.md.
 struct GradeTests {
     @Test(arguments: ["2BP", "2bp", "2-B-P", "2/B/P", "2 B P", "2.b.p", " 2BP "])
     func currentGradeSpellings(text: String) throws {

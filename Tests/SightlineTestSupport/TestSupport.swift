@@ -42,9 +42,6 @@ public enum PackagePaths {
 
     public static var samples: String { root + "/Samples" }
 
-    /// ../shared beside the repository (present on developers' machines and in CI).
-    public static var shared: String { root + "/../shared" }
-
     /// The built `sightline` executable, beside the test bundle.
     public static var binary: String? {
         var candidates: [String] = []
@@ -99,25 +96,4 @@ public func runProcess(_ path: String, _ arguments: [String], environment: [Stri
 public struct TestSupportError: Error, CustomStringConvertible {
     public var description: String
     public init(_ d: String) { description = d }
-}
-
-/// The phrases Sightline must never compose (../shared/language/avoid.tsv), as regular expressions.
-public enum AvoidList {
-    public static func patterns() throws -> [(pattern: String, regex: NSRegularExpression)] {
-        let path = PackagePaths.shared + "/language/avoid.tsv"
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw TestSupportError("cannot read \(path): the shared folder must sit beside the repository")
-        }
-        var out: [(String, NSRegularExpression)] = []
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.isEmpty {
-            let pattern = String(line.split(separator: "\t")[0])
-            out.append((pattern, try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])))
-        }
-        return out
-    }
-
-    /// The patterns that match somewhere in the text.
-    public static func violations(in text: String) throws -> [String] {
-        try patterns().filter { $0.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil }.map(\.pattern)
-    }
 }
