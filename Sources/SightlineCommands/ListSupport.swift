@@ -36,7 +36,7 @@ struct ListOptions: ParsableArguments {
     }
 
     /// Writes a list: a table or CSV from `table`, or JSON of `document`, to the file or standard
-    /// output, and ends the process (exit 0). Throws ``NoRows`` (exit 1) when there are none, after
+    /// output. Throws ``NoRows`` (exit 1) when there are none, after
     /// writing the empty list (so a batch job's file always reflects the last run).
     /// - Parameter terminal: the columns of `table` a terminal shows (nil: all); CSV and JSON carry
     ///   every column.
@@ -55,19 +55,13 @@ struct ListOptions: ParsableArguments {
         case .json: text = try jsonText(document) + "\n"
         }
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                throw ExitWithMessage(message: "\(output): cannot write (\(error.localizedDescription))", code: 4)
-            }
+            try OutputFile.write(text, to: output)
             var e = standardError
             print("wrote \(output): \(rows) \(what)", to: &e)
         } else {
             print(text, terminator: "")
         }
         if rows == 0 { throw NoRows(message: "no \(what)" + (sinceDay.map { " new or changed since \($0)" } ?? "")) }
-        // The list is written: end the process here rather than free the network and the store's
-        // contents object by object on the way out (about a tenth of a list's time at 100,000 people).
-        // exit() flushes standard output.
-        Foundation.exit(0)
     }
 }
 
@@ -77,19 +71,33 @@ struct NoRows: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Runs a list command's body, so that a request that cannot be met exits 4, apart from 1 (no rows).
+/// Runs a list command's body. Kept for the lists' call sites: every error is mapped to its exit
+/// status by ``SightlineError/init(_:)`` (a request that cannot be met is 4 from every command).
 func runList(_ body: () throws -> Void) throws {
-    do { try body() } catch let e as CommandError {
-        throw ExitWithMessage(message: e.description, code: 4)
-    }
+    try body()
 }
+
+/// Values that live until the process exits: large results (a list's network and the store's
+/// contents) that would otherwise be freed object by object after the output is written.
+nonisolated(unsafe) private var keptUntilExit: [Any] = []
+
+/// Keeps `value` alive until the process exits (not freed on the way out) and returns it.
+func keepUntilExit<T>(_ value: T) -> T {
+    keptUntilExit.append(value)
+    return value
+}
+
+/// Releases what ``keepUntilExit(_:)`` kept (for commands run in-process, as in tests).
+func releaseKeptValues() { keptUntilExit.removeAll() }
 
 extension NetworkOptions {
     /// The products' view of the store: its contents through these filters, the network weighted
     /// as `analyse` weighs it.
     func productData(_ db: SightlineStore) throws -> ProductData {
         // ProductData finds the reference date (--as-of, or the newest item) once, for both.
-        ProductData(try db.productContents(), filter: filter, weighting: weighting(reference:))
+        // Kept until the process ends, so that the network and the store's contents are not freed
+        // object by object on the way out (about a tenth of a list's time at 100,000 people).
+        keepUntilExit(ProductData(try db.productContents(), filter: filter, weighting: weighting(reference:)))
     }
 }
 

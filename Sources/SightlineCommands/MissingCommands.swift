@@ -180,9 +180,7 @@ struct MissingBriefCommand: ParsableCommand {
         case .html: text = MissingBriefPage.html(brief)
         }
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                throw ExitWithMessage(message: "\(output): cannot write (\(error.localizedDescription))", code: 4)
-            }
+            try OutputFile.write(text, to: output)
             var e = standardError
             print("wrote \(output): missing brief for \(brief.child.entity)", to: &e)
         } else {

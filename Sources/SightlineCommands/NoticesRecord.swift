@@ -49,7 +49,7 @@ struct NoticesRecord: ParsableCommand {
     }
 
     func run() throws {
-        let db = try store.open()
+        let db = try store.openForWriting()
         let noticeType = NoticeType(rawValue: type)!
         /// An identifier the record can name the entity by (any of its own).
         func identifier(_ text: String, _ option: String) throws -> (id: EntityID, ref: String, label: String) {

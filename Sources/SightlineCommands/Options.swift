@@ -8,9 +8,17 @@ public struct StoreOptions: ParsableArguments {
 
     public init() {}
 
-    /// Opens the store, turning failure into an error message.
+    /// Opens the store to read it: never creates, migrates or changes a byte of the file.
+    /// - Throws: ``StoreError`` (mapped to exit 3 by ``SightlineMain``): no store at the path, a
+    ///   damaged file, another version's schema.
     func open() throws -> SightlineStore {
-        do { return try SightlineStore(path: db) } catch { throw CommandError(error.description) }
+        try SightlineStore(path: db, access: .read)
+    }
+
+    /// Opens the store to write it (ingest, resolve merge and unmerge, notices record): creates the
+    /// file if needed and brings its schema up to date.
+    func openForWriting() throws -> SightlineStore {
+        try SightlineStore(path: db, access: .write)
     }
 }
 

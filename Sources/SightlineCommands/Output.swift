@@ -67,3 +67,75 @@ struct StandardError: TextOutputStream {
     mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
 }
 nonisolated(unsafe) var standardError = StandardError()
+
+/// An output file (`-o`) could not be written; the file that was there is left as it was (exit 5).
+struct OutputError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+    var description: String { "\(path): cannot write the output: \(reason)" }
+}
+
+/// The one writer of every output file: lists, CSV and JSON exports, pictures, the missing brief.
+///
+/// Writes to a temporary file in the target's folder, flushes it to the disk (`fsync`), then
+/// renames it over the target, so a reader sees the old file or the new one, never a part; a
+/// failed write (a full disk, a folder as target, a missing or read-only folder) leaves the previous
+/// file byte for byte and removes the temporary file.
+enum OutputFile {
+    /// Writes `bytes` to `path` atomically.
+    /// - Parameter writeBytes: the system's `write(2)`; tests pass one that fails.
+    /// - Throws: ``OutputError`` naming the path and what is wrong.
+    static func write(_ bytes: some Collection<UInt8>, to path: String,
+                      writeBytes: (Int32, UnsafeRawBufferPointer) -> Int = { fd, b in systemWrite(fd, b.baseAddress, b.count) }) throws(OutputError) {
+        func fail(_ reason: String) -> OutputError { OutputError(path: path, reason: reason) }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw fail("it is a folder; give a file name")
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+            throw fail("the folder \(folder) does not exist")
+        }
+        guard isFolder.boolValue else { throw fail("\(folder) is not a folder") }
+        var template = Array((folder + "/." + url.lastPathComponent + ".sightline-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw fail("cannot create a file in \(folder) (\(String(cString: strerror(errno))))") }
+        let temporary = String(cString: template)
+        var ok = false
+        defer { if !ok { unlink(temporary) } }
+        // The new file's permissions: the old file's, else the usual ones (0666 less the umask).
+        var old = stat()
+        if stat(path, &old) == 0 {
+            fchmod(fd, old.st_mode & 0o7777)
+        } else {
+            let mask = umask(0); umask(mask)
+            fchmod(fd, 0o666 & ~mask)
+        }
+        let contents = Array(bytes)
+        var written = 0
+        let failure: String? = contents.withUnsafeBytes { all -> String? in
+            while written < all.count {
+                let n = writeBytes(fd, UnsafeRawBufferPointer(rebasing: all[written...]))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += n
+            }
+            return fsync(fd) == 0 ? nil : String(cString: strerror(errno))
+        }
+        if close(fd) != 0, failure == nil { throw fail(String(cString: strerror(errno))) }
+        if let failure { throw fail(failure + "; the previous file, if any, is unchanged") }
+        guard rename(temporary, path) == 0 else { throw fail(String(cString: strerror(errno))) }
+        ok = true
+    }
+
+    /// Writes text as UTF-8.
+    static func write(_ text: String, to path: String) throws(OutputError) {
+        try write(Array(text.utf8), to: path)
+    }
+}
+
+/// The system's `write(2)` (a name of its own: inside ``OutputFile`` `write` is its own method).
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int { write(fd, bytes, count) }

@@ -82,9 +82,7 @@ struct RenderOutput: ParsableArguments {
         let e = engine.flatMap(LayoutEngine.init(rawValue:)) ?? defaultEngine
         let bytes: [UInt8]
         do { bytes = try Graphviz.render(picture, engine: e, format: f, seed: seed) } catch { throw CommandError("\(error)") }
-        do { try Data(bytes).write(to: URL(fileURLWithPath: output)) } catch {
-            throw CommandError("\(output): cannot write (\(error.localizedDescription))")
-        }
+        try OutputFile.write(bytes, to: output)
         return "wrote \(output): \(f.rawValue), \(picture.nodes.count) entities, \(picture.edges.count) links, laid out by \(f == .dot ? "none (source)" : e.rawValue)"
     }
 }

@@ -52,7 +52,7 @@ struct Resolve: ParsableCommand {
         @Option(help: "Why they are the same (recorded).") var reason: String
 
         func run() throws {
-            let db = try store.open()
+            let db = try store.openForWriting()
             let (ea, eb) = (try db.find(a), try db.find(b))
             let id = try db.merge(ea, eb, reason: reason)
             print("merge \(id): \(eb) merged into \(ea); undo with 'sightline resolve unmerge \(eb) --reason TEXT'")
@@ -67,7 +67,7 @@ struct Resolve: ParsableCommand {
         @Option(help: "Why the merge is undone (recorded).") var reason: String
 
         func run() throws {
-            let db = try store.open()
+            let db = try store.openForWriting()
             guard let id = EntityID(parsing: entity) else { throw CommandError("give the merged entity's ID (E12), as listed by 'sightline resolve history'") }
             let m = try db.unmerge(id, reason: reason)
             print("merge \(m.id) undone: \(m.merged) is separate from \(m.survivor) again")
