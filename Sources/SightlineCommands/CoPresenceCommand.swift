@@ -68,11 +68,6 @@ struct CoPresenceCommand: ParsableCommand {
             return Row(people: c.people.map(party), hub: party(c.hub), occasions: c.count, first: c.firstDate, last: c.lastDate,
                        detail: c.occasions, evidence: c.occasions.flatMap(\.evidence).map(\.description).filter { seen.insert($0).inserted })
         }
-        guard !rows.isEmpty else {
-            var e = standardError
-            print("no co-presence within \(window) hours\(entity.map { " involving \($0)" } ?? "")", to: &e)
-            return
-        }
         func name(_ p: Party) -> String { "\(p.entity) \(p.label)" + (p.roles.isEmpty ? "" : " (\(p.roles.joined(separator: ", ")))") }
         try emit(rows, table: {
             TextTable(headers: ["hub", "person", "person", "occasions", "first", "last", "items", "evidence (first)"],
@@ -80,6 +75,6 @@ struct CoPresenceCommand: ParsableCommand {
                           [name(r.hub), name(r.people[0]), name(r.people[1]), String(r.occasions), r.first, r.last,
                            String(r.evidence.count), r.evidence.first ?? ""]
                       })
-        }, format: output.format)
+        }, format: output.format, none: "no co-presence within \(window) hours\(entity.map { " involving \($0)" } ?? "")")
     }
 }

@@ -24,7 +24,7 @@ struct Entities: ParsableCommand {
             TextTable(headers: ["id", "kind", "label", "roles", "links", "items", "identifiers"],
                       rows: list.map { [$0.id, $0.kind, $0.label, $0.roles.joined(separator: ","), String($0.links), String($0.items),
                                         $0.identifiers.joined(separator: " ")] })
-        }, format: output.format)
+        }, format: output.format, none: "no entities" + (search.map { " match '\($0)'" } ?? ""))
     }
 }
 

@@ -48,12 +48,15 @@ struct TextTable {
 }
 
 /// Writes data in the chosen format to standard output.
-func emit<T: Encodable>(_ value: T, table: () -> TextTable, format: OutputFormat) throws {
+/// - Parameter none: for a list, the note when it is empty: the empty list is printed, then
+///   ``NoRows`` is thrown (exit 1), as from every list.
+func emit<T: Encodable>(_ value: T, table: () -> TextTable, format: OutputFormat, none: String? = nil) throws {
     switch format {
     case .table: print(table().rendered(), terminator: "")
     case .csv: print(table().csv, terminator: "")
     case .json: print(try jsonText(value))
     }
+    if let none, (value as? any Collection)?.isEmpty == true { throw NoRows(message: none) }
 }
 
 func jsonText<T: Encodable>(_ value: T) throws -> String {
@@ -80,7 +83,9 @@ struct OutputError: Error, CustomStringConvertible {
 /// Writes to a temporary file in the target's folder, flushes it to the disk (`fsync`), then
 /// renames it over the target, so a reader sees the old file or the new one, never a part; a
 /// failed write (a full disk, a folder as target, a missing or read-only folder) leaves the previous
-/// file byte for byte and removes the temporary file.
+/// file byte for byte and removes the temporary file. A link is followed (the file it names is
+/// replaced); a target that is not a regular file (`/dev/stdout`, a pipe, a device) is written in
+/// place, since it cannot be replaced.
 enum OutputFile {
     /// Writes `bytes` to `path` atomically.
     /// - Parameter writeBytes: the system's `write(2)`; tests pass one that fails.
@@ -92,7 +97,14 @@ enum OutputFile {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw fail("it is a folder; give a file name")
         }
-        let url = URL(fileURLWithPath: path)
+        var url = URL(fileURLWithPath: path)
+        var old = stat()
+        let exists = stat(path, &old) == 0
+        if exists && (old.st_mode & S_IFMT) != S_IFREG {
+            try writeInPlace(Array(bytes), to: path, writeBytes: writeBytes)
+            return
+        }
+        if exists { url = url.resolvingSymlinksInPath() }
         let folder = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
             throw fail("the folder \(folder) does not exist")
@@ -105,8 +117,7 @@ enum OutputFile {
         var ok = false
         defer { if !ok { unlink(temporary) } }
         // The new file's permissions: the old file's, else the usual ones (0666 less the umask).
-        var old = stat()
-        if stat(path, &old) == 0 {
+        if exists {
             fchmod(fd, old.st_mode & 0o7777)
         } else {
             let mask = umask(0); umask(mask)
@@ -127,8 +138,29 @@ enum OutputFile {
         }
         if close(fd) != 0, failure == nil { throw fail(String(cString: strerror(errno))) }
         if let failure { throw fail(failure + "; the previous file, if any, is unchanged") }
-        guard rename(temporary, path) == 0 else { throw fail(String(cString: strerror(errno))) }
+        guard rename(temporary, url.path) == 0 else { throw fail(String(cString: strerror(errno))) }
         ok = true
+    }
+
+    /// Writes into an existing file that is not a regular one (a device, a pipe), which cannot be replaced.
+    private static func writeInPlace(_ contents: [UInt8], to path: String,
+                                     writeBytes: (Int32, UnsafeRawBufferPointer) -> Int) throws(OutputError) {
+        let fd = open(path, O_WRONLY | O_TRUNC)
+        guard fd >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var written = 0
+        let failure: String? = contents.withUnsafeBytes { all -> String? in
+            while written < all.count {
+                let n = writeBytes(fd, UnsafeRawBufferPointer(rebasing: all[written...]))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += n
+            }
+            return nil
+        }
+        if let failure { throw OutputError(path: path, reason: failure) }
     }
 
     /// Writes text as UTF-8.

@@ -39,7 +39,7 @@ struct Resolve: ParsableCommand {
             try emit(list, table: {
                 TextTable(headers: ["score", "a", "a_label", "b", "b_label", "reasons"],
                           rows: list.map { [String(format: "%.2f", $0.score), $0.a, $0.aLabel, $0.b, $0.bLabel, $0.reasons.joined(separator: "; ")] })
-            }, format: output.format)
+            }, format: output.format, none: "no candidate pairs scoring \(minScore) or more")
         }
     }
 
@@ -88,7 +88,7 @@ struct Resolve: ParsableCommand {
                               [String(m.id), m.survivor, m.merged, m.kind, m.actor, m.at, m.reason,
                                m.undoneAt.map { "\($0) by \(m.undoneBy ?? "") (\(m.undoReason ?? ""))" } ?? ""]
                           })
-            }, format: output.format)
+            }, format: output.format, none: "no merges recorded")
         }
     }
 }
