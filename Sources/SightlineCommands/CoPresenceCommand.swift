@@ -27,8 +27,8 @@ struct CoPresenceCommand: ParsableCommand {
     @Option(help: "Only pairs with at least this many occasions.") var minOccasions: Int = 1
 
     func validate() throws {
-        guard window >= 0, window <= 24 * 366 else { throw ValidationError("--window is a number of hours between 0 and 8784") }
-        guard minOccasions >= 1 else { throw ValidationError("--min-occasions must be at least 1") }
+        try Bounds.check("--window", window, Bounds.hours, unit: "hours")
+        try Bounds.check("--min-occasions", minOccasions, 1...1_000_000)
         let bad = hubKinds.filter { CoPresence.presenceTypes[$0] == nil }
         let unknown = hubs.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { EntityKind(rawValue: $0) == nil }
         if !unknown.isEmpty || !bad.isEmpty {

@@ -45,7 +45,7 @@ struct DisruptLocations: ParsableCommand {
             }
         }
         if let area, area.allSatisfy(\.isWhitespace) { throw ValidationError("--area must not be empty") }
-        if let window, !(window.isFinite && window >= 0) { throw ValidationError("--window must be a number of hours of at least 0") }
+        if let window { try Bounds.check("--window", window, Bounds.hours, unit: "hours") }
         if let night, nightWindow(night) == nil { throw ValidationError("--night must be HH:MM-HH:MM with two different times (got \"\(night)\")") }
     }
 

@@ -18,6 +18,8 @@ struct Entities: ParsableCommand {
     @Option(help: "List at most this many.")
     var limit: Int?
 
+    func validate() throws { if let limit { try Bounds.check("--limit", limit, Bounds.rows) } }
+
     func run() throws {
         let list = try store.open().entities(kind: kind, search: search, limit: limit)
         try emit(list, table: {

@@ -50,12 +50,12 @@ struct Impact: ParsableCommand {
     func validate() throws {
         let modes = [edges != nil, entity != nil, greedy != nil].filter { $0 }.count
         guard modes == 1 else { throw ValidationError("give one of: an entity, --greedy K, or --edges FILE.csv") }
-        if let greedy, greedy < 1 { throw ValidationError("--greedy must be at least 1") }
+        if let greedy { try Bounds.check("--greedy", greedy, 1...1000) }
         guard Graph.RemovalStrategy(rawValue: strategy) != nil else {
             throw ValidationError("--strategy must be one of \(Graph.RemovalStrategy.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard steps >= 0 else { throw ValidationError("--steps must not be negative") }
-        guard hops >= 1 else { throw ValidationError("--hops must be at least 1") }
+        try Bounds.check("--steps", steps, 0...1_000_000)
+        try Bounds.check("--hops", hops, 1...6)
         let unknown = kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { EntityKind(rawValue: $0) == nil }
         if !unknown.isEmpty {
             throw ValidationError("--kinds: unknown kind(s) \(unknown.joined(separator: ", ")); choose from \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")

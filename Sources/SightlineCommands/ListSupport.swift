@@ -22,7 +22,7 @@ struct ListOptions: ParsableArguments {
         if let since, (try? TimeSpec(parsing: since))?.isDateOnly != true {
             throw ValidationError("--since must be a date YYYY-MM-DD (got \"\(since)\")")
         }
-        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+        try Bounds.check("--limit", limit, Bounds.rows)
     }
 
     /// `--since` as a day (`YYYY-MM-DD`).

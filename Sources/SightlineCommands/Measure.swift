@@ -39,8 +39,8 @@ struct Measure: ParsableCommand {
                 .filter { !Self.allMeasures.contains($0) && !(timings && Self.timingOnly.contains($0)) }
             if !unknown.isEmpty { throw ValidationError("unknown measure(s) \(unknown.joined(separator: ", ")); choose from \(Self.allMeasures.joined(separator: ","))") }
         }
-        if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
-        guard resolution > 0 else { throw ValidationError("--resolution must be positive") }
+        if let samples { try Bounds.check("--samples", samples, Bounds.samples) }
+        try Bounds.check("--resolution", resolution, Bounds.resolution)
     }
 
     func run() throws {

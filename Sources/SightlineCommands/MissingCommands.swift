@@ -49,8 +49,8 @@ struct TrawlMissing: ParsableCommand {
     @Flag(help: "Name children instead of 'Child C-<number>'.") var nameChildren = false
 
     func validate() throws {
-        guard days >= 1 else { throw ValidationError("--days must be at least 1") }
-        guard minChildren >= 1 else { throw ValidationError("--min-children must be at least 1") }
+        try Bounds.check("--days", days, Bounds.days)
+        try Bounds.check("--min-children", minChildren, 1...1_000_000)
         if let f = network.filter.from, let u = network.filter.until, f > u { throw ValidationError("--from must not be after --until") }
     }
 
@@ -142,7 +142,7 @@ struct MissingBriefCommand: ParsableCommand {
         if let asOf, (try? TimeSpec(parsing: asOf))?.isDateOnly != true {
             throw ValidationError("--as-of must be a date YYYY-MM-DD (got \"\(asOf)\")")
         }
-        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+        try Bounds.check("--limit", limit, Bounds.rows)
     }
 
     /// The child's entity: an unknown or ambiguous one exits 4.

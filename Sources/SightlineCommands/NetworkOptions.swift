@@ -43,7 +43,7 @@ struct NetworkOptions: ParsableArguments {
             let unknown = agencies.split(separator: ",").map(String.init).filter { Agency(rawValue: $0) == nil }
             if !unknown.isEmpty { throw ValidationError("unknown agenc(ies) \(unknown.joined(separator: ", "))") }
         }
-        guard halfLife > 0 else { throw ValidationError("--half-life must be positive") }
+        try Bounds.check("--half-life", halfLife, 1...36_600, unit: "days")
     }
 
     var filter: NetworkFilter {

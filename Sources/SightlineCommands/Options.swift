@@ -40,3 +40,38 @@ public struct CommandError: Error, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }
+
+/// The documented range of every numeric option (docs/commands.md, "Bounds"): a value outside
+/// it, infinite or not a number, is a usage error naming the option and the range, before anything
+/// is read. The ranges keep every later conversion (hours to seconds, a count to an index) exact.
+enum Bounds {
+    /// Throws a usage error unless `value` is finite and within `range`.
+    static func check(_ name: String, _ value: Double, _ range: ClosedRange<Double>, unit: String = "") throws {
+        guard value.isFinite, range.contains(value) else {
+            throw ValidationError("\(name) must be between \(text(range.lowerBound)) and \(text(range.upperBound))\(unit.isEmpty ? "" : " " + unit) (got \(text(value)))")
+        }
+    }
+
+    /// Throws a usage error unless `value` is within `range`.
+    static func check(_ name: String, _ value: Int, _ range: ClosedRange<Int>, unit: String = "") throws {
+        guard range.contains(value) else {
+            throw ValidationError("\(name) must be between \(range.lowerBound) and \(range.upperBound)\(unit.isEmpty ? "" : " " + unit) (got \(value))")
+        }
+    }
+
+    /// A number as a person writes it: 8784, not 8784.0.
+    static func text(_ v: Double) -> String {
+        v.isFinite && v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)"
+    }
+
+    /// Hours of a co-presence window: up to a leap year.
+    static let hours: ClosedRange<Double> = 0...8784
+    /// Rows of a list or a section: 0 is all.
+    static let rows: ClosedRange<Int> = 0...1_000_000
+    /// Modularity's resolution γ.
+    static let resolution: ClosedRange<Double> = 0.0001...10000
+    /// Sampled sources for betweenness.
+    static let samples: ClosedRange<Int> = 1...10_000_000
+    /// Days (a period, a window, a half-life): up to a hundred years.
+    static let days: ClosedRange<Int> = 1...36_600
+}

@@ -26,7 +26,8 @@ struct Resolve: ParsableCommand {
         var scoreAgainst: String?
 
         func validate() throws {
-            guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
+            try Bounds.check("--min-score", minScore, 0...1)
+            if let limit { try Bounds.check("--limit", limit, Bounds.rows) }
         }
 
         func run() throws {
