@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SightlineGraph
 import SightlineIngest
+import SightlineNetwork
 import SightlineSynthetic
 
 /// `sightline measure --edges FILE.csv`
@@ -79,8 +80,23 @@ struct Measure: ParsableCommand {
             var e = standardError
             print(String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self), to: &e)
         }
+        // Exact betweenness is a search from every node: above analyse's exact limit, say so and how to sample.
+        var progress: ProgressCounter?
+        let exact = samples.map { $0 >= graph.nodeCount } ?? true
+        if chosen.contains("betweenness") && exact && graph.nodeCount > Centrality.exactBetweennessLimit {
+            var e = standardError
+            print("note: exact betweenness on \(graph.nodeCount) nodes runs \(graph.nodeCount) searches over \(graph.edgeCount) edges "
+                  + "and may take minutes; --samples \(Centrality.betweennessSamples) estimates it from \(Centrality.betweennessSamples) sources "
+                  + "and prints the error bound", to: &e)
+            let bar = ProgressBar(total: graph.nodeCount, unit: .items("sources"))
+            if bar.enabled { progress = ProgressCounter(bar) }
+        }
+        var tick: (@Sendable () -> Void)?
+        if let progress { tick = { progress.tick() } }
         let report = MeasureReport.compute(graph, names: list.names, measures: chosen, weighted: weighted,
-                                           samples: samples, seed: seed, resolution: resolution, communities: communities)
+                                           samples: samples, seed: seed, resolution: resolution, communities: communities,
+                                           progress: tick)
+        progress?.bar.finish()
         if let note = report.note { var e = standardError; print(note, to: &e) }
         switch format {
         case .csv: print(report.table.csv, terminator: "")
@@ -136,7 +152,8 @@ struct MeasureReport {
     var note: String?
 
     static func compute(_ g: Graph, names: [String], measures: [String], weighted: Bool, samples: Int?,
-                        seed: UInt64, resolution: Double, communities: CommunityMethod = .louvain) -> MeasureReport {
+                        seed: UInt64, resolution: Double, communities: CommunityMethod = .louvain,
+                        progress: (@Sendable () -> Void)? = nil) -> MeasureReport {
         var columns: [String: [String]] = [:]
         var note: String?
         func text(_ v: Double) -> String { "\(v)" }
@@ -146,7 +163,7 @@ struct MeasureReport {
                 columns[m] = weighted ? g.weightedDegrees().map(text) : g.degrees().map { String(Int($0)) }
             case "betweenness":
                 let sources = Measure.sampledSources(g, samples, seed)
-                var b = g.betweenness(weighted: weighted, sources: sources)
+                var b = g.betweenness(weighted: weighted, sources: sources, progress: progress)
                 if let s = sources {
                     b = b.map { $0 * Double(g.nodeCount) / Double(s.count) }
                     let e = Graph.betweennessSamplingError(nodes: g.nodeCount, samples: s.count)
