@@ -29,11 +29,8 @@ struct CoPresenceCommand: ParsableCommand {
     func validate() throws {
         try Bounds.check("--window", window, Bounds.hours, unit: "hours")
         try Bounds.check("--min-occasions", minOccasions, 1...1_000_000)
-        let bad = hubKinds.filter { CoPresence.presenceTypes[$0] == nil }
-        let unknown = hubs.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { EntityKind(rawValue: $0) == nil }
-        if !unknown.isEmpty || !bad.isEmpty {
-            throw ValidationError("--hubs takes location, vehicle and phone (got \(hubs))")
-        }
+        _ = try CommaList<EntityKind>(hubs, option: "--hubs", what: "hub kind(s)",
+                                      allowed: EntityKind.allCases.filter { CoPresence.presenceTypes[$0] != nil })
     }
 
     var hubKinds: Set<EntityKind> { Set(hubs.split(separator: ",").compactMap { EntityKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) }) }

@@ -56,10 +56,7 @@ struct Impact: ParsableCommand {
         }
         try Bounds.check("--steps", steps, 0...1_000_000)
         try Bounds.check("--hops", hops, 1...6)
-        let unknown = kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { EntityKind(rawValue: $0) == nil }
-        if !unknown.isEmpty {
-            throw ValidationError("--kinds: unknown kind(s) \(unknown.joined(separator: ", ")); choose from \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        _ = try CommaList<EntityKind>(kinds, option: "--kinds", what: "kind(s)")
     }
 
     struct Row: Encodable {

@@ -139,9 +139,7 @@ struct MissingBriefCommand: ParsableCommand {
     @Option(help: "At most this many rows in each section (0: all).") var limit: Int = 10
 
     func validate() throws {
-        if let asOf, (try? TimeSpec(parsing: asOf))?.isDateOnly != true {
-            throw ValidationError("--as-of must be a date YYYY-MM-DD (got \"\(asOf)\")")
-        }
+        if let asOf { _ = try Day(asOf, option: "--as-of") }
         try Bounds.check("--limit", limit, Bounds.rows)
     }
 
@@ -170,7 +168,7 @@ struct MissingBriefCommand: ParsableCommand {
     func run() throws {
         let db = try store.open()
         let id = try resolve(db)
-        let day = asOf.flatMap { try? TimeSpec(parsing: $0).end.dateText }
+        let day = asOf.flatMap { try? Day($0, option: "--as-of").text }
         let contents = try db.missingBriefContents(for: id, recordedBy: day)
         let brief = try brief(contents, asOf: day)
         let text: String

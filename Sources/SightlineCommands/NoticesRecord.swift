@@ -42,9 +42,7 @@ struct NoticesRecord: ParsableCommand {
             throw ValidationError("TYPE must be one of \(NoticeType.allCases.map(\.rawValue).joined(separator: ", ")) (got \"\(type)\")")
         }
         for (name, value) in [("--issued", issued), ("--expires", expires)] {
-            if let value, (try? TimeSpec(parsing: value))?.isDateOnly != true || value.count != 10 {
-                throw ValidationError("\(name) must be a date YYYY-MM-DD (got \"\(value)\")")
-            }
+            if let value { _ = try Day(value, option: name) }
         }
     }
 

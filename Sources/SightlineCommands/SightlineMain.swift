@@ -21,9 +21,9 @@ public enum SightlineMain {
             var command = try Sightline.parseAsRoot(arguments)
             try command.run()
             return ExitStatus.ok.rawValue
-        } catch let e as CleanExit {
-            // --help, --version
-            print(Sightline.fullMessage(for: e))
+        } catch let help where isHelp(help) {
+            // --help, --version, help SUBCOMMAND
+            print(Sightline.fullMessage(for: help))
             return ExitStatus.ok.rawValue
         } catch let parse where isUsage(parse) {
             print(usageMessage(parse, arguments: arguments), to: &err)
@@ -36,6 +36,12 @@ public enum SightlineMain {
             }
             return e.status.rawValue
         }
+    }
+
+    /// Whether argument-parser asked for help or the version (exit 0).
+    static func isHelp(_ error: any Error) -> Bool {
+        if error is SightlineError || error is CommandError || error is StoreError { return false }
+        return Sightline.exitCode(for: error) == .success
     }
 
     /// Whether argument-parser threw a usage error (it would exit 64, EX_USAGE; Sightline documents 2).
