@@ -7,9 +7,9 @@ import SightlineStore
 
 /// What every list (`disrupt ...`, `notices candidates`, `trawl missing`) takes for batch use.
 ///
-/// Exit codes of a list: 0 rows found; 1 no rows; 2 a usage error; 3 the store failed; 4 the
-/// request could not be met (an unknown entity, a bad weights file, an output file that cannot be
-/// written). A scheduler can act on 0 and 1 and alert on the rest.
+/// Exit codes of a list (``ExitStatus``): 0 rows found; 1 no rows; 2 a usage error; 3 the store
+/// is unavailable; 4 the request could not be met (an unknown entity, a bad weights file); 5 the
+/// output file could not be written. A scheduler can act on 0 and 1 and alert on the rest.
 struct ListOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only rows that are new or changed since this date: some item behind them recorded, or first ingested, after it.", valueName: "YYYY-MM-DD"))
     var since: String?
