@@ -45,7 +45,8 @@ struct Impact: ParsableCommand {
     @Option(help: "Rank by: degree or betweenness.") var strategy: String = "degree"
     @Flag(help: "Rank once (--block, the default) or after every removal (--sequential).") var mode: Mode = .block
     @Option(help: "How many nodes to remove.") var steps: Int = 10
-    @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
+    var format: OutputFormat { output.format }
 
     func validate() throws {
         let modes = [edges != nil, entity != nil, greedy != nil].filter { $0 }.count

@@ -13,9 +13,10 @@ import SightlineStore
 struct ListOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only rows that are new or changed since this date: some item behind them recorded, or first ingested, after it.", valueName: "YYYY-MM-DD"))
     var since: String?
-    @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    /// `--format` and `-o`, as every command that prints data.
+    @OptionGroup var destination: OutputOptions
+    var format: OutputFormat { destination.format }
+    var output: String? { destination.output }
     @Option(help: "At most this many rows (0: all).") var limit: Int = 20
 
     func validate() throws {

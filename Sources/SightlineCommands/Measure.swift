@@ -31,7 +31,8 @@ struct Measure: ParsableCommand {
     @Option(help: "The seed for sampling and for the community methods' node order.") var seed: UInt64 = 42
     @Option(help: "Louvain's resolution (1 is classic modularity).") var resolution: Double = 1
     @Option(help: "Community method: louvain (the default, matching networkx's louvain_communities) or leiden (Traag et al. 2019: better modularity, every community connected).") var communities: CommunityMethod = .louvain
-    @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
+    var format: OutputFormat { output.format }
     @Flag(help: "Print timings to standard error as one JSON line (load, and each measure as the best of up to 5 runs, like the peer benchmark; the community measure adds its modularity). With it, --measures also takes bfs: one breadth-first search from the first node, timed, no column.") var timings = false
 
     func validate() throws {

@@ -52,9 +52,9 @@ struct NoticesRecord: ParsableCommand {
         /// An identifier the record can name the entity by (any of its own).
         func identifier(_ text: String, _ option: String) throws -> (id: EntityID, ref: String, label: String) {
             let id: EntityID
-            do { id = try db.find(text) } catch { throw ExitWithMessage(message: "--\(option): \(error.description)", code: 1) }
+            do { id = try db.find(text) } catch { throw ExitWithMessage(message: "--\(option): \(error.description)", code: ExitStatus.request.rawValue) }
             let d = try db.detail(id)
-            guard let ref = d.identifiers.first else { throw ExitWithMessage(message: "--\(option): \(id) has no identifier to record against", code: 1) }
+            guard let ref = d.identifiers.first else { throw ExitWithMessage(message: "--\(option): \(id) has no identifier to record against", code: ExitStatus.request.rawValue) }
             return (id, ref, d.label)
         }
         let s = try identifier(subject, "subject")

@@ -27,13 +27,33 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
     case table, json, csv
 }
 
-/// `--format`, shared by every command that prints data.
+/// `--format` and `-o`, shared by every command that prints data (the lists through ``ListOptions``).
 public struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, json or csv.")
     public var format: OutputFormat = .table
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output (written whole, or not at all: a failed write leaves the previous file).", valueName: "file"))
+    public var output: String?
 
     public init() {}
 }
+
+/// A command whose standard output is its data: with `-o FILE`, ``SightlineMain`` sends it to the
+/// file through ``OutputFile`` (whole, or not at all).
+protocol PrintsData {
+    var destination: OutputOptions { get }
+}
+
+extension Analyse: PrintsData { var destination: OutputOptions { output } }
+extension CoPresenceCommand: PrintsData { var destination: OutputOptions { output } }
+extension Entities: PrintsData { var destination: OutputOptions { output } }
+extension Show: PrintsData { var destination: OutputOptions { output } }
+extension Stats: PrintsData { var destination: OutputOptions { output } }
+extension Resolve.Candidates: PrintsData { var destination: OutputOptions { output } }
+extension Resolve.History: PrintsData { var destination: OutputOptions { output } }
+extension PathCommand: PrintsData { var destination: OutputOptions { output } }
+extension EgoCommand: PrintsData { var destination: OutputOptions { output } }
+extension Impact: PrintsData { var destination: OutputOptions { output } }
+extension Measure: PrintsData { var destination: OutputOptions { output } }
 
 /// An error for the person at the terminal: printed as `Error: ...` with a non-zero exit.
 public struct CommandError: Error, CustomStringConvertible {

@@ -19,7 +19,12 @@ public enum SightlineMain {
         var err = standardError
         do {
             var command = try Sightline.parseAsRoot(arguments)
-            try command.run()
+            if let data = command as? any PrintsData, let path = data.destination.output {
+                try OutputFile.redirectingStandardOutput(to: path) { try command.run() }
+                print("wrote \(path)", to: &err)
+            } else {
+                try command.run()
+            }
             return ExitStatus.ok.rawValue
         } catch let help where isHelp(help) {
             // --help, --version, help SUBCOMMAND

@@ -169,6 +169,29 @@ struct FailureTests {
         #expect(full.status == 5 && full.stderr.contains("/dev/full: cannot write the output: No space left on device"), "\(full.stderr)")
     }
 
+    @Test("21: every command that prints data takes -o through one output group: the file holds what standard output would; a failed command leaves the previous file")
+    func outputGroup() throws {
+        let commands: [[String]] = [
+            ["stats"], ["entities"], ["show", "E65"], ["resolve", "candidates"], ["path", "E1", "E65"], ["ego", "E65"],
+            ["impact", "E65"], ["copresence"], ["analyse"], ["disrupt", "people"], ["trawl", "missing"],
+        ]
+        for args in commands {
+            let file = dir.file("out-\(args[0]).json")
+            let plain = try runSightline(args + ["--db", db, "--format", "json"])
+            let written = try runSightline(args + ["--db", db, "--format", "json", "-o", file])
+            #expect(written.status == plain.status && written.stdout.isEmpty, "\(args): \(written.stderr)")
+            #expect(try String(contentsOfFile: file, encoding: .utf8) == plain.stdout, "\(args)")
+        }
+        let kept = dir.write("kept.txt", "previous\n")
+        let failed = try runSightline(["show", "E999999", "--db", db, "-o", kept])
+        #expect(failed.status == 4)
+        #expect(try String(contentsOfFile: kept, encoding: .utf8) == "previous\n")
+        let measured = dir.file("m.csv")
+        let m = try runSightline(["measure", "--edges", PackagePaths.root + "/Tests/SightlineGraphTests/Reference/kite.edges.csv", "--format", "csv", "-o", measured])
+        let table = try String(contentsOfFile: measured, encoding: .utf8)
+        #expect(m.status == 0 && table.hasPrefix("node,degree"))
+    }
+
     // MARK: 23. Unknown subcommands; empty lists
 
     @Test("23: a misspelt subcommand is named as unknown, with the valid ones, exit 2")
