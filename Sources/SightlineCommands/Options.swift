@@ -8,6 +8,10 @@ public struct StoreOptions: ParsableArguments {
 
     public init() {}
 
+    public func validate() throws {
+        guard !db.isEmpty else { throw ValidationError("--db must name the store file") }
+    }
+
     /// Opens the store to read it: never creates, migrates or changes a byte of the file.
     /// - Throws: ``StoreError`` (mapped to exit 3 by ``SightlineMain``): no store at the path, a
     ///   damaged file, another version's schema.
@@ -35,6 +39,10 @@ public struct OutputOptions: ParsableArguments {
     public var output: String?
 
     public init() {}
+
+    public func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("-o must name a file") }
+    }
 }
 
 /// A command whose standard output is its data: with `-o FILE`, ``SightlineMain`` sends it to the

@@ -4,7 +4,7 @@ import Foundation
 struct OutputError: Error, CustomStringConvertible {
     var path: String
     var reason: String
-    var description: String { "\(path): cannot write the output: \(reason)" }
+    var description: String { "\(path.isEmpty ? "-o" : path): cannot write the output: \(reason)" }
 }
 
 /// The one writer of every output file: lists, CSV and JSON exports, pictures, the missing brief,
@@ -29,6 +29,7 @@ struct OutputFile {
     init(_ path: String) throws(OutputError) {
         self.path = path
         func fail(_ reason: String) -> OutputError { OutputError(path: path, reason: reason) }
+        guard !path.isEmpty else { throw fail("no file name given") }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw fail("it is a folder; give a file name")

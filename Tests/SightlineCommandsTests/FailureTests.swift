@@ -192,6 +192,16 @@ struct FailureTests {
         #expect(m.status == 0 && table.hasPrefix("node,degree"))
     }
 
+    @Test("hostile paths: an empty --db or -o is a usage error; a folder as --db is refused (exit 3)")
+    func hostilePaths() throws {
+        let emptyDB = try runSightline(["stats", "--db", ""])
+        #expect(emptyDB.status == 2 && emptyDB.stderr.contains("--db must name the store file"), "\(emptyDB.stderr)")
+        let emptyOut = try runSightline(["stats", "--db", db, "-o", ""])
+        #expect(emptyOut.status == 2 && emptyOut.stderr.contains("-o must name a file"), "\(emptyOut.stderr)")
+        let folder = try runSightline(["entities", "--db", dir.path])
+        #expect(folder.status == 3 && folder.stderr.contains("it is a folder, not a store file"), "\(folder.stderr)")
+    }
+
     // MARK: 23. Unknown subcommands; empty lists
 
     @Test("23: a misspelt subcommand is named as unknown, with the valid ones, exit 2")
