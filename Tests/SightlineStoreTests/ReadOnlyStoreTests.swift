@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SightlineIngest
 import SightlineModel
 import SightlineStore
 import SightlineTestSupport
@@ -27,5 +28,22 @@ struct ReadOnlyStoreTests {
         let path = dir.file("nope.sqlite")
         #expect(throws: StoreError.self) { _ = try SightlineStore(path: path, access: .read) }
         #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("a reader opened with no write running reads the file alone; when a write changes the file meanwhile, it reads again through the WAL")
+    func writeDuringRead() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("s.sqlite")
+        func ingest(_ text: String) throws {
+            let writer = try SightlineStore(path: path)
+            _ = try writer.ingest([IngestInput(name: "t.jsonl", format: .jsonLines, source: MemoryByteSource(text))])
+        } // the writer closes here: SQLite checkpoints and removes the -wal file
+        try ingest(Fixtures.everyRecordType)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        let reader = try SightlineStore(path: path, access: .read)
+        #expect(try reader.stats().items == 3)
+        #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
+        try ingest(#"{"type":"item","agency":"police","ref":"NEW-1","recorded":"2025-01-01","grade":"2BP"}"# + "\n")
+        #expect(try reader.stats().items == 4)
     }
 }
