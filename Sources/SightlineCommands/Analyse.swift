@@ -64,8 +64,9 @@ struct Analyse: ParsableCommand {
     }
 
     func validate() throws {
-        guard resolution > 0 else { throw ValidationError("--resolution must be positive") }
-        guard top >= 0 else { throw ValidationError("--top must not be negative") }
+        try Bounds.check("--resolution", resolution, Bounds.resolution)
+        try Bounds.check("--top", top, Bounds.rows)
+        if let samples { try Bounds.check("--samples", samples, Bounds.samples) }
     }
 
     func run() throws {

@@ -27,13 +27,10 @@ struct CoPresenceCommand: ParsableCommand {
     @Option(help: "Only pairs with at least this many occasions.") var minOccasions: Int = 1
 
     func validate() throws {
-        guard window >= 0, window <= 24 * 366 else { throw ValidationError("--window is a number of hours between 0 and 8784") }
-        guard minOccasions >= 1 else { throw ValidationError("--min-occasions must be at least 1") }
-        let bad = hubKinds.filter { CoPresence.presenceTypes[$0] == nil }
-        let unknown = hubs.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { EntityKind(rawValue: $0) == nil }
-        if !unknown.isEmpty || !bad.isEmpty {
-            throw ValidationError("--hubs takes location, vehicle and phone (got \(hubs))")
-        }
+        try Bounds.check("--window", window, Bounds.hours, unit: "hours")
+        try Bounds.check("--min-occasions", minOccasions, 1...1_000_000)
+        _ = try CommaList<EntityKind>(hubs, option: "--hubs", what: "hub kind(s)",
+                                      allowed: EntityKind.allCases.filter { CoPresence.presenceTypes[$0] != nil })
     }
 
     var hubKinds: Set<EntityKind> { Set(hubs.split(separator: ",").compactMap { EntityKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) }) }
@@ -68,11 +65,6 @@ struct CoPresenceCommand: ParsableCommand {
             return Row(people: c.people.map(party), hub: party(c.hub), occasions: c.count, first: c.firstDate, last: c.lastDate,
                        detail: c.occasions, evidence: c.occasions.flatMap(\.evidence).map(\.description).filter { seen.insert($0).inserted })
         }
-        guard !rows.isEmpty else {
-            var e = standardError
-            print("no co-presence within \(window) hours\(entity.map { " involving \($0)" } ?? "")", to: &e)
-            return
-        }
         func name(_ p: Party) -> String { "\(p.entity) \(p.label)" + (p.roles.isEmpty ? "" : " (\(p.roles.joined(separator: ", ")))") }
         try emit(rows, table: {
             TextTable(headers: ["hub", "person", "person", "occasions", "first", "last", "items", "evidence (first)"],
@@ -80,6 +72,6 @@ struct CoPresenceCommand: ParsableCommand {
                           [name(r.hub), name(r.people[0]), name(r.people[1]), String(r.occasions), r.first, r.last,
                            String(r.evidence.count), r.evidence.first ?? ""]
                       })
-        }, format: output.format)
+        }, format: output.format, none: "no co-presence within \(window) hours\(entity.map { " involving \($0)" } ?? "")")
     }
 }

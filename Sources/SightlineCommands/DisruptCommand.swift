@@ -16,8 +16,8 @@ struct DisruptCommand: ParsableCommand {
         each part shown; the weights are in docs/disruption-weights.yaml and can be changed with \
         --weights FILE. Nothing is decided automatically: every row is for a person to check.
 
-        Exit codes: 0 rows found; 1 no rows; 2 a usage error; 3 the store failed; 4 the request \
-        could not be met (a bad weights file, an output file that cannot be written).
+        Exit codes: 0 rows found; 1 no rows; 2 a usage error; 3 the store is unavailable; 4 the \
+        request could not be met (a bad weights file); 5 the output file could not be written.
         """,
         subcommands: [DisruptLocations.self, DisruptVehicles.self, DisruptPhones.self, DisruptPeople.self])
 }

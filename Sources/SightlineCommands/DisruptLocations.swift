@@ -34,18 +34,13 @@ struct DisruptLocations: ParsableCommand {
     var night: String?
 
     var categories: Set<LocationCategory>? {
-        category.map { Set($0.split(separator: ",").compactMap { LocationCategory(rawValue: $0.trimmingCharacters(in: .whitespaces)) }) }
+        category.flatMap { try? CommaList<LocationCategory>($0, option: "--category", what: "") }?.set
     }
 
     func validate() throws {
-        if let category {
-            let unknown = category.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { LocationCategory(rawValue: $0) == nil }
-            if !unknown.isEmpty || category.split(separator: ",").isEmpty {
-                throw ValidationError("--category: unknown categor\(unknown.count == 1 ? "y" : "ies") \(unknown.joined(separator: ", ")); choose from \(LocationCategory.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-        }
+        if let category { _ = try CommaList<LocationCategory>(category, option: "--category", what: "categor(ies)") }
         if let area, area.allSatisfy(\.isWhitespace) { throw ValidationError("--area must not be empty") }
-        if let window, !(window.isFinite && window >= 0) { throw ValidationError("--window must be a number of hours of at least 0") }
+        if let window { try Bounds.check("--window", window, Bounds.hours, unit: "hours") }
         if let night, nightWindow(night) == nil { throw ValidationError("--night must be HH:MM-HH:MM with two different times (got \"\(night)\")") }
     }
 

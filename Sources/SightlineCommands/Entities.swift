@@ -18,13 +18,15 @@ struct Entities: ParsableCommand {
     @Option(help: "List at most this many.")
     var limit: Int?
 
+    func validate() throws { if let limit { try Bounds.check("--limit", limit, Bounds.rows) } }
+
     func run() throws {
         let list = try store.open().entities(kind: kind, search: search, limit: limit)
         try emit(list, table: {
             TextTable(headers: ["id", "kind", "label", "roles", "links", "items", "identifiers"],
                       rows: list.map { [$0.id, $0.kind, $0.label, $0.roles.joined(separator: ","), String($0.links), String($0.items),
                                         $0.identifiers.joined(separator: " ")] })
-        }, format: output.format)
+        }, format: output.format, none: "no entities" + (search.map { " match '\($0)'" } ?? ""))
     }
 }
 

@@ -31,15 +31,26 @@ final class FileByteSource: ByteSource {
     }
 }
 
-/// A progress bar on standard error, shown only when standard error is a terminal.
+/// A progress bar on standard error, shown only when standard error is a terminal: ingest's bytes
+/// read, and `measure`'s betweenness searches (through ``ProgressCounter``).
 struct ProgressBar {
+    /// What is counted: bytes (shown in MB and MB/s), or items with their name ("sources").
+    enum Unit: Sendable { case bytes, items(String) }
+
     let total: Int
     let enabled: Bool
+    let unit: Unit
     let start = Date()
 
+    /// Bytes, shown for inputs over 4 MB.
     init(total: Int) {
+        self.init(total: total, unit: .bytes, enabled: total > 4 << 20)
+    }
+
+    init(total: Int, unit: Unit, enabled: Bool = true) {
         self.total = total
-        enabled = isatty(STDERR_FILENO) == 1 && total > 4 << 20
+        self.unit = unit
+        self.enabled = enabled && isatty(STDERR_FILENO) == 1
     }
 
     func update(_ done: Int) {
@@ -47,16 +58,40 @@ struct ProgressBar {
         let f = min(1, Double(done) / Double(total))
         let width = 30
         let filled = Int(f * Double(width))
-        let mb = Double(done) / 1_048_576, rate = mb / max(0.001, Date().timeIntervalSince(start))
+        let seconds = max(0.001, Date().timeIntervalSince(start))
+        let amount: String
+        switch unit {
+        case .bytes:
+            let mb = Double(done) / 1_048_576
+            amount = String(format: "%.0f MB  %.1f MB/s", mb, mb / seconds)
+        case let .items(name):
+            amount = "\(done) of \(total) \(name)  " + String(format: "%.0f s", seconds)
+        }
         var e = standardError
         print("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] "
-              + String(format: "%3.0f%%  %.0f MB  %.1f MB/s", f * 100, mb, rate), terminator: "", to: &e)
+              + String(format: "%3.0f%%  ", f * 100) + amount, terminator: "", to: &e)
     }
 
     func finish() {
         guard enabled else { return }
         var e = standardError
         print("\r" + String(repeating: " ", count: 70) + "\r", terminator: "", to: &e)
+    }
+}
+
+/// Counts steps done on several threads (one call of ``tick()`` per step) and redraws a
+/// ``ProgressBar`` at every percent.
+final class ProgressCounter: @unchecked Sendable {
+    let bar: ProgressBar
+    private var done = 0
+    private let lock = NSLock()
+
+    init(_ bar: ProgressBar) { self.bar = bar }
+
+    func tick() {
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        if done == bar.total || done % max(1, bar.total / 100) == 0 { bar.update(done) }
     }
 }
 

@@ -45,21 +45,19 @@ struct Impact: ParsableCommand {
     @Option(help: "Rank by: degree or betweenness.") var strategy: String = "degree"
     @Flag(help: "Rank once (--block, the default) or after every removal (--sequential).") var mode: Mode = .block
     @Option(help: "How many nodes to remove.") var steps: Int = 10
-    @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
+    var format: OutputFormat { output.format }
 
     func validate() throws {
         let modes = [edges != nil, entity != nil, greedy != nil].filter { $0 }.count
         guard modes == 1 else { throw ValidationError("give one of: an entity, --greedy K, or --edges FILE.csv") }
-        if let greedy, greedy < 1 { throw ValidationError("--greedy must be at least 1") }
+        if let greedy { try Bounds.check("--greedy", greedy, 1...1000) }
         guard Graph.RemovalStrategy(rawValue: strategy) != nil else {
             throw ValidationError("--strategy must be one of \(Graph.RemovalStrategy.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard steps >= 0 else { throw ValidationError("--steps must not be negative") }
-        guard hops >= 1 else { throw ValidationError("--hops must be at least 1") }
-        let unknown = kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { EntityKind(rawValue: $0) == nil }
-        if !unknown.isEmpty {
-            throw ValidationError("--kinds: unknown kind(s) \(unknown.joined(separator: ", ")); choose from \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        try Bounds.check("--steps", steps, 0...1_000_000)
+        try Bounds.check("--hops", hops, 1...6)
+        _ = try CommaList<EntityKind>(kinds, option: "--kinds", what: "kind(s)")
     }
 
     struct Row: Encodable {

@@ -35,7 +35,7 @@ struct Ingest: ParsableCommand {
             total += size ?? 0
             inputs.append(IngestInput(name: path, format: format, source: try FileByteSource(path: path), size: size))
         }
-        let db = try store.open()
+        let db = try store.openForWriting()
         var policy = RejectPolicy.abort
         var quarantineHandle: FileHandle?
         if let quarantine {

@@ -7,26 +7,25 @@ import SightlineStore
 
 /// What every list (`disrupt ...`, `notices candidates`, `trawl missing`) takes for batch use.
 ///
-/// Exit codes of a list: 0 rows found; 1 no rows; 2 a usage error; 3 the store failed; 4 the
-/// request could not be met (an unknown entity, a bad weights file, an output file that cannot be
-/// written). A scheduler can act on 0 and 1 and alert on the rest.
+/// Exit codes of a list (``ExitStatus``): 0 rows found; 1 no rows; 2 a usage error; 3 the store
+/// is unavailable; 4 the request could not be met (an unknown entity, a bad weights file); 5 the
+/// output file could not be written. A scheduler can act on 0 and 1 and alert on the rest.
 struct ListOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only rows that are new or changed since this date: some item behind them recorded, or first ingested, after it.", valueName: "YYYY-MM-DD"))
     var since: String?
-    @Option(help: "table (default), csv or json.") var format: OutputFormat = .table
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    /// `--format` and `-o`, as every command that prints data.
+    @OptionGroup var destination: OutputOptions
+    var format: OutputFormat { destination.format }
+    var output: String? { destination.output }
     @Option(help: "At most this many rows (0: all).") var limit: Int = 20
 
     func validate() throws {
-        if let since, (try? TimeSpec(parsing: since))?.isDateOnly != true {
-            throw ValidationError("--since must be a date YYYY-MM-DD (got \"\(since)\")")
-        }
-        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+        if let since { _ = try Day(since, option: "--since") }
+        try Bounds.check("--limit", limit, Bounds.rows)
     }
 
     /// `--since` as a day (`YYYY-MM-DD`).
-    var sinceDay: String? { since.flatMap { try? TimeSpec(parsing: $0).start.dateText } }
+    var sinceDay: String? { since.flatMap { try? Day($0, option: "--since").text } }
 
     /// Keeps the rows new or changed since `--since`, then the first `--limit`.
     func select<Row: EvidencedRow>(_ rows: [Row], _ data: ProductData) -> [Row] {
@@ -36,7 +35,7 @@ struct ListOptions: ParsableArguments {
     }
 
     /// Writes a list: a table or CSV from `table`, or JSON of `document`, to the file or standard
-    /// output, and ends the process (exit 0). Throws ``NoRows`` (exit 1) when there are none, after
+    /// output. Throws ``NoRows`` (exit 1) when there are none, after
     /// writing the empty list (so a batch job's file always reflects the last run).
     /// - Parameter terminal: the columns of `table` a terminal shows (nil: all); CSV and JSON carry
     ///   every column.
@@ -55,19 +54,13 @@ struct ListOptions: ParsableArguments {
         case .json: text = try jsonText(document) + "\n"
         }
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                throw ExitWithMessage(message: "\(output): cannot write (\(error.localizedDescription))", code: 4)
-            }
+            try OutputFile.write(text, to: output)
             var e = standardError
             print("wrote \(output): \(rows) \(what)", to: &e)
         } else {
             print(text, terminator: "")
         }
         if rows == 0 { throw NoRows(message: "no \(what)" + (sinceDay.map { " new or changed since \($0)" } ?? "")) }
-        // The list is written: end the process here rather than free the network and the store's
-        // contents object by object on the way out (about a tenth of a list's time at 100,000 people).
-        // exit() flushes standard output.
-        Foundation.exit(0)
     }
 }
 
@@ -77,19 +70,33 @@ struct NoRows: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Runs a list command's body, so that a request that cannot be met exits 4, apart from 1 (no rows).
+/// Runs a list command's body. Kept for the lists' call sites: every error is mapped to its exit
+/// status by ``SightlineError/init(_:)`` (a request that cannot be met is 4 from every command).
 func runList(_ body: () throws -> Void) throws {
-    do { try body() } catch let e as CommandError {
-        throw ExitWithMessage(message: e.description, code: 4)
-    }
+    try body()
 }
+
+/// Values that live until the process exits: large results (a list's network and the store's
+/// contents) that would otherwise be freed object by object after the output is written.
+nonisolated(unsafe) private var keptUntilExit: [Any] = []
+
+/// Keeps `value` alive until the process exits (not freed on the way out) and returns it.
+func keepUntilExit<T>(_ value: T) -> T {
+    keptUntilExit.append(value)
+    return value
+}
+
+/// Releases what ``keepUntilExit(_:)`` kept (for commands run in-process, as in tests).
+func releaseKeptValues() { keptUntilExit.removeAll() }
 
 extension NetworkOptions {
     /// The products' view of the store: its contents through these filters, the network weighted
     /// as `analyse` weighs it.
     func productData(_ db: SightlineStore) throws -> ProductData {
         // ProductData finds the reference date (--as-of, or the newest item) once, for both.
-        let data = ProductData(try db.productContents(), filter: filter, weighting: weighting(reference:))
+        // Kept until the process ends, so that the network and the store's contents are not freed
+        // object by object on the way out (about a tenth of a list's time at 100,000 people).
+        let data = keepUntilExit(ProductData(try db.productContents(), filter: filter, weighting: weighting(reference:)))
         // Every list says whom the safeguarding rules held back from it, and why.
         if let note = data.safeguarding.heldBackNote(among: data.contents.entities) {
             var e = standardError

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SightlineGraph
 import SightlineIngest
+import SightlineNetwork
 import SightlineSynthetic
 
 /// `sightline measure --edges FILE.csv`
@@ -30,7 +31,8 @@ struct Measure: ParsableCommand {
     @Option(help: "The seed for sampling and for the community methods' node order.") var seed: UInt64 = 42
     @Option(help: "Louvain's resolution (1 is classic modularity).") var resolution: Double = 1
     @Option(help: "Community method: louvain (the default, matching networkx's louvain_communities) or leiden (Traag et al. 2019: better modularity, every community connected).") var communities: CommunityMethod = .louvain
-    @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
+    var format: OutputFormat { output.format }
     @Flag(help: "Print timings to standard error as one JSON line (load, and each measure as the best of up to 5 runs, like the peer benchmark; the community measure adds its modularity). With it, --measures also takes bfs: one breadth-first search from the first node, timed, no column.") var timings = false
 
     func validate() throws {
@@ -39,8 +41,8 @@ struct Measure: ParsableCommand {
                 .filter { !Self.allMeasures.contains($0) && !(timings && Self.timingOnly.contains($0)) }
             if !unknown.isEmpty { throw ValidationError("unknown measure(s) \(unknown.joined(separator: ", ")); choose from \(Self.allMeasures.joined(separator: ","))") }
         }
-        if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
-        guard resolution > 0 else { throw ValidationError("--resolution must be positive") }
+        if let samples { try Bounds.check("--samples", samples, Bounds.samples) }
+        try Bounds.check("--resolution", resolution, Bounds.resolution)
     }
 
     func run() throws {
@@ -79,8 +81,23 @@ struct Measure: ParsableCommand {
             var e = standardError
             print(String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self), to: &e)
         }
+        // Exact betweenness is a search from every node: above analyse's exact limit, say so and how to sample.
+        var progress: ProgressCounter?
+        let exact = samples.map { $0 >= graph.nodeCount } ?? true
+        if chosen.contains("betweenness") && exact && graph.nodeCount > Centrality.exactBetweennessLimit {
+            var e = standardError
+            print("note: exact betweenness on \(graph.nodeCount) nodes runs \(graph.nodeCount) searches over \(graph.edgeCount) edges "
+                  + "and may take minutes; --samples \(Centrality.betweennessSamples) estimates it from \(Centrality.betweennessSamples) sources "
+                  + "and prints the error bound", to: &e)
+            let bar = ProgressBar(total: graph.nodeCount, unit: .items("sources"))
+            if bar.enabled { progress = ProgressCounter(bar) }
+        }
+        var tick: (@Sendable () -> Void)?
+        if let progress { tick = { progress.tick() } }
         let report = MeasureReport.compute(graph, names: list.names, measures: chosen, weighted: weighted,
-                                           samples: samples, seed: seed, resolution: resolution, communities: communities)
+                                           samples: samples, seed: seed, resolution: resolution, communities: communities,
+                                           progress: tick)
+        progress?.bar.finish()
         if let note = report.note { var e = standardError; print(note, to: &e) }
         switch format {
         case .csv: print(report.table.csv, terminator: "")
@@ -136,7 +153,8 @@ struct MeasureReport {
     var note: String?
 
     static func compute(_ g: Graph, names: [String], measures: [String], weighted: Bool, samples: Int?,
-                        seed: UInt64, resolution: Double, communities: CommunityMethod = .louvain) -> MeasureReport {
+                        seed: UInt64, resolution: Double, communities: CommunityMethod = .louvain,
+                        progress: (@Sendable () -> Void)? = nil) -> MeasureReport {
         var columns: [String: [String]] = [:]
         var note: String?
         func text(_ v: Double) -> String { "\(v)" }
@@ -146,7 +164,7 @@ struct MeasureReport {
                 columns[m] = weighted ? g.weightedDegrees().map(text) : g.degrees().map { String(Int($0)) }
             case "betweenness":
                 let sources = Measure.sampledSources(g, samples, seed)
-                var b = g.betweenness(weighted: weighted, sources: sources)
+                var b = g.betweenness(weighted: weighted, sources: sources, progress: progress)
                 if let s = sources {
                     b = b.map { $0 * Double(g.nodeCount) / Double(s.count) }
                     let e = Graph.betweennessSamplingError(nodes: g.nodeCount, samples: s.count)

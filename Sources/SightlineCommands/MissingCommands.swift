@@ -49,8 +49,8 @@ struct TrawlMissing: ParsableCommand {
     @Flag(help: "Name children instead of 'Child C-<number>'.") var nameChildren = false
 
     func validate() throws {
-        guard days >= 1 else { throw ValidationError("--days must be at least 1") }
-        guard minChildren >= 1 else { throw ValidationError("--min-children must be at least 1") }
+        try Bounds.check("--days", days, Bounds.days)
+        try Bounds.check("--min-children", minChildren, 1...1_000_000)
         if let f = network.filter.from, let u = network.filter.until, f > u { throw ValidationError("--from must not be after --until") }
     }
 
@@ -139,10 +139,8 @@ struct MissingBriefCommand: ParsableCommand {
     @Option(help: "At most this many rows in each section (0: all).") var limit: Int = 10
 
     func validate() throws {
-        if let asOf, (try? TimeSpec(parsing: asOf))?.isDateOnly != true {
-            throw ValidationError("--as-of must be a date YYYY-MM-DD (got \"\(asOf)\")")
-        }
-        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+        if let asOf { _ = try Day(asOf, option: "--as-of") }
+        try Bounds.check("--limit", limit, Bounds.rows)
     }
 
     /// The child's entity: an unknown or ambiguous one exits 4.
@@ -170,7 +168,7 @@ struct MissingBriefCommand: ParsableCommand {
     func run() throws {
         let db = try store.open()
         let id = try resolve(db)
-        let day = asOf.flatMap { try? TimeSpec(parsing: $0).end.dateText }
+        let day = asOf.flatMap { try? Day($0, option: "--as-of").text }
         let contents = try db.missingBriefContents(for: id, recordedBy: day)
         let brief = try brief(contents, asOf: day)
         let text: String
@@ -180,9 +178,7 @@ struct MissingBriefCommand: ParsableCommand {
         case .html: text = MissingBriefPage.html(brief)
         }
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                throw ExitWithMessage(message: "\(output): cannot write (\(error.localizedDescription))", code: 4)
-            }
+            try OutputFile.write(text, to: output)
             var e = standardError
             print("wrote \(output): missing brief for \(brief.child.entity)", to: &e)
         } else {

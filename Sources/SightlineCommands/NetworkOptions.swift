@@ -27,37 +27,27 @@ struct NetworkOptions: ParsableArguments {
 
     func validate() throws {
         for (name, value) in [("--as-of", asOf), ("--from", from), ("--until", until)] {
-            if let value, (try? TimeSpec(parsing: value)) == nil { throw ValidationError("\(name) must be a date YYYY-MM-DD (got \"\(value)\")") }
+            if let value { _ = try Day(value, option: name) }
         }
-        if let minGrade {
-            let c = Array(minGrade.uppercased())
-            guard c.count == 2, let s = c[0].wholeNumberValue, (1...3).contains(s), ("A"..."E").contains(c[1]) else {
-                throw ValidationError("--min-grade is a 3x5x2 source and assessment such as 2B")
-            }
-        }
-        if let linkTypes {
-            let unknown = linkTypes.split(separator: ",").map(String.init).filter { LinkType(rawValue: $0) == nil }
-            if !unknown.isEmpty { throw ValidationError("unknown link type(s) \(unknown.joined(separator: ", "))") }
-        }
-        if let agencies {
-            let unknown = agencies.split(separator: ",").map(String.init).filter { Agency(rawValue: $0) == nil }
-            if !unknown.isEmpty { throw ValidationError("unknown agenc(ies) \(unknown.joined(separator: ", "))") }
-        }
-        guard halfLife > 0 else { throw ValidationError("--half-life must be positive") }
+        if let minGrade { _ = try GradeThreshold(minGrade) }
+        if let linkTypes { _ = try CommaList<LinkType>(linkTypes, option: "--link-types", what: "link type(s)") }
+        if let agencies { _ = try CommaList<Agency>(agencies, option: "--agencies", what: "agenc(ies)") }
+        if let handling { _ = try CommaList<HandlingCode>(handling.uppercased(), option: "--handling", what: "handling code(s)") }
+        try Bounds.check("--half-life", halfLife, 1...36_600, unit: "days")
     }
 
     var filter: NetworkFilter {
         var f = NetworkFilter()
-        f.asOf = asOf.flatMap { try? TimeSpec(parsing: $0).end }
-        f.from = from.flatMap { try? TimeSpec(parsing: $0).start }
-        f.until = until.flatMap { try? TimeSpec(parsing: $0).end }
-        if let minGrade {
-            let c = Array(minGrade.uppercased())
-            f.minimumSource = c[0].wholeNumberValue; f.minimumAssessment = c[1]
+        // Checked in validate(): every value here parses.
+        f.asOf = asOf.flatMap { try? Day($0, option: "--as-of").end }
+        f.from = from.flatMap { try? Day($0, option: "--from").start }
+        f.until = until.flatMap { try? Day($0, option: "--until").end }
+        if let minGrade, let g = try? GradeThreshold(minGrade) {
+            f.minimumSource = g.source; f.minimumAssessment = g.assessment
         }
-        f.agencies = agencies.map { Set($0.split(separator: ",").map(String.init)) }
-        f.linkTypes = linkTypes.map { Set($0.split(separator: ",").compactMap { LinkType(rawValue: String($0)) }) }
-        f.handling = handling.map { Set($0.uppercased().split(separator: ",").map(String.init)) }
+        f.agencies = agencies.flatMap { try? CommaList<Agency>($0, option: "--agencies", what: "") }.map { Set($0.words.map(\.rawValue)) }
+        f.linkTypes = linkTypes.flatMap { try? CommaList<LinkType>($0, option: "--link-types", what: "") }?.set
+        f.handling = handling.flatMap { try? CommaList<HandlingCode>($0.uppercased(), option: "--handling", what: "") }.map { Set($0.words.map(\.rawValue)) }
         return f
     }
 

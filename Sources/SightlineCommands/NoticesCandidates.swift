@@ -44,8 +44,8 @@ struct NoticesCandidates: ParsableCommand {
     @Flag(help: "Write children's names (by default a child is 'Child C-<n>').") var nameChildren = false
 
     func validate() throws {
-        guard minAssociations >= 1 else { throw ValidationError("--min-associations must be at least 1") }
-        guard window >= 0 else { throw ValidationError("--window must not be negative") }
+        try Bounds.check("--min-associations", minAssociations, 1...1_000_000)
+        try Bounds.check("--window", window, 0...36_600, unit: "days")
     }
 
     func run() throws {

@@ -42,21 +42,19 @@ struct NoticesRecord: ParsableCommand {
             throw ValidationError("TYPE must be one of \(NoticeType.allCases.map(\.rawValue).joined(separator: ", ")) (got \"\(type)\")")
         }
         for (name, value) in [("--issued", issued), ("--expires", expires)] {
-            if let value, (try? TimeSpec(parsing: value))?.isDateOnly != true || value.count != 10 {
-                throw ValidationError("\(name) must be a date YYYY-MM-DD (got \"\(value)\")")
-            }
+            if let value { _ = try Day(value, option: name) }
         }
     }
 
     func run() throws {
-        let db = try store.open()
+        let db = try store.openForWriting()
         let noticeType = NoticeType(rawValue: type)!
         /// An identifier the record can name the entity by (any of its own).
         func identifier(_ text: String, _ option: String) throws -> (id: EntityID, ref: String, label: String) {
             let id: EntityID
-            do { id = try db.find(text) } catch { throw ExitWithMessage(message: "--\(option): \(error.description)", code: 1) }
+            do { id = try db.find(text) } catch { throw ExitWithMessage(message: "--\(option): \(error.description)", code: ExitStatus.request.rawValue) }
             let d = try db.detail(id)
-            guard let ref = d.identifiers.first else { throw ExitWithMessage(message: "--\(option): \(id) has no identifier to record against", code: 1) }
+            guard let ref = d.identifiers.first else { throw ExitWithMessage(message: "--\(option): \(id) has no identifier to record against", code: ExitStatus.request.rawValue) }
             return (id, ref, d.label)
         }
         let s = try identifier(subject, "subject")

@@ -48,12 +48,15 @@ struct TextTable {
 }
 
 /// Writes data in the chosen format to standard output.
-func emit<T: Encodable>(_ value: T, table: () -> TextTable, format: OutputFormat) throws {
+/// - Parameter none: for a list, the note when it is empty: the empty list is printed, then
+///   ``NoRows`` is thrown (exit 1), as from every list.
+func emit<T: Encodable>(_ value: T, table: () -> TextTable, format: OutputFormat, none: String? = nil) throws {
     switch format {
     case .table: print(table().rendered(), terminator: "")
     case .csv: print(table().csv, terminator: "")
     case .json: print(try jsonText(value))
     }
+    if let none, (value as? any Collection)?.isEmpty == true { throw NoRows(message: none) }
 }
 
 func jsonText<T: Encodable>(_ value: T) throws -> String {

@@ -17,6 +17,8 @@ struct PathCommand: ParsableCommand {
     @Argument(help: "The second entity.") var b: String
     @Option(help: "List at most this many shortest paths.") var limit: Int = 10
 
+    func validate() throws { try Bounds.check("--limit", limit, 1...10_000) }
+
     struct Hop: Encodable {
         var entity: String
         var kind: String
@@ -90,7 +92,7 @@ struct EgoCommand: ParsableCommand {
     @Option(help: "How many links out.") var hops: Int = 1
 
     func validate() throws {
-        guard (0...6).contains(hops) else { throw ValidationError("--hops must be between 0 and 6") }
+        try Bounds.check("--hops", hops, 0...6)
     }
 
     struct Row: Encodable {

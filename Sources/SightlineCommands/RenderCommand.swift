@@ -43,9 +43,7 @@ struct RenderOutput: ParsableArguments {
         if let engine, LayoutEngine(rawValue: engine) == nil {
             throw ValidationError("--engine must be one of \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let copresence, !(copresence >= 0 && copresence <= 24 * 365) {
-            throw ValidationError("--copresence is a number of hours from 0 to 8760")
-        }
+        if let copresence { try Bounds.check("--copresence", copresence, Bounds.hours, unit: "hours") }
     }
 
     /// The view options for a snapshot: the size measure computed over it, co-presence found in it.
@@ -83,9 +81,7 @@ struct RenderOutput: ParsableArguments {
         let e = engine.flatMap(LayoutEngine.init(rawValue:)) ?? defaultEngine
         let bytes: [UInt8]
         do { bytes = try Graphviz.render(picture, engine: e, format: f, seed: seed) } catch { throw CommandError("\(error)") }
-        do { try Data(bytes).write(to: URL(fileURLWithPath: output)) } catch {
-            throw CommandError("\(output): cannot write (\(error.localizedDescription))")
-        }
+        try OutputFile.write(bytes, to: output)
         return "wrote \(output): \(f.rawValue), \(picture.nodes.count) entities, \(picture.edges.count) links, laid out by \(f == .dot ? "none (source)" : e.rawValue)"
     }
 }
@@ -101,7 +97,7 @@ struct RenderEgo: ParsableCommand {
     @Option(help: "How many links out.") var hops: Int = 1
 
     func validate() throws {
-        guard (1...4).contains(hops) else { throw ValidationError("--hops must be between 1 and 4") }
+        try Bounds.check("--hops", hops, 1...4)
     }
 
     func run() throws {
@@ -123,6 +119,8 @@ struct RenderPath: ParsableCommand {
     @Argument(help: "The first entity.") var a: String
     @Argument(help: "The second entity.") var b: String
     @Option(help: "Draw at most this many shortest paths.") var limit: Int = 10
+
+    func validate() throws { try Bounds.check("--limit", limit, 1...10_000) }
 
     func run() throws {
         try out.draw(store, network, small: .dot, large: .dot) { db, s, options in
@@ -161,7 +159,7 @@ struct ClusterOptions: ParsableArguments {
     @Option(help: "Modularity's resolution (as analyse).") var resolution: Double = 1
     @Option(help: "The community method's seed (as analyse's --seed).") var clusterSeed: UInt64 = 42
 
-    func validate() throws { guard resolution > 0 else { throw ValidationError("--resolution must be positive") } }
+    func validate() throws { try Bounds.check("--resolution", resolution, Bounds.resolution) }
 
     func partition(_ s: NetworkSnapshot, weighted: Bool) -> [Int] {
         communities.run(on: s.graph, resolution: resolution, seed: clusterSeed, weighted: weighted).community
@@ -207,7 +205,7 @@ struct RenderOverview: ParsableCommand {
     @OptionGroup var out: RenderOutput
     @Option(help: "Draw every entity up to this many; collapse clusters above.") var threshold: Int = 300
 
-    func validate() throws { guard threshold >= 10 else { throw ValidationError("--threshold must be at least 10") } }
+    func validate() throws { try Bounds.check("--threshold", threshold, 10...100_000) }
 
     func run() throws {
         // neato by default; --engine fdp draws the clusters boxed.
@@ -255,8 +253,8 @@ struct RenderTimeline: ParsableCommand {
     @Option(help: "Events per row: the chronology wraps like lines of text.") var perRow: Int = 6
 
     func validate() throws {
-        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
-        guard perRow >= 1 else { throw ValidationError("--per-row must be at least 1") }
+        try Bounds.check("--limit", limit, 1...10_000)
+        try Bounds.check("--per-row", perRow, 1...100)
     }
 
     func run() throws {

@@ -26,7 +26,8 @@ struct Resolve: ParsableCommand {
         var scoreAgainst: String?
 
         func validate() throws {
-            guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
+            try Bounds.check("--min-score", minScore, 0...1)
+            if let limit { try Bounds.check("--limit", limit, Bounds.rows) }
         }
 
         func run() throws {
@@ -39,7 +40,7 @@ struct Resolve: ParsableCommand {
             try emit(list, table: {
                 TextTable(headers: ["score", "a", "a_label", "b", "b_label", "reasons"],
                           rows: list.map { [String(format: "%.2f", $0.score), $0.a, $0.aLabel, $0.b, $0.bLabel, $0.reasons.joined(separator: "; ")] })
-            }, format: output.format)
+            }, format: output.format, none: "no candidate pairs scoring \(minScore) or more")
         }
     }
 
@@ -54,7 +55,7 @@ struct Resolve: ParsableCommand {
         var override: String?
 
         func run() throws {
-            let db = try store.open()
+            let db = try store.openForWriting()
             let (ea, eb) = (try db.find(a), try db.find(b))
             let id = try db.merge(ea, eb, reason: reason, override: override)
             print("merge \(id): \(eb) merged into \(ea); undo with 'sightline resolve unmerge \(eb) --reason TEXT'")
@@ -69,7 +70,7 @@ struct Resolve: ParsableCommand {
         @Option(help: "Why the merge is undone (recorded).") var reason: String
 
         func run() throws {
-            let db = try store.open()
+            let db = try store.openForWriting()
             guard let id = EntityID(parsing: entity) else { throw CommandError("give the merged entity's ID (E12), as listed by 'sightline resolve history'") }
             let m = try db.unmerge(id, reason: reason)
             print("merge \(m.id) undone: \(m.merged) is separate from \(m.survivor) again")
@@ -90,7 +91,7 @@ struct Resolve: ParsableCommand {
                               [String(m.id), m.survivor, m.merged, m.kind, m.actor, m.at, m.reason,
                                m.undoneAt.map { "\($0) by \(m.undoneBy ?? "") (\(m.undoReason ?? ""))" } ?? ""]
                           })
-            }, format: output.format)
+            }, format: output.format, none: "no merges recorded")
         }
     }
 }

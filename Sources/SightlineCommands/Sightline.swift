@@ -8,7 +8,13 @@ public struct Sightline: ParsableCommand {
         abstract: "Join multi-agency intelligence about child exploitation into one network, with the evidence behind every fact.",
         discussion: """
         Start with 'sightline ingest Samples/' and 'sightline stats'. Every command takes --db PATH \
-        (default ./sightline.sqlite); commands that print data take --format table|json|csv.
+        (default ./sightline.sqlite); commands that print data take --format table|json|csv and -o FILE. \
+        Only ingest, resolve merge/unmerge and notices record write the store; every other command \
+        opens it read-only.
+
+        Exit codes: 0 done; 1 nothing found (a note); 2 a usage error; 3 the store is unavailable \
+        (missing, damaged, another version); 4 the request could not be met (an unknown entity); \
+        5 an output file could not be written (the previous file is left as it was).
         """,
         version: "0.1.0",
         subcommands: [

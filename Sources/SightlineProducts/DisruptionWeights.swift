@@ -84,19 +84,31 @@ public struct DisruptionWeights: Codable, Sendable, Equatable {
         public init() {}
     }
 
+    /// The largest weight a file may give.
+    public static let maximumWeight = 1000.0
+
     /// Problems with the values, each naming its key (`locations.night_start`); empty when valid.
     public func problems() -> [String] {
         var out: [String] = []
+        // Bounds (docs/disruption-weights.yaml): a weight from 0 to 1000, a window up to a leap
+        // year of hours, a count up to 1000; finite, so that no score is infinite or NaN and no
+        // conversion to whole seconds or a count can trap.
+        func text(_ v: Double) -> String { v.isFinite && v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)" }
+        func bounded(_ section: String, _ pairs: [(String, Double)], _ range: ClosedRange<Double>) {
+            for (k, v) in pairs where !(v.isFinite && range.contains(v)) {
+                out.append("'\(section).\(k)' must be between \(text(range.lowerBound)) and \(text(range.upperBound)) (got \(text(v)))")
+            }
+        }
         func nonNegative(_ section: String, _ pairs: [(String, Double)]) {
-            for (k, v) in pairs where !(v.isFinite && v >= 0) { out.append("'\(section).\(k)' must be a number of at least 0 (got \(v))") }
+            bounded(section, pairs.filter { !$0.0.hasSuffix("window_hours") && $0.0 != "top_location_count" }, 0...Self.maximumWeight)
+            bounded(section, pairs.filter { $0.0.hasSuffix("window_hours") }, 0...8784)
+            bounded(section, pairs.filter { $0.0 == "top_location_count" }, 0...1000)
         }
         let l = locations, v = vehicles, p = phones, q = people
         nonNegative("locations", [("children", l.children), ("suspects", l.suspects), ("occasions", l.occasions),
                                   ("night_occasions", l.nightOccasions), ("recency", l.recency), ("grade", l.grade),
                                   ("corroboration", l.corroboration), ("window_hours", l.windowHours)])
-        if !(l.recencyHalfLifeDays.isFinite && l.recencyHalfLifeDays > 0) {
-            out.append("'locations.recency_half_life_days' must be a positive number of days (got \(l.recencyHalfLifeDays))")
-        }
+        bounded("locations", [("recency_half_life_days", l.recencyHalfLifeDays)], 1...36_600)
         for (k, t) in [("night_start", l.nightStart), ("night_end", l.nightEnd)] where NightWindow.minutes(t) == nil {
             out.append("'locations.\(k)' must be a time HH:MM (got \"\(t)\")")
         }

@@ -98,9 +98,10 @@ final class FastStatement {
     /// The rowid of the last insert.
     var lastRowID: Int64 { sqlite3_last_insert_rowid(connection) }
 
-    func failure(_ code: Int32) -> StoreError {
+    /// SQLite's error, classified by ``SightlineStore``'s `read` and `write` with the store's path.
+    func failure(_ code: Int32) -> DatabaseError {
         let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "error \(code)"
-        return .database("\(message) (\(statement.sql))")
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
     }
 }
 

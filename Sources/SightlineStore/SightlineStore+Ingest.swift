@@ -58,7 +58,7 @@ extension SightlineStore {
                        progress: ((Int) -> Void)? = nil) throws(IngestFailure) -> IngestSummary {
         let started = Date()
         do {
-            return try pool.write { db -> IngestSummary in
+            return try databaseWriter.write { db -> IngestSummary in
                 try db.execute(sql: "INSERT INTO ingest_run (started, actor, files) VALUES (?, ?, ?)",
                                arguments: [Self.now(), Self.actor, inputs.map(\.name).joined(separator: "\n")])
                 let writer = try IngestWriter(db: db, runID: db.lastInsertedRowID)
@@ -98,10 +98,8 @@ extension SightlineStore {
             }
         } catch let e as IngestError {
             throw .rejected(e)
-        } catch let e as StoreError {
-            throw .store(e)
         } catch {
-            throw .store(.database("\(error)"))
+            throw .store(StoreError.classify(error, path: path))
         }
     }
 

@@ -51,7 +51,7 @@ struct CommandLineTests {
         #expect((d["roles"] as? [[String: Any]])?.first?["role"] as? String == "suspect")
 
         let missing = try runSightline(["show", "Nobody Atall", "--db", db])
-        #expect(missing.status == 1)
+        #expect(missing.status == 4) // request not met (docs/commands.md, exit codes)
         #expect(missing.stderr.hasPrefix("Error: no entity matches 'Nobody Atall'"))
     }
 

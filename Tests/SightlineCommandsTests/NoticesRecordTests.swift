@@ -51,7 +51,7 @@ struct NoticesRecordTests {
         let badDate = try runSightline(["notices", "record", "visit", "--subject", "Kasim Wrenhurst", "--issued", "2025-13-40", "--db", db])
         #expect(badDate.status == 2 && badDate.stderr.contains("--issued must be a date YYYY-MM-DD"))
         let nobody = try runSightline(["notices", "record", "visit", "--subject", "Nobody Fictional", "--issued", "2025-06-02", "--db", db])
-        #expect(nobody.status == 1 && nobody.stderr.contains("--subject: no entity matches 'Nobody Fictional'"))
+        #expect(nobody.status == 4 && nobody.stderr.contains("--subject: no entity matches 'Nobody Fictional'"))
         let lapsed = try runSightline(["notices", "record", "cawn", "--subject", "Kasim Wrenhurst", "--issued", "2025-06-02", "--expires", "2025-01-01", "--db", db])
         #expect(lapsed.status == 1 && lapsed.stderr.contains("'expires'") && lapsed.stderr.contains("Nothing from this run was stored"))
         let account = try runSightline(["notices", "record", "marker", "--subject", "account:snapchat/calm_85", "--issued", "2025-06-02", "--db", db])
