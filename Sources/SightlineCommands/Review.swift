@@ -21,13 +21,11 @@ struct Review: ParsableCommand {
     @Option(help: ArgumentHelp("Take ages on this date instead of the run day.", valueName: "YYYY-MM-DD")) var asOf: String?
 
     func validate() throws {
-        if let asOf, (try? TimeSpec(parsing: asOf))?.isDateOnly != true {
-            throw ValidationError("--as-of must be a date YYYY-MM-DD (got \"\(asOf)\")")
-        }
+        if let asOf { _ = try Day(asOf, option: "--as-of") }
     }
 
     func run() throws {
-        let day = asOf.flatMap { try? TimeSpec(parsing: $0).start } ?? RunDay.todayOrClock()
+        let day = try asOf.map { try Day($0, option: "--as-of").start } ?? RunDay.todayOrClock()
         let rows = Safeguarding(try store.open().networkContents().entities, on: day).review
         guard !rows.isEmpty else { throw NoRows(message: "no conflicting records about who is a child on \(day.dateText)") }
         try emit(rows, table: {
