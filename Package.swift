@@ -122,6 +122,6 @@ let package = Package(
             dependencies: ["SightlineStore", "SightlineSynthetic", "SightlineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SightlineCommandsTests",
-            dependencies: ["SightlineCommands", "SightlineModel", "SightlineTestSupport"]),
+            dependencies: ["SightlineCommands", "SightlineModel", "SightlineStore", "SightlineTestSupport"]),
     ]
 )

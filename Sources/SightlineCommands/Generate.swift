@@ -23,6 +23,8 @@ struct Generate: ParsableCommand {
     @Option(help: "The random seed (any whole number from 0 to 18446744073709551615).") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("The folder to write.", valueName: "dir")) var out: String
     @Option(help: "Share of people given a planted duplicate record (0 to 0.5).") var duplicateRate: Double = 0.03
+    @Flag(help: "Also plant the cases the safeguarding rules must withstand: a 15- or 16-year-old recorded as a suspect in each group, adults gathering at a school or children's home, and an anonymous weak report recording an adult as a child at risk (written to truth.json under 'safeguarding').")
+    var safeguardingCases = false
     @Option(help: ArgumentHelp("Instead of a network, write a call-data-records export of this many rows (1 to 100,000,000; DIR/calls.csv with its mapping), for bulk-ingest benchmarks.", valueName: "rows"))
     var calls: Int?
 
@@ -46,6 +48,7 @@ struct Generate: ParsableCommand {
         var lines = 0
         var options = NetworkGenerator.Options(people: people, seed: seed)
         options.duplicateRate = duplicateRate
+        options.safeguardingCases = safeguardingCases
         var generator = NetworkGenerator(options: options) { line in
             buffer.append(contentsOf: line.utf8)
             buffer.append(0x0A)
@@ -55,7 +58,7 @@ struct Generate: ParsableCommand {
         let truth = generator.run()
         h.write(buffer)
         try h.close()
-        try Data(truth.jsonText.utf8).write(to: URL(fileURLWithPath: out + "/truth.json"))
+        try Data(truth.jsonText(safeguarding: safeguardingCases ? generator.safeguardingTruth : nil).utf8).write(to: URL(fileURLWithPath: out + "/truth.json"))
         print("wrote \(lines) records to \(path) and the planted truth to \(out)/truth.json "
               + "(\(truth.groups.count) groups, \(truth.children.count) children at risk, "
               + "\(truth.nameOnlyDuplicates.count) name-only and \(truth.strongDuplicates.count) strong duplicates)")

@@ -16,6 +16,8 @@ public struct NetworkGenerator {
         public var seed: UInt64
         /// Share of people given a planted duplicate record (name-only or strong-identifier).
         public var duplicateRate: Double = 0.03
+        /// Plant the cases the safeguarding rules must withstand (``SafeguardingTruth``).
+        public var safeguardingCases = false
         public init(people: Int, seed: UInt64) { self.people = people; self.seed = seed }
     }
 
@@ -50,6 +52,8 @@ public struct NetworkGenerator {
     var phoneCounter = 0
     var plateCounter = 0
     var locationCounter = 0
+    /// What the safeguarding cases planted (empty unless ``Options/safeguardingCases``).
+    public internal(set) var safeguardingTruth = SafeguardingTruth()
 
     /// - Parameters:
     ///   - options: size and seed.
@@ -274,12 +278,14 @@ public struct NetworkGenerator {
         // Children at risk, each exploited by one group: missing episodes at the group's hotspots.
         struct PairKey: Hashable { var adult: String, child: String }
         var episodesUnder16: [PairKey: [Int]] = [:]
+        var childrenOf = [[Person]](repeating: [], count: nGroups)
         for c in 0..<nChildren {
             let p = makePerson(&self, born: 2007...2012, system: "lccs")
             people.append(p)
             declare(&self, p, roles: ["child_at_risk"], agency: .socialCare, summary: "Child at risk of exploitation, known to children's social care.")
             truth.children.append(p.id)
             let g = c % nGroups
+            childrenOf[g].append(p)
             let assets = groupAssets[g]
             for _ in 0..<rng.int(1...4) {
                 let day = randomDay(from: start, days: span)
@@ -328,6 +334,7 @@ public struct NetworkGenerator {
         truth.warningNoticePairs.sort { ($0.adult, $0.child) < ($1.adult, $1.child) }
 
         plantDuplicates(people, start: start, span: span)
+        if options.safeguardingCases { plantSafeguardingCases(groups: groups, childrenOf: childrenOf, start: start, span: span) }
         return truth
     }
 
@@ -393,7 +400,10 @@ extension NetworkGenerator.Truth {
     /// truth.json: the planted structure, for scoring analysis and resolution, in the one schema
     /// that `scripts/make-samples.py` also writes (docs/formats.md, "Planted truth"). The generator
     /// fills the schema's required fields; the names, ranking and counts the samples add are optional.
-    public var jsonText: String {
+    public var jsonText: String { jsonText(safeguarding: nil) }
+
+    /// truth.json, with the planted safeguarding cases under `safeguarding` when given.
+    public func jsonText(safeguarding: NetworkGenerator.SafeguardingTruth?) -> String {
         func strings(_ a: [String]) -> JSONValue { .array(a.map { .string($0) }) }
         func ids(_ a: [String]) -> JSONValue { .array(a.map { .object([("id", .string($0))]) }) }
         // Each group planted two vehicles, two phones and two hotspots (its flat, then a public place),
@@ -431,7 +441,11 @@ extension NetworkGenerator.Truth {
                 ("traps", .array(traps.map { .object([("a", .string($0.0)), ("b", .string($0.1)), ("why", .string("same name, born years apart: different people"))]) })),
             ])),
             ("childrenAtRisk", ids(children)),
-        ])
+        ] + (safeguarding.map { sg in [("safeguarding", JSONValue.object([
+            ("youngSuspects", strings(sg.youngSuspects)),
+            ("protectivePlaces", strings(sg.protectivePlaces)),
+            ("conflictingChildRoles", strings(sg.conflictingChildRoles)),
+        ]))] } ?? []))
         return v.jsonText
     }
 }

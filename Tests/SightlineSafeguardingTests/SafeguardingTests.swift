@@ -109,4 +109,27 @@ import Testing
         #expect(Safeguarding.mergeProblem(adult, near, on: day) == nil)
         #expect(Safeguarding.mergeProblem(adult, Self.person(5, roles: [(.suspect, "2024-01-01")]), on: day) == nil)
     }
+
+    @Test func noticesNameAnAdultSubjectAndAChild() {
+        let day = Self.day("2025-06-01")
+        let adult = Self.person(1, dob: ["1985-01-01"], roles: [(.suspect, "2024-01-01")])
+        let child = Self.person(2, dob: ["2011-01-01"], roles: [(.childAtRisk, "2024-01-01")])
+        let young = Self.person(3, dob: ["2010-01-01"], roles: [(.suspect, "2024-01-01")])
+        let hotel = NetworkEntity(id: EntityID(9), kind: .location, label: "Hotel", roles: [], category: "hotel")
+        let car = NetworkEntity(id: EntityID(10), kind: .vehicle, label: "WX09ABQ", roles: [])
+        #expect(Safeguarding.noticeProblem(.cawn, subject: adult, child: child, premises: nil, issued: day) == nil)
+        #expect(Safeguarding.noticeProblem(.cawn, subject: child, child: adult, premises: nil, issued: day)?.contains("no notice is ever served on a child") == true)
+        #expect(Safeguarding.noticeProblem(.cawn, subject: young, child: child, premises: nil, issued: day)?.contains("is a child") == true)
+        #expect(Safeguarding.noticeProblem(.cawn, subject: hotel, child: child, premises: nil, issued: day)?.contains("adult person") == true)
+        #expect(Safeguarding.noticeProblem(.cawn, subject: adult, child: nil, premises: nil, issued: day)?.contains("names the child") == true)
+        #expect(Safeguarding.noticeProblem(.cawn, subject: adult, child: adult, premises: nil, issued: day)?.contains("is not a child") == true)
+        #expect(Safeguarding.noticeProblem(.hotelNotice, subject: hotel, child: nil, premises: nil, issued: day) == nil)
+        #expect(Safeguarding.noticeProblem(.hotelNotice, subject: child, child: nil, premises: nil, issued: day) != nil)
+        #expect(Safeguarding.noticeProblem(.hotelNotice, subject: adult, child: nil, premises: nil, issued: day)?.contains("place or an organisation") == true)
+        #expect(Safeguarding.noticeProblem(.marker, subject: car, child: nil, premises: nil, issued: day) == nil)
+        #expect(Safeguarding.noticeProblem(.marker, subject: hotel, child: nil, premises: nil, issued: day) != nil)
+        // On the day the notice was issued: a child then, an adult now, is still refused.
+        #expect(Safeguarding.noticeProblem(.harbourerWarning, subject: young, child: nil, premises: nil, issued: Self.day("2028-06-01")) == nil)
+        #expect(Safeguarding.noticeProblem(.harbourerWarning, subject: young, child: nil, premises: nil, issued: Self.day("2027-12-31")) != nil)
+    }
 }
