@@ -101,3 +101,34 @@ struct InvisibleCharacterTests {
         #expect(throws: Never.self) { try RecordDecoder().decode(try JSONParser.parse(Array(summary.utf8)), at: here) }
     }
 }
+
+/// Dates after the run's day (docs/formats.md, "Dates"), with the day given to the decoder.
+struct FutureDateTests {
+    static let today = Timestamp(year: 2024, month: 6, day: 1)!
+
+    func error(_ json: String, today: Timestamp? = FutureDateTests.today) throws -> IngestError? {
+        let value = try JSONParser.parse(Array(json.utf8))
+        do { _ = try RecordDecoder(today: today).decode(value, at: here); return nil } catch { return error }
+    }
+
+    @Test("a point that begins after the run's day is refused; one that began by then is not", arguments: [
+        ("2024-06-01", true), ("2024-06-01T23:59", true), ("2024-06", true), ("2024", true), ("~2024-06", true),
+        ("2024-05-01/2024-06-01", true), ("2024-06-02", false), ("2024-07", false), ("2025", false),
+        ("2024-05-01/2024-06-02", false), ("~2999", false),
+    ])
+    func observed(text: String, accepted: Bool) throws {
+        let e = try error(#"{"type":"item","agency":"police","ref":"F-1","recorded":"2024-06-01","observed":"\#(text)","grade":"1AP"}"#)
+        #expect((e == nil) == accepted, "\(String(describing: e))")
+        if !accepted { #expect(e?.field == "observed" && e?.description.contains("is after today (2024-06-01)") == true) }
+    }
+
+    @Test("dates of birth and notices; an expiry may be later; without a day nothing is checked")
+    func otherFields() throws {
+        #expect(try error(#"{"type":"person","id":"person:niche/F1","dob":"~2025","item":"police/F-1"}"#)?.field == "dob")
+        #expect(try error(#"{"type":"person","id":"person:niche/F1","dob":"2024-06","item":"police/F-1"}"#) == nil)
+        #expect(try error(#"{"type":"notice","notice":"cawn","subject":"person:niche/F1","issued":"2024-06-01","expires":"2026-06-01","item":"police/F-1"}"#) == nil)
+        #expect(try error(#"{"type":"notice","notice":"cawn","subject":"person:niche/F1","issued":"2024-06-02","item":"police/F-1"}"#)?.field == "issued")
+        #expect(try error(#"{"type":"looked_after","child":"person:niche/F1","from":"2024-01-01","to":"2024-07-01","item":"police/F-1"}"#)?.field == "to")
+        #expect(try error(#"{"type":"item","agency":"police","ref":"F-1","recorded":"2999-01-01","grade":"1AP"}"#, today: nil) == nil)
+    }
+}
