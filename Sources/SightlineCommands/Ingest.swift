@@ -118,6 +118,9 @@ struct Ingest: ParsableCommand {
     static func format(of path: String, mapping: String?) throws -> InputFormat {
         let lower = path.lowercased()
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json") { return .jsonLines }
+        // A pipe or process substitution (`<(zcat intel.jsonl.gz)`, /dev/fd/63) has no extension: JSON Lines.
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFIFO || (st.st_mode & S_IFMT) == S_IFCHR { return .jsonLines }
         guard lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") else {
             throw CommandError("\(path): unknown kind of file; expected .jsonl (canonical JSON Lines) or .csv (with a mapping)")
         }

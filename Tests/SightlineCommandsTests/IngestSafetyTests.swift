@@ -310,8 +310,34 @@ struct IngestSafetyTests {
         #expect(r.stderr.contains("endless.jsonl:1"), "\(r.stderr)")
         #expect(r.stderr.contains("16 MiB"), "\(r.stderr)")
         #expect(s.storeBytes() == before)
-        written.done.wait()
+        if written.done.wait(timeout: .now() + 5) == .timedOut { // the pipe was never opened: release the writer
+            let fd = open(fifo, O_RDONLY | O_NONBLOCK)
+            written.done.wait()
+            close(fd)
+        }
         #expect(written.bytes < 32 << 20, "the ingest read \(written.bytes) bytes of a line that never ends")
+    }
+
+    @Test("a pipe without an extension (process substitution) is read as JSON Lines")
+    func pipeWithoutExtension() throws {
+        let s = try Setup()
+        let fifo = s.dir.file("63")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            defer { done.signal() }
+            guard let h = FileHandle(forWritingAtPath: fifo) else { return }
+            try? h.write(contentsOf: Data((Self.item + "\n").utf8))
+            try? h.close()
+        }.start()
+        let r = try runSightline(["ingest", fifo, "--db", s.db])
+        if done.wait(timeout: .now() + 5) == .timedOut { // the pipe was never opened: release the writer
+            let fd = open(fifo, O_RDONLY | O_NONBLOCK)
+            done.wait()
+            close(fd)
+        }
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("1 rows or lines read: 1 stored, 0 rejected"), "\(r.stderr)")
     }
 
     final class WrittenCounter: @unchecked Sendable {
