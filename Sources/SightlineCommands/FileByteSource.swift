@@ -106,3 +106,23 @@ func createForWriting(_ path: String) throws -> FileHandle {
     guard let h = FileHandle(forWritingAtPath: path) else { throw CommandError("\(path): cannot write") }
     return h
 }
+
+/// Whether two paths name one file, so that a file the run writes cannot be one it reads.
+enum OutputPaths {
+    /// True when both paths exist and are the same file (device and inode: links, `./x` and `x`,
+    /// `a/../x` are all caught), or when neither need exist and they resolve to the same path.
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        if stat(a, &sa) == 0, stat(b, &sb) == 0 { return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino }
+        return resolved(a) == resolved(b)
+    }
+
+    /// The absolute path with links and `.`/`..` resolved in its folder, for a file that may not exist.
+    static func resolved(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let real = realpath(folder, &buffer).map { _ in String(cString: buffer) } ?? url.deletingLastPathComponent().standardized.path
+        return real + "/" + url.lastPathComponent
+    }
+}

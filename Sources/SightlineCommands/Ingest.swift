@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SightlineIngest
+import SightlineModel
 import SightlineStore
 
 /// `sightline ingest FILE...`
@@ -27,6 +28,19 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         let paths = try Self.expand(files)
+        // Before anything is opened or created: the quarantine file is created afresh, so it must
+        // be none of the files the run reads or writes.
+        if let quarantine {
+            var others = [(store.db, "the store"), (store.db + "-wal", "the store's write-ahead log"),
+                          (store.db + "-shm", "the store's shared-memory file"), (store.db + "-journal", "the store's journal")]
+            others += paths.map { ($0, "the input") }
+            others += Self.mappingCandidates(paths, mapping: mapping).map { ($0, "the mapping") }
+            if let (path, role) = others.first(where: { OutputPaths.sameFile(quarantine, $0.0) }) {
+                throw ExitWithMessage(message: "--quarantine \(quarantine) is the same file as \(role) \(path); give another path (the quarantine file is emptied and rewritten)", code: 2)
+            }
+        }
+        let today: Timestamp
+        do { today = try IngestEnvironment.today() } catch { throw ExitWithMessage(message: error.description, code: 2) }
         var inputs: [IngestInput] = []
         var total = 0
         for path in paths {
@@ -61,7 +75,7 @@ struct Ingest: ParsableCommand {
         let bar = ProgressBar(total: total)
         let summary: IngestSummary
         do {
-            summary = try db.ingest(inputs, policy: policy, progress: bar.enabled ? { bar.update($0) } : nil)
+            summary = try db.ingest(inputs, policy: policy, today: today, progress: bar.enabled ? { bar.update($0) } : nil)
         } catch {
             bar.finish()
             switch error {
@@ -93,10 +107,20 @@ struct Ingest: ParsableCommand {
         return out
     }
 
+    /// Every mapping file the run may read.
+    static func mappingCandidates(_ paths: [String], mapping: String?) -> [String] {
+        if let mapping { return [mapping] }
+        return paths.filter { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".tsv") || $0.lowercased().hasSuffix(".txt") }
+            .flatMap { [String($0.dropLast(4)) + ".mapping.yaml", String($0.dropLast(4)) + ".mapping.yml"] }
+    }
+
     /// How to read a file: JSON Lines, or CSV with its mapping.
     static func format(of path: String, mapping: String?) throws -> InputFormat {
         let lower = path.lowercased()
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json") { return .jsonLines }
+        // A pipe or process substitution (`<(zcat intel.jsonl.gz)`, /dev/fd/63) has no extension: JSON Lines.
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFIFO || (st.st_mode & S_IFMT) == S_IFCHR { return .jsonLines }
         guard lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") else {
             throw CommandError("\(path): unknown kind of file; expected .jsonl (canonical JSON Lines) or .csv (with a mapping)")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SightlineModel
 import SightlineStore
 
 /// Runs the command line, mapping errors to messages and exit codes (``ExitStatus``).
@@ -19,6 +20,8 @@ public enum SightlineMain {
         var err = standardError
         do {
             var command = try Sightline.parseAsRoot(arguments)
+            // The run's day (SIGHTLINE_TODAY) is checked once, before any command reads it.
+            do { _ = try RunDay.today() } catch { throw ValidationError(error.description) }
             if let data = command as? any PrintsData, let path = data.destination.output {
                 try OutputFile.redirectingStandardOutput(to: path) { try command.run() }
                 print("wrote \(path)", to: &err)

@@ -25,14 +25,20 @@ public struct MemoryByteSource: ByteSource {
     }
 }
 
-/// Splits a byte source into lines (LF or CRLF), numbering them from 1. Lines longer than
-/// `maxLineBytes` are reported, not held.
+/// Splits a byte source into lines (LF or CRLF), numbering them from 1.
+///
+/// A line longer than `maxLineBytes` is reported as ``Line/tooLong(bytes:)`` the moment it passes
+/// the limit, without reading on to its end, and reading stops there: a source that never sends a
+/// line break (a path linked to /dev/zero, a runaway pipe) cannot make the reader read forever or
+/// hold more than the limit.
 public struct LineReader<Source: ByteSource> {
     var source: Source
     var chunk: [UInt8] = []
     var pos = 0
     var pending: [UInt8] = []
     var atEnd = false
+    /// Set once a line has passed the limit: nothing after it is read.
+    var stopped = false
     public private(set) var lineNumber = 0
     /// Bytes consumed so far (for progress).
     public private(set) var bytesRead = 0
@@ -52,6 +58,7 @@ public struct LineReader<Source: ByteSource> {
     /// Calls `body` with the next line's bytes (without the line break), or returns false at the end.
     /// - Complexity: O(n) in the line's length.
     public mutating func next<R>(_ body: (Line) throws -> R) throws -> R? {
+        if stopped { return nil }
         var overflow = 0
         pending.removeAll(keepingCapacity: true)
         while true {
@@ -89,7 +96,7 @@ public struct LineReader<Source: ByteSource> {
                 if pending.isEmpty && overflow == 0 {
                     var end = nl
                     if end > start, chunk[end - 1] == 0x0D { end -= 1 }
-                    if end - start > maxLineBytes { return try body(.tooLong(bytes: end - start)) }
+                    if end - start > maxLineBytes { stopped = true; return try body(.tooLong(bytes: end - start)) }
                     return try chunk.withUnsafeBufferPointer { buf in
                         try body(.text(UnsafeBufferPointer(rebasing: buf[start..<end])))
                     }
@@ -99,6 +106,10 @@ public struct LineReader<Source: ByteSource> {
             }
             append(chunk[start...], overflow: &overflow)
             pos = chunk.count
+            if overflow > 0 { // past the limit with no line break in sight: stop here
+                lineNumber += 1
+                return try finish(overflow: overflow, body)
+            }
         }
     }
 
@@ -113,9 +124,9 @@ public struct LineReader<Source: ByteSource> {
     }
 
     mutating func finish<R>(overflow: Int, _ body: (Line) throws -> R) throws -> R {
-        if overflow > 0 { return try body(.tooLong(bytes: overflow)) }
+        if overflow > 0 { stopped = true; return try body(.tooLong(bytes: overflow)) }
         if pending.last == 0x0D { pending.removeLast() }
-        if pending.count > maxLineBytes { return try body(.tooLong(bytes: pending.count)) }
+        if pending.count > maxLineBytes { stopped = true; return try body(.tooLong(bytes: pending.count)) }
         return try pending.withUnsafeBufferPointer { try body(.text($0)) }
     }
 }

@@ -267,11 +267,33 @@ public struct CSVMapping: Sendable {
             var members: [(key: String, value: JSONValue)] = [("type", .string(r.type))]
             members.reserveCapacity(r.fields.count + 1)
             for (name, spec) in r.fields {
-                if let v = try value(spec, field: name, cell: cell, at: location) { members.append((name, v)) }
+                if let v = try value(spec, field: name, cell: cell, at: location) {
+                    members.append((name, try typed(v, field: name, column: r.columnsByField[name], at: location)))
+                }
             }
             out.append(Made(value: .object(members), columns: r.columnsByField))
         }
         return out
+    }
+
+    /// A column's text as the JSON type its field takes (``RecordDecoder/numberFields``,
+    /// ``RecordDecoder/booleanFields``): CSV holds only text, so the mapping converts, and the
+    /// decoder, which coerces nothing, sees the same types as from a JSON line.
+    func typed(_ v: JSONValue, field: String, column: String?, at location: SourceLocation) throws(IngestError) -> JSONValue {
+        guard case let .string(text) = v else { return v }
+        let from = column.map { " (column '\($0)')" } ?? ""
+        if RecordDecoder.numberFields.contains(field) {
+            if case .number? = try? JSONParser.parse(Array(text.utf8)) { return .number(text) }
+            throw .badField(location, field: field, value: text, reason: "is not a number\(from)")
+        }
+        if RecordDecoder.booleanFields.contains(field) {
+            switch text.lowercased() {
+            case "true", "yes", "y", "1": return .bool(true)
+            case "false", "no", "n", "0": return .bool(false)
+            default: throw .badField(location, field: field, value: text, reason: "expected true or false (or yes, no, y, n, 1, 0)\(from)")
+            }
+        }
+        return v
     }
 
     func value(_ spec: FieldSpec, field: String, cell: (String) -> String?, at location: SourceLocation) throws(IngestError) -> JSONValue? {

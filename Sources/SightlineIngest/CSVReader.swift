@@ -45,10 +45,26 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
 /// Why a CSV row cannot be read.
 public enum CSVRowError: Error, Sendable, Equatable {
+    /// A quoted field is still open at the end of the file.
     case unclosedQuote(startLine: Int)
-    case fieldTooLong(line: Int, bytes: Int)
+    /// A field passed the limit; the reader stops there (its end may never come). `quoted` says
+    /// whether it was inside quotes, which usually means a quote that is never closed.
+    case fieldTooLong(line: Int, bytes: Int, quoted: Bool = false)
+    /// A row passed the row limit (bytes or fields); the reader stops there.
+    case rowTooLong(line: Int)
     case badEncoding(line: Int, field: Int, encoding: TextEncoding)
     case textAfterQuote(line: Int)
+    /// A file declared windows-1252 or latin1 whose non-ASCII bytes form valid multi-byte UTF-8:
+    /// almost certainly a UTF-8 file, which the declared encoding would turn into mojibake.
+    case looksLikeUTF8(line: Int, field: Int, encoding: TextEncoding)
+
+    /// Whether the reader cannot go on after this error (the rest of the file cannot be told apart).
+    public var stopsReading: Bool {
+        switch self {
+        case .fieldTooLong, .rowTooLong, .unclosedQuote, .looksLikeUTF8: true
+        case .badEncoding, .textAfterQuote: false
+        }
+    }
 }
 
 /// A streaming RFC 4180 CSV reader over a byte source.
@@ -68,6 +84,12 @@ public struct CSVReader<Source: ByteSource> {
     public private(set) var bytesRead = 0
     /// Whether the file begins with a UTF-16 byte-order mark (an export saved as "Unicode text").
     public private(set) var startsWithUTF16Mark = false
+    /// Set after an error that ``CSVRowError/stopsReading``: nothing after it is read.
+    var stopped = false
+    /// The bytes of the row being read (or last read), line breaks included, up to a limit, so that
+    /// a rejected row can be quarantined as it was written.
+    var rawRow: [UInt8] = []
+    static var maxRawBytes: Int { 16 << 20 }
 
     public var delimiter: UInt8 { parser.delimiter }
     public var maxFieldBytes: Int { parser.maxFieldBytes }
@@ -108,16 +130,34 @@ public struct CSVReader<Source: ByteSource> {
     /// - Throws: ``CSVRowError`` (the reader then goes on with the next line, so reading can continue).
     /// - Complexity: O(n) in the row's length.
     public mutating func next() throws -> Row? {
-        while true {
-            if pos >= chunk.count, !(try refill()) {
-                guard let line = try parser.finishAtEnd() else { return nil }
-                return Row(line: line, fields: try parser.takeFields(encoding: encoding))
+        if stopped { return nil }
+        rawRow.removeAll(keepingCapacity: true)
+        do {
+            while true {
+                if pos >= chunk.count, !(try refill()) {
+                    guard let line = try parser.finishAtEnd() else { return nil }
+                    return Row(line: line, fields: try parser.takeFields(encoding: encoding))
+                }
+                let start = pos
+                let (consumed, done) = chunk.withUnsafeBufferPointer { parser.feed($0, from: start) }
+                pos = start + consumed
+                if rawRow.count < Self.maxRawBytes { rawRow.append(contentsOf: chunk[start..<pos].prefix(Self.maxRawBytes - rawRow.count)) }
+                if done { return Row(line: parser.startLine, fields: try parser.takeFields(encoding: encoding)) }
             }
-            let start = pos
-            let (consumed, done) = chunk.withUnsafeBufferPointer { parser.feed($0, from: start) }
-            pos = start + consumed
-            if done { return Row(line: parser.startLine, fields: try parser.takeFields(encoding: encoding)) }
+        } catch let e as CSVRowError {
+            if e.stopsReading { stopped = true }
+            throw e
         }
+    }
+
+    /// The text of the row last read, as written (without blank lines before it or the final line
+    /// break), decoded in the file's encoding where possible; for quarantine files.
+    public var lastRowText: String {
+        var bytes = rawRow[...]
+        while let f = bytes.first, f == 0x0A || f == 0x0D { bytes = bytes.dropFirst() }
+        while let l = bytes.last, l == 0x0A || l == 0x0D { bytes = bytes.dropLast() }
+        let array = Array(bytes)
+        return array.withUnsafeBufferPointer { encoding.decode($0) } ?? String(decoding: array, as: UTF8.self)
     }
 }
 
@@ -134,6 +174,8 @@ public struct CSVRowParser: Sendable {
     var afterQuote = false
     var badAfterQuote = false
     var tooLong = 0
+    var tooLongQuoted = false
+    var rowTooLong = false
     var bytes: [UInt8] = []
     var ends: [Int] = []
     var fieldStart = 0
@@ -144,9 +186,14 @@ public struct CSVRowParser: Sendable {
         bytes.reserveCapacity(256)
     }
 
+    /// Most fields in a row, and most bytes: past either the row is refused and reading stops.
+    static let maxFields = 10_000
+    static let maxRowBytes = 16 << 20
+
     @inline(__always) mutating func add(_ b: UInt8) {
         let length = bytes.count - fieldStart
-        if length >= maxFieldBytes { tooLong = max(tooLong, length + 1); return }
+        if length >= maxFieldBytes { tooLong = max(tooLong, length + 1); tooLongQuoted = quoted; return }
+        if bytes.count >= Self.maxRowBytes { rowTooLong = true; return }
         bytes.append(b)
     }
 
@@ -154,6 +201,7 @@ public struct CSVRowParser: Sendable {
         ends.append(bytes.count)
         fieldStart = bytes.count
         afterQuote = false
+        if ends.count > Self.maxFields { rowTooLong = true }
     }
 
     /// Consumes bytes from `from`; returns how many were consumed and whether a row ended.
@@ -161,6 +209,8 @@ public struct CSVRowParser: Sendable {
         var i = from
         let n = buf.count
         while i < n {
+            // Past a limit: stop at once, however far away the row's end may be.
+            if tooLong > 0 || rowTooLong { return (i - from, true) }
             let b = buf[i]
             if !inRow {
                 if b == 0x0A { line += 1; i += 1; continue }
@@ -194,6 +244,7 @@ public struct CSVRowParser: Sendable {
             if b == 0x22 && bytes.count == fieldStart { quoted = true; continue }
             add(b)
         }
+        if tooLong > 0 || rowTooLong { return (i - from, true) }
         return (i - from, false)
     }
 
@@ -215,14 +266,36 @@ public struct CSVRowParser: Sendable {
         ends.removeAll(keepingCapacity: true)
         fieldStart = 0
         inRow = false; quoted = false; pendingQuote = false; pendingCR = false
-        afterQuote = false; badAfterQuote = false; tooLong = 0
+        afterQuote = false; badAfterQuote = false; tooLong = 0; tooLongQuoted = false; rowTooLong = false
+    }
+
+    /// The first field whose non-ASCII bytes are all valid multi-byte UTF-8, if any.
+    ///
+    /// Text really written in windows-1252 or latin1 almost never is: UTF-8's lead bytes (0xC2-0xF4)
+    /// are accented capitals there, and its continuation bytes (0x80-0xBF) would have to follow each
+    /// one exactly. A UTF-8 export read as windows-1252 is what makes "ZoÃ«" out of "Zoë".
+    static func firstUTF8Field(_ bytes: [UInt8], ends: [Int]) -> Int? {
+        bytes.withUnsafeBufferPointer { all -> Int? in
+            var s = 0
+            for (k, e) in ends.enumerated() {
+                defer { s = e }
+                let field = UnsafeBufferPointer(rebasing: all[s..<e])
+                guard field.contains(where: { $0 >= 0x80 }) else { continue }
+                if String(validating: field, as: UTF8.self) != nil { return k }
+            }
+            return nil
+        }
     }
 
     /// The completed row's fields, decoded; resets for the next row.
     mutating func takeFields(encoding: TextEncoding) throws -> [String] {
+        if tooLong > 0 || rowTooLong {
+            let (l, n, q, row) = (startLine, tooLong, tooLongQuoted, rowTooLong)
+            reset()
+            throw row ? CSVRowError.rowTooLong(line: l) : CSVRowError.fieldTooLong(line: l, bytes: n, quoted: q)
+        }
         endField()
         defer { reset() }
-        if tooLong > 0 { throw CSVRowError.fieldTooLong(line: startLine, bytes: tooLong) }
         var fields: [String] = []
         fields.reserveCapacity(ends.count)
         var failed: Int? = nil
@@ -235,6 +308,9 @@ public struct CSVRowParser: Sendable {
             }
         }
         if let failed { throw CSVRowError.badEncoding(line: startLine, field: failed, encoding: encoding) }
+        if encoding != .utf8, let k = Self.firstUTF8Field(bytes, ends: ends) {
+            throw CSVRowError.looksLikeUTF8(line: startLine, field: k, encoding: encoding)
+        }
         if badAfterQuote { throw CSVRowError.textAfterQuote(line: startLine) }
         return fields
     }

@@ -219,7 +219,8 @@ public struct EdgeList: Sendable {
 
     static func line(of e: CSVRowError) -> Int {
         switch e {
-        case let .unclosedQuote(l), let .fieldTooLong(l, _), let .badEncoding(l, _, _), let .textAfterQuote(l): l
+        case let .unclosedQuote(l), let .fieldTooLong(l, _, _), let .rowTooLong(l), let .badEncoding(l, _, _), let .textAfterQuote(l),
+             let .looksLikeUTF8(l, _, _): l
         }
     }
 }

@@ -1,13 +1,26 @@
 import SightlineModel
 
 /// Typed access to the fields of one record, producing errors that name the field and value.
+///
+/// This is the one place where the rules of docs/formats.md on JSON types ("JSON types"), on
+/// invisible characters ("Invisible characters") and on dates after the run's day ("Dates") are
+/// applied: every field of every record is read through it.
 struct FieldReader {
     let members: [(key: String, value: JSONValue)]
     let location: SourceLocation
     let columns: [String: String]
+    /// The run's day (days since 1970-01-01); nil: dates are not checked against it.
+    let today: Int?
 
-    init(members: [(key: String, value: JSONValue)], location: SourceLocation, columns: [String: String]) {
-        self.members = members; self.location = location; self.columns = columns
+    init(members: [(key: String, value: JSONValue)], location: SourceLocation, columns: [String: String], today: Int? = nil) {
+        self.members = members; self.location = location; self.columns = columns; self.today = today
+    }
+
+    // MARK: JSON types: strict, no coercion
+
+    /// A field of the wrong JSON type: names the field, the type expected and the type found.
+    func wrongType(_ field: String, _ v: JSONValue, expected: String) -> IngestError {
+        .badField(location, field: name(field), value: v.jsonText, reason: "expected \(expected), found \(v.typeName)")
     }
 
     /// The field name as errors give it (the CSV column, if any, is added to the reason by
@@ -30,13 +43,9 @@ struct FieldReader {
 
     func optionalString(_ field: String) throws(IngestError) -> String? {
         guard let v = value(field) else { return nil }
-        switch v {
-        case let .string(s):
-            let t = s.trimmedWhitespace()
-            return t.isEmpty ? nil : t
-        case let .number(n): return n
-        default: throw .badField(location, field: name(field), value: v.jsonText, reason: "expected text, found \(v.typeName)")
-        }
+        guard case let .string(s) = v else { throw wrongType(field, v, expected: "text (a JSON string)") }
+        let t = s.trimmedWhitespace()
+        return t.isEmpty ? nil : t
     }
 
     func requiredString(_ field: String) throws(IngestError) -> String {
@@ -61,6 +70,17 @@ struct FieldReader {
             if allowLineBreaks && (u == "\n" || u == "\r" || u == "\t") { continue }
             throw .badField(location, field: name(field), value: s, reason: "contains a control character (U+\(String(u.value, radix: 16, uppercase: true))); text fields take printable characters only")
         }
+        // Short texts (names, aliases, addresses) are matched and compared; free text is only read.
+        try checkInvisible(s, field: field, rule: max <= RecordDecoder.maxShortText ? .name : .freeText)
+    }
+
+    // MARK: Invisible characters
+
+    /// Refuses a value holding a character its kind of field may not hold (docs/formats.md,
+    /// "Invisible characters"), naming the character's code point.
+    func checkInvisible(_ s: String, field: String, rule: InvisibleCharacters.Rule) throws(IngestError) {
+        guard let u = InvisibleCharacters.first(in: s, rule: rule) else { return }
+        throw .badField(location, field: name(field), value: s, reason: "contains \(InvisibleCharacters.describe(u)); \(rule.explanation)")
     }
 
     func requiredText(_ field: String, max: Int = RecordDecoder.maxShortText) throws(IngestError) -> String {
@@ -83,7 +103,7 @@ struct FieldReader {
         var out: [String] = []
         for v in try list(field) {
             guard case let .string(s) = v else {
-                throw .badField(location, field: name(field), value: v.jsonText, reason: "expected a list of text, found \(v.typeName) in it")
+                throw .badField(location, field: name(field), value: v.jsonText, reason: "expected a list of text (JSON strings), found \(v.typeName) in it")
             }
             let t = s.trimmedWhitespace()
             if !t.isEmpty { out.append(t) }
@@ -99,35 +119,21 @@ struct FieldReader {
 
     func optionalNumber(_ field: String) throws(IngestError) -> Double? {
         guard let v = value(field) else { return nil }
-        let text: String
-        switch v {
-        case let .number(n): text = n
-        case let .string(s) where !s.trimmedWhitespace().isEmpty: text = s.trimmedWhitespace()
-        case .string: return nil
-        default: throw .badField(location, field: name(field), value: v.jsonText, reason: "expected a number, found \(v.typeName)")
-        }
+        guard case let .number(text) = v else { throw wrongType(field, v, expected: "a JSON number") }
         guard let d = Double(text), d.isFinite else { throw .badField(location, field: name(field), value: text, reason: "expected a number") }
         return d
     }
 
     func optionalBool(_ field: String) throws(IngestError) -> Bool? {
         guard let v = value(field) else { return nil }
-        switch v {
-        case let .bool(b): return b
-        case let .string(s):
-            switch s.lowercased() {
-            case "true", "yes", "y", "1": return true
-            case "false", "no", "n", "0": return false
-            default: break
-            }
-        default: break
-        }
-        throw .badField(location, field: name(field), value: v.jsonText, reason: "expected true or false")
+        guard case let .bool(b) = v else { throw wrongType(field, v, expected: "true or false (a JSON boolean)") }
+        return b
     }
 
     // MARK: Identifiers and citations
 
     func identifier(_ text: String, field: String, kinds: Set<EntityKind>, context: String?) throws(IngestError) -> StrongIdentifier {
+        try checkInvisible(text, field: field, rule: .identifier)
         let id: StrongIdentifier
         do { id = try StrongIdentifier(parsing: text) } catch {
             throw .badField(location, field: name(field), value: text, reason: error.description)
@@ -171,6 +177,7 @@ struct FieldReader {
     }
 
     func citation(_ text: String, field: String) throws(IngestError) -> IntelRef {
+        try checkInvisible(text, field: field, rule: .identifier)
         guard let ref = IntelRef(parsing: text) else {
             throw .badField(location, field: name(field), value: text,
                             reason: "expected AGENCY/REFERENCE citing an intelligence item, such as police/WX-24-000123, where AGENCY is one of \(Agency.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -200,9 +207,31 @@ struct FieldReader {
 
     func optionalTime(_ field: String) throws(IngestError) -> TimeSpec? {
         guard let s = try optionalString(field) else { return nil }
-        do { return try TimeSpec(parsing: s) } catch {
+        let t: TimeSpec
+        do { t = try TimeSpec(parsing: s) } catch {
             throw .badField(location, field: name(field), value: s, reason: error.description)
         }
+        try checkNotAfterToday(t, text: s, field: field)
+        return t
+    }
+
+    // MARK: Dates after the run's day
+
+    /// Refuses a time any point of which begins after the run's day: `2024-07` is refused before
+    /// July 2024 and accepted from 1 July; a period `START/END` needs both points to have begun.
+    func checkNotAfterToday(_ t: TimeSpec, text: String, field: String) throws(IngestError) {
+        guard let today else { return }
+        var firstDays = [t.start.dayNumber]
+        if t.isPeriod, let slash = t.text.firstIndex(of: "/"), let second = try? TimeSpec(parsing: String(t.text[t.text.index(after: slash)...])) {
+            firstDays.append(second.start.dayNumber)
+        }
+        if firstDays.contains(where: { $0 > today }) { throw afterToday(field, text) }
+    }
+
+    /// The error for a date after the run's day.
+    func afterToday(_ field: String, _ text: String) -> IngestError {
+        .badField(location, field: name(field), value: text,
+                  reason: "is after today (\(Timestamp(dayNumber: today ?? 0).dateText)): intelligence records what has happened, so its dates cannot be in the future (a mistyped year, or day and month the wrong way round?)")
     }
 
     func optionalTimestamp(_ field: String) throws(IngestError) -> Timestamp? {
@@ -218,7 +247,8 @@ struct FieldReader {
         return t
     }
 
-    func optionalDate(_ field: String) throws(IngestError) -> Timestamp? {
+    /// A calendar date `YYYY-MM-DD`; after the run's day only where `mayBeFuture` (an expiry).
+    func optionalDate(_ field: String, mayBeFuture: Bool = false) throws(IngestError) -> Timestamp? {
         guard let s = try optionalString(field) else { return nil }
         let t: TimeSpec
         do { t = try TimeSpec(parsing: s) } catch {
@@ -227,6 +257,7 @@ struct FieldReader {
         guard !t.isPeriod, !t.isApproximate, t.isDateOnly, t.text.utf8.count == 10 else {
             throw .badField(location, field: name(field), value: s, reason: "expected a date YYYY-MM-DD")
         }
+        if !mayBeFuture, let today, t.start.dayNumber > today { throw afterToday(field, s) }
         return Timestamp(dayNumber: t.start.dayNumber)
     }
 

@@ -62,6 +62,17 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         var out = ""
         JSONValue.writeString(value.count > 80 ? String(value.prefix(77)) + "..." : value, to: &out)
         if value.count > 80 { out += " (\(value.utf8.count) bytes)" }
-        return out
+        // Invisible characters are shown as escapes, so that the person reading sees them.
+        guard out.unicodeScalars.contains(where: InvisibleCharacters.isInvisible) else { return out }
+        var shown = ""
+        for u in out.unicodeScalars {
+            if InvisibleCharacters.isInvisible(u) {
+                let hex = String(u.value, radix: 16)
+                shown += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                shown.unicodeScalars.append(u)
+            }
+        }
+        return shown
     }
 }

@@ -110,7 +110,8 @@ public struct JSONParser {
     var i = 0
 
     /// Parses one JSON document that fills the whole buffer (surrounding whitespace allowed).
-    /// - Complexity: O(n) in the number of bytes.
+    /// - Complexity: O(n) in the number of bytes (expected: the duplicate-key check hashes each key
+    ///   of a large object once).
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(ParseError) -> JSONValue {
         var p = JSONParser(bytes: bytes)
         p.skipSpace()
@@ -174,6 +175,9 @@ public struct JSONParser {
     mutating func object(depth: Int) throws(ParseError) -> JSONValue {
         i += 1
         var members: [(key: String, value: JSONValue)] = []
+        // Keys seen, for the duplicate check: a scan of `members` while the object is small, a set
+        // once it grows, so that an object of n keys takes O(n), not O(n^2).
+        var keys = Set<String>()
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
         while true {
@@ -181,7 +185,14 @@ public struct JSONParser {
             guard i < bytes.count else { throw fail("the line ends inside an object (truncated?)") }
             guard bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a field name in double quotes") }
             let key = try string()
-            if members.contains(where: { $0.key == key }) { throw fail("field '\(key)' appears twice") }
+            let repeated: Bool
+            if members.count < 16 {
+                repeated = members.contains { $0.key == key }
+            } else {
+                if keys.isEmpty { keys.reserveCapacity(64); for m in members { keys.insert(m.key) } }
+                repeated = !keys.insert(key).inserted
+            }
+            if repeated { throw fail("field '\(key)' appears twice") }
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after field name '\(key)'") }
             i += 1

@@ -10,7 +10,18 @@ public struct RecordDecoder: Sendable {
     /// Longest accepted name, alias, address or other short text.
     public static let maxShortText = 1_000
 
-    public init() {}
+    /// The run's day: dates after it are refused (docs/formats.md, "Dates"). Nil: not checked.
+    public let today: Timestamp?
+
+    /// - Parameter today: the run's day, from the clock or `SIGHTLINE_TODAY` (read by the store's
+    ///   `IngestEnvironment`, never here: the decoder reads no clock).
+    public init(today: Timestamp? = nil) { self.today = today }
+
+    /// The fields that take a JSON number, and those that take a JSON boolean; every other field
+    /// takes text (a JSON string) or a list of text. No value is coerced from one type to another
+    /// (docs/formats.md, "JSON types"); a CSV mapping turns a column's text into the type here.
+    public static let numberFields: Set<String> = ["lat", "lon", "duration"]
+    public static let booleanFields: Set<String> = ["nte"]
 
     /// The fields each record type accepts.
     public static let fields: [String: [String]] = [
@@ -47,7 +58,7 @@ public struct RecordDecoder: Sendable {
         guard case let .object(members) = value else {
             throw .badLine(location, reason: "expected a JSON object {...} per line, found \(value.typeName)")
         }
-        var r = FieldReader(members: members, location: location, columns: columns)
+        var r = FieldReader(members: members, location: location, columns: columns, today: today?.dayNumber)
         let type = try r.requiredString("type")
         guard let allowed = Self.fields[type] else {
             throw .badField(location, field: "type", value: type,
@@ -81,7 +92,7 @@ public struct RecordDecoder: Sendable {
                 throw .badField(location, field: "notice", value: typeText, reason: "expected one of: \(NoticeType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let issued = try r.requiredDate("issued")
-            let expires = try r.optionalDate("expires")
+            let expires = try r.optionalDate("expires", mayBeFuture: true) // a notice runs on after it is issued
             if let expires, expires < issued { throw .badField(location, field: "expires", value: expires.dateText, reason: "is before the notice was issued (\(issued.dateText))") }
             return .notice(NoticeRecord(
                 type: nt, subject: try r.requiredIdentifier("subject", kinds: [.person, .location, .organisation, .vehicle, .phone]),
@@ -108,6 +119,7 @@ public struct RecordDecoder: Sendable {
                             reason: "expected one of: \(Agency.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let ref = try r.requiredText("ref", max: 200)
+        try r.checkInvisible(ref, field: "ref", rule: .identifier)
         guard !ref.contains(where: { $0.isNewline }) else { throw .badField(r.location, field: "ref", value: ref, reason: "a reference cannot contain line breaks") }
         let recorded = try r.requiredDate("recorded")
         let observed = try r.optionalTime("observed")
@@ -141,6 +153,7 @@ public struct RecordDecoder: Sendable {
                 do { record.dob = try BirthDate(parsing: dobText) } catch {
                     throw .badField(r.location, field: "dob", value: dobText, reason: "expected YYYY-MM-DD, YYYY-MM or YYYY, optionally prefixed with ~ for approximate" + (error == .notACalendarDate ? " (not a real calendar date)" : ""))
                 }
+                if let today, let dob = record.dob, dob.earliest.dayNumber > today.dayNumber { throw r.afterToday("dob", dobText) }
             }
             for roleText in try r.stringList("roles") {
                 guard let role = Role(rawValue: roleText) else {
@@ -152,6 +165,7 @@ public struct RecordDecoder: Sendable {
             for f in ["make", "model", "colour"] { if let v = try r.optionalText(f) { record.details[f] = v } }
         case .phone:
             if let imei = try r.optionalString("imei") {
+                try r.checkInvisible(imei, field: "imei", rule: .identifier)
                 do {
                     let id = try StrongIdentifier(scheme: .imei, raw: imei)
                     if !record.identifiers.contains(id) { record.identifiers.append(id) }

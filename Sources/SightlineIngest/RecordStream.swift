@@ -39,11 +39,12 @@ public struct InputUnit: Sendable {
 /// only failures of the byte source itself are thrown.
 public struct RecordStream<Source: ByteSource> {
     let file: String
-    let decoder = RecordDecoder()
+    let decoder: RecordDecoder
     var jsonl: LineReader<Source>?
     var csv: CSVReader<Source>?
     var mapping: CSVMapping?
     var header: [String: Int] = [:]
+    var headerCount = 0
     var headerRead = false
     let mappingFile: String
 
@@ -51,8 +52,10 @@ public struct RecordStream<Source: ByteSource> {
     ///   - source: the file's bytes.
     ///   - file: the file's name, used in every error.
     ///   - format: how to read it.
-    public init(_ source: Source, file: String, format: InputFormat) {
+    ///   - today: the run's day; dates after it are refused (nil: no check).
+    public init(_ source: Source, file: String, format: InputFormat, today: Timestamp? = nil) {
         self.file = file
+        decoder = RecordDecoder(today: today)
         switch format {
         case .jsonLines:
             jsonl = LineReader(source)
@@ -69,7 +72,10 @@ public struct RecordStream<Source: ByteSource> {
 
     /// The next unit, or nil at the end of the file.
     /// - Throws: ``IngestError/unreadable(file:reason:)`` when the bytes cannot be read at all, and
-    ///   for CSV a header that does not match the mapping (nothing in the file can be read then).
+    ///   ``IngestError/badLine(_:reason:)`` when the rest of the file cannot be read: a CSV header
+    ///   that does not match the mapping, a line or field past its limit (its end may never come),
+    ///   a quote never closed, a UTF-8 file declared windows-1252. These stop a run even with
+    ///   `--quarantine`, since the lines after them cannot be told apart or trusted.
     public mutating func next() throws(IngestError) -> InputUnit? {
         if jsonl != nil { return try nextJSONLine() }
         return try nextCSVRow()
@@ -92,6 +98,9 @@ public struct RecordStream<Source: ByteSource> {
             guard var unit = u else { continue } // blank line
             unit.location.line = reader.lineNumber
             let line = unit.location.line
+            if case let .failure(.badLine(_, reason)) = unit.outcome, unit.raw.isEmpty { // a line past the limit
+                throw .badLine(SourceLocation(file: file, line: line), reason: reason)
+            }
             unit.outcome = unit.outcome.mapError { $0.relocated(line: line) }
             return unit
         }
@@ -101,7 +110,7 @@ public struct RecordStream<Source: ByteSource> {
         let loc = SourceLocation(file: file, line: 0)
         switch line {
         case let .tooLong(n):
-            return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: "the line is \(n) bytes long, more than the 16 MiB a record may take")), raw: "")
+            return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: "the line is longer than the 16 MiB a record may take (\(n) bytes read without a line break); reading stops here")), raw: "")
         case let .text(bytes):
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
             func raw() -> String { String(decoding: bytes.prefix(1 << 20), as: UTF8.self) }
@@ -132,15 +141,20 @@ public struct RecordStream<Source: ByteSource> {
             case .failure where reader.startsWithUTF16Mark:
                 throw .badLine(first, reason: "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8, or as windows-1252 and say so in the mapping")
             case let .failure(e as CSVRowError):
-                throw .badLine(first, reason: "the header row cannot be read: \(describe(e))")
+                throw .badLine(SourceLocation(file: file, line: line(of: e)), reason: "the header row cannot be read: \(describe(e))")
             case let .failure(e):
                 throw .unreadable(file: file, reason: "\(e)")
             }
             guard let h else { throw .badLine(first, reason: "the file is empty; expected a header row naming the columns") }
-            try mapping.check(header: h.fields, csvFile: file, mappingFile: mappingFile)
-            for (i, name) in h.fields.enumerated() where header[name.trimmedWhitespace()] == nil {
-                header[name.trimmedWhitespace()] = i
+            for (i, name) in h.fields.enumerated() {
+                let n = name.trimmedWhitespace()
+                if let earlier = header[n] {
+                    throw .badLine(first, reason: "the header names column '\(n)' twice (columns \(earlier + 1) and \(i + 1)); each column needs its own name, or the mapping cannot tell which one it reads")
+                }
+                header[n] = i
             }
+            headerCount = h.fields.count
+            try mapping.check(header: h.fields, csvFile: file, mappingFile: mappingFile)
         }
         let row: CSVReader<Source>.Row
         switch Result(catching: { try reader.next() }) {
@@ -149,7 +163,8 @@ public struct RecordStream<Source: ByteSource> {
             row = r
         case let .failure(e as CSVRowError):
             let loc = SourceLocation(file: file, line: line(of: e))
-            return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: describe(e))), raw: "")
+            if e.stopsReading { throw .badLine(loc, reason: describe(e)) }
+            return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: describe(e))), raw: reader.lastRowText)
         case let .failure(e):
             throw .unreadable(file: file, reason: "\(e)")
         }
@@ -159,9 +174,11 @@ public struct RecordStream<Source: ByteSource> {
     func decodeRow(_ row: CSVReader<Source>.Row, mapping: CSVMapping) -> InputUnit {
         let loc = SourceLocation(file: file, line: row.line)
         let raw = row.fields
-        let needed = (header.values.max() ?? 0) + 1
-        if row.fields.count < needed {
-            return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: "the row has \(row.fields.count) fields but the header has \(header.count) (a missing delimiter or an unbalanced quote?)")), fields: raw)
+        if row.fields.count != headerCount {
+            let hint = row.fields.count > headerCount
+                ? "a value holding the delimiter must be in double quotes, or text is lost"
+                : "a missing delimiter?"
+            return InputUnit(location: loc, outcome: .failure(.badLine(loc, reason: "the row has \(row.fields.count) fields but the header has \(headerCount) (\(hint))")), fields: raw)
         }
         do {
             var records: [IntelRecord] = []
@@ -176,14 +193,23 @@ public struct RecordStream<Source: ByteSource> {
 
     func line(of e: CSVRowError) -> Int {
         switch e {
-        case let .unclosedQuote(l), let .fieldTooLong(l, _), let .badEncoding(l, _, _), let .textAfterQuote(l): l
+        case let .unclosedQuote(l), let .fieldTooLong(l, _, _), let .rowTooLong(l), let .badEncoding(l, _, _), let .textAfterQuote(l),
+             let .looksLikeUTF8(l, _, _): l
         }
     }
 
     func describe(_ e: CSVRowError) -> String {
         switch e {
-        case .unclosedQuote: "a quoted field opened on this line is never closed (an unbalanced quote)"
-        case let .fieldTooLong(_, n): "a field of more than \(n) bytes; fields may take at most 1 MiB"
+        case .unclosedQuote:
+            "a quoted field opened on this line is never closed (an unbalanced quote), so the rows after it cannot be told apart; reading stops here"
+        case let .fieldTooLong(_, n, quoted):
+            quoted
+                ? "a quoted field opened on this line is still open after \(n) bytes (an unbalanced quote?); fields may take at most 1 MiB, and reading stops here"
+                : "a field of more than \(n) bytes; fields may take at most 1 MiB, and reading stops here"
+        case .rowTooLong:
+            "the row is longer than 16 MiB or has more than \(CSVRowParser.maxFields) fields; reading stops here"
+        case let .looksLikeUTF8(_, f, enc):
+            "field \(f + 1) is UTF-8 text but the mapping declares '\(enc.rawValue)', which would store it garbled (\"Zoë\" as \"ZoÃ«\"); set 'encoding: utf-8' in the mapping"
         case let .badEncoding(_, f, enc):
             "field \(f + 1) is not valid \(enc.rawValue)" + (enc == .utf8 ? " (if the export is not UTF-8, set 'encoding: windows-1252' in the mapping)" : "")
         case .textAfterQuote: "text follows a closing quote inside a field (quotes in a quoted field are written twice: \"\")"

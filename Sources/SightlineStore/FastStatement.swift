@@ -80,6 +80,16 @@ final class FastStatement {
         }
     }
 
+    /// The first row's three integer columns, or nil when there is no row.
+    func int64Triple() throws -> (Int64, Int64, Int64)? {
+        defer { sqlite3_reset(handle) }
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return (sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1), sqlite3_column_int64(handle, 2))
+        case SQLITE_DONE: return nil
+        case let code: throw failure(code)
+        }
+    }
+
     /// Steps through a query's rows, handing each to `body` (valid only during the call).
     func forEachRow(_ body: (FastRow) throws -> Void) throws {
         defer { sqlite3_reset(handle) }

@@ -49,6 +49,83 @@ final class IngestWriter {
         for row in try Row.fetchAll(db, sql: "SELECT id, merged_into FROM entity WHERE merged_into IS NOT NULL") {
             mergedInto[row[0]] = row[1]
         }
+        // What this run has said so far, to refuse a conflicting repeat (see `repeatConflict`). Temporary
+        // tables live and die with the connection's transaction: a failed run leaves nothing behind.
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.ingest_seen_item;
+            DROP TABLE IF EXISTS temp.ingest_seen_entity;
+            CREATE TEMP TABLE ingest_seen_item (agency TEXT NOT NULL, reference TEXT NOT NULL, file INTEGER NOT NULL,
+                line INTEGER NOT NULL, digest INTEGER NOT NULL, PRIMARY KEY (agency, reference)) WITHOUT ROWID;
+            CREATE TEMP TABLE ingest_seen_entity (entity_id INTEGER NOT NULL, item_id INTEGER NOT NULL, file INTEGER NOT NULL,
+                line INTEGER NOT NULL, digest INTEGER NOT NULL, PRIMARY KEY (entity_id, item_id)) WITHOUT ROWID;
+            """)
+    }
+
+    // MARK: Repeats within a run
+
+    /// The run's file names, indexed in the temporary tables.
+    var files: [String] = []
+
+    func fileIndex(_ name: String) -> Int {
+        if let i = files.lastIndex(of: name) { return i }
+        files.append(name)
+        return files.count - 1
+    }
+
+    /// What an item says, as one number: two item records with the same digest say the same thing.
+    /// (Swift's hash is seeded per process, which is enough: digests are compared within a run.)
+    static func digest(_ i: IntelItem) -> Int64 {
+        var h = Hasher()
+        h.combine(i.recorded); h.combine(i.observed); h.combine(i.grade); h.combine(i.summary)
+        return Int64(truncatingIfNeeded: h.finalize())
+    }
+
+    /// What an entity record says about its entity apart from roles (which add up) and identifiers.
+    static func digest(_ e: EntityRecord) -> Int64 {
+        var h = Hasher()
+        h.combine(e.name); h.combine(e.aliases); h.combine(e.dob); h.combine(e.details)
+        return Int64(truncatingIfNeeded: h.finalize())
+    }
+
+    /// Refuses a record that repeats, with different content, an item already given in this run, or
+    /// what an item already said in this run about the same entity: otherwise the last would silently
+    /// win. Identical repeats pass. The error names both places.
+    func repeatConflict(_ r: IntelRecord, at location: SourceLocation) throws -> IngestError? {
+        switch r {
+        case let .item(i):
+            let s = try sql("SELECT file, line, digest FROM temp.ingest_seen_item WHERE agency = ? AND reference = ?")
+            s.bind(1, i.ref.agency.rawValue); s.bind(2, i.ref.reference)
+            guard let (file, line, digest) = try s.int64Triple(), digest != Self.digest(i) else { return nil }
+            return .badField(location, field: "ref", value: i.ref.description,
+                             reason: "is given again with different content (first at \(files[Int(file)]):\(line)); an item is defined once in a run, and only an identical repeat is allowed")
+        case let .entity(e):
+            guard let item = try itemID(e.item) else { return nil } // defined in this unit: nothing said under it yet
+            var entity: Int64?
+            for identifier in e.identifiers { if let id = try lookup(identifier) { entity = canonical(id); break } }
+            guard let entity else { return nil }
+            let s = try sql("SELECT file, line, digest FROM temp.ingest_seen_entity WHERE entity_id = ? AND item_id = ?")
+            s.bind(1, entity); s.bind(2, item)
+            guard let (file, line, digest) = try s.int64Triple(), digest != Self.digest(e) else { return nil }
+            return .badField(location, field: "id", value: e.primary.description,
+                             reason: "is described again under item \(e.item) with different facts (first at \(files[Int(file)]):\(line)); under one item, an entity's name, aliases, date of birth and details are given once, or repeated identically")
+        default:
+            return nil
+        }
+    }
+
+    /// Notes what this run has said, for `repeatConflict`; the first place is kept.
+    func remember(item i: IntelItem, at location: SourceLocation) throws {
+        let s = try sql("INSERT OR IGNORE INTO temp.ingest_seen_item (agency, reference, file, line, digest) VALUES (?, ?, ?, ?, ?)")
+        s.bind(1, i.ref.agency.rawValue); s.bind(2, i.ref.reference); s.bind(3, Int64(fileIndex(location.file)))
+        s.bind(4, Int64(location.line)); s.bind(5, Self.digest(i))
+        try s.run()
+    }
+
+    func remember(entity: Int64, item: Int64, record e: EntityRecord, at location: SourceLocation) throws {
+        let s = try sql("INSERT OR IGNORE INTO temp.ingest_seen_entity (entity_id, item_id, file, line, digest) VALUES (?, ?, ?, ?, ?)")
+        s.bind(1, entity); s.bind(2, item); s.bind(3, Int64(fileIndex(location.file))); s.bind(4, Int64(location.line))
+        s.bind(5, Self.digest(e))
+        try s.run()
     }
 
     /// The prepared statement for a constant SQL text.
@@ -74,6 +151,7 @@ final class IngestWriter {
     func check(_ records: [IntelRecord], at location: SourceLocation) throws -> IngestError? {
         var defined: [IntelRef] = []
         for r in records {
+            if let conflict = try repeatConflict(r, at: location) { return conflict }
             if case let .item(i) = r { defined.append(i.ref); continue }
             for ref in r.citations where !defined.contains(ref) {
                 if try itemID(ref) == nil {
@@ -168,7 +246,7 @@ final class IngestWriter {
     func write(_ record: IntelRecord, at location: SourceLocation) throws {
         switch record {
         case let .item(i): try writeItem(i, at: location)
-        case let .entity(e): try writeEntity(e)
+        case let .entity(e): try writeEntity(e, at: location)
         case let .link(l): try writeLink(l)
         case let .lookedAfter(r):
             let item = try touch(r.item)
@@ -204,6 +282,7 @@ final class IngestWriter {
     }
 
     func writeItem(_ i: IntelItem, at location: SourceLocation) throws {
+        try remember(item: i, at: location)
         /// Binds the item's columns 1...13 (the order of both statements below).
         func bindItem(_ s: FastStatement) {
             s.bind(1, i.recorded.dateText); s.bind(2, i.observed?.start.isoText); s.bind(3, i.observed?.end.isoText)
@@ -310,10 +389,11 @@ final class IngestWriter {
         summary.merges += 1
     }
 
-    func writeEntity(_ e: EntityRecord) throws {
+    func writeEntity(_ e: EntityRecord, at location: SourceLocation) throws {
         let item = try touch(e.item)
         let label = e.displayLabel
         let id = try resolve(e.identifiers, kind: e.kind, label: label)
+        try remember(entity: canonical(id), item: item, record: e, at: location)
         var detailsJSON: String? = nil
         if !e.details.isEmpty {
             detailsJSON = JSONValue.object(e.details.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }).jsonText
@@ -428,6 +508,7 @@ final class IngestWriter {
 
     /// After the run: links whose every supporting item was re-ingested without them are removed.
     func finish() throws {
+        try db.execute(sql: "DROP TABLE temp.ingest_seen_item; DROP TABLE temp.ingest_seen_entity")
         if clearedAny {
             try db.execute(sql: """
                 DELETE FROM link WHERE origin = 'asserted' AND NOT EXISTS (SELECT 1 FROM link_evidence e WHERE e.link_id = link.id)

@@ -50,13 +50,20 @@ extension SightlineStore {
     /// - Parameters:
     ///   - inputs: the files, in order (items must be defined before they are cited).
     ///   - policy: abort on the first bad record, or quarantine bad records and go on.
+    ///   - today: the run's day (dates after it are refused); nil: ``IngestEnvironment/today(_:now:)``.
     ///   - progress: called now and then with the bytes read so far across all inputs.
     /// - Returns: what the run did.
     /// - Throws: ``IngestFailure``.
     /// - Complexity: O(records), with a bounded amount of memory.
-    public func ingest(_ inputs: [IngestInput], policy: RejectPolicy = .abort,
+    public func ingest(_ inputs: [IngestInput], policy: RejectPolicy = .abort, today: Timestamp? = nil,
                        progress: ((Int) -> Void)? = nil) throws(IngestFailure) -> IngestSummary {
         let started = Date()
+        let day: Timestamp
+        if let today { day = today } else {
+            do { day = try IngestEnvironment.today() } catch { throw .store(.database(error.description)) }
+        }
+        let killAfter = IngestEnvironment.killAfterBatches()
+        var batchesWritten = 0
         do {
             return try databaseWriter.write { db -> IngestSummary in
                 try db.execute(sql: "INSERT INTO ingest_run (started, actor, files) VALUES (?, ?, ?)",
@@ -65,7 +72,7 @@ extension SightlineStore {
                 var done = 0
                 for input in inputs {
                     writer.summary.files += 1
-                    let pipeline = UnitPipeline(RecordStream(input.source, file: input.name, format: input.format))
+                    let pipeline = UnitPipeline(RecordStream(input.source, file: input.name, format: input.format, today: day))
                     defer { pipeline.cancel() }
                     var lastReport = 0
                     while let batch = try pipeline.next() {
@@ -74,6 +81,7 @@ extension SightlineStore {
                             progress(done + lastReport)
                         }
                         for unit in batch {
+                            writer.summary.unitsRead += 1
                             switch unit.outcome {
                             case let .failure(error):
                                 try reject(unit, error, policy: policy, writer: writer)
@@ -84,8 +92,11 @@ extension SightlineStore {
                                     continue
                                 }
                                 for r in records { try writer.write(r, at: unit.location) }
+                                writer.summary.unitsStored += 1
                             }
                         }
+                        batchesWritten += 1
+                        if let killAfter, batchesWritten >= killAfter { raise(SIGKILL) } // the test hook: die inside the transaction
                     }
                     done += pipeline.bytesRead
                 }

@@ -378,7 +378,9 @@ public struct NetworkGenerator {
             let p = people[rng.int(0..<people.count)]
             let trapID = "person:niche/T\(k + 1)"
             let it = item(.police, on: randomDay(from: start, days: span), summary: "Adult recorded in an unrelated matter.")
-            let dob = Timestamp(dayNumber: p.dob.dayNumber + (rng.chance(0.5) ? 1 : -1) * rng.int(3000...9000))
+            let later = rng.chance(0.5), shift = rng.int(3000...9000)
+            // Born years apart, but never after the network's first day: ingest refuses dates in the future.
+            let dob = Timestamp(dayNumber: p.dob.dayNumber + (later && p.dob.dayNumber + shift < start.dayNumber ? shift : -shift))
             personRecord(p, name: "\(p.forename) \(p.surname.uppercased())", dob: dob.dateText, roles: [], item: it, id: trapID)
             truth.traps.append((p.id, trapID))
         }

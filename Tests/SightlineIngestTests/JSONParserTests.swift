@@ -226,3 +226,22 @@ struct JSONParserTests {
         #expect(fieldOf(Array(#"{"a":1"#.utf8)) == .some(nil))
     }
 }
+
+/// Objects with very many keys parse in time linear in their size.
+struct JSONParserScaleTests {
+    @Test("an object of 100,000 keys parses, and a repeated key among them is still found")
+    func manyKeys() throws {
+        var text = "{"
+        for i in 0..<100_000 { text += (i == 0 ? "" : ",") + "\"k\(i)\":\(i)" }
+        let value = try JSONParser.parse(Array((text + "}").utf8))
+        guard case let .object(members) = value else { Issue.record("not an object"); return }
+        #expect(members.count == 100_000)
+        #expect(members.last?.key == "k99999")
+        do {
+            _ = try JSONParser.parse(Array((text + ",\"k5\":1}").utf8))
+            Issue.record("a repeated key was accepted")
+        } catch {
+            #expect(error.reason == "field 'k5' appears twice")
+        }
+    }
+}

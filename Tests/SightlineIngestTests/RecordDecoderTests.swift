@@ -134,8 +134,8 @@ struct RecordDecoderTests {
                                      grade: .current(source: 2, assessment: "B", handling: .permitted, conditions: nil), summary: nil)))
     }
 
-    @Test func linkCitationsAndNumbersAsText() throws {
-        let r = try decode(#"{"type":"link","link":"contacted","from":"phone:07700 900123","to":"phone:07700 900456","mode":"SMS","duration":"12","item":"police/A","items":["police/A","health/B"]}"#)
+    @Test func linkCitations() throws {
+        let r = try decode(#"{"type":"link","link":"contacted","from":"phone:07700 900123","to":"phone:07700 900456","mode":"SMS","duration":12,"item":"police/A","items":["police/A","health/B"]}"#)
         #expect(r == .link(LinkRecord(type: .contacted, from: phone("+447700900123"), to: phone("+447700900456"), time: nil,
                                       items: [IntelRef(agency: .police, reference: "A"), IntelRef(agency: .health, reference: "B")],
                                       mode: .sms, durationSeconds: 12)))
@@ -154,10 +154,10 @@ struct RecordDecoderTests {
         let a = try decode(#"{"type":"location","id":"location:uprn/1","category":"park","item":"police/A"}"#)
         #expect(a == .entity(EntityRecord(kind: .location, identifiers: [location("uprn/1")], item: IntelRef(agency: .police, reference: "A"),
                                           details: ["category": "park", "nte": "false"])))
-        let b = try decode(#"{"type":"location","id":"location:uprn/1","nte":"yes","item":"police/A"}"#)
+        let b = try decode(#"{"type":"location","id":"location:uprn/1","nte":true,"item":"police/A"}"#)
         #expect(b == .entity(EntityRecord(kind: .location, identifiers: [location("uprn/1")], item: IntelRef(agency: .police, reference: "A"),
                                           details: ["category": "other", "nte": "true"])))
-        let c = try decode(#"{"type":"location","id":"location:uprn/1","category":"takeaway","nte":false,"lat":"-90","lon":180,"item":"police/A"}"#)
+        let c = try decode(#"{"type":"location","id":"location:uprn/1","category":"takeaway","nte":false,"lat":-90,"lon":180,"item":"police/A"}"#)
         #expect(c == .entity(EntityRecord(kind: .location, identifiers: [location("uprn/1")], item: IntelRef(agency: .police, reference: "A"),
                                           details: ["category": "takeaway", "nte": "false", "lat": "-90.0", "lon": "180.0"])))
     }
@@ -180,10 +180,10 @@ struct RecordDecoderTests {
     static let errors: [(String, IngestError)] = [
         // Record type and shape
         (#"{"type":"widget","item":"police/R-1"}"#, .badField(here, field: "type", value: "widget", reason: "expected one of: \(types)")),
-        (#"{"type":5}"#, .badField(here, field: "type", value: "5", reason: "expected one of: \(types)")),
+        (#"{"type":5}"#, .badField(here, field: "type", value: "5", reason: "expected text (a JSON string), found a number")),
         (#"{}"#, .missingField(here, field: "type", reason: "this record type requires it")),
         (#"{"type":null}"#, .missingField(here, field: "type", reason: "this record type requires it")),
-        (#"{"type":["item"]}"#, .badField(here, field: "type", value: #"["item"]"#, reason: "expected text, found a list")),
+        (#"{"type":["item"]}"#, .badField(here, field: "type", value: #"["item"]"#, reason: "expected text (a JSON string), found a list")),
         (#"[1]"#, .badLine(here, reason: "expected a JSON object {...} per line, found a list")),
         (#""item""#, .badLine(here, reason: "expected a JSON object {...} per line, found a string")),
         (#"{"type":"person","id":"person:niche/PN-1001","nmae":"X","item":"police/R-1"}"#,
@@ -254,11 +254,11 @@ struct RecordDecoderTests {
         (#"{"type":"person","id":"person:niche/A","aliases":["Daz","D\u0000z"],"item":"police/R-1"}"#,
          .badField(here, field: "aliases", value: "D\u{0}z", reason: "contains a control character (U+0)" + printable)),
         (#"{"type":"person","id":"person:niche/A","name":["a"],"item":"police/R-1"}"#,
-         .badField(here, field: "name", value: #"["a"]"#, reason: "expected text, found a list")),
+         .badField(here, field: "name", value: #"["a"]"#, reason: "expected text (a JSON string), found a list")),
         (#"{"type":"person","id":"person:niche/A","aliases":"Daz","item":"police/R-1"}"#,
          .badField(here, field: "aliases", value: #""Daz""#, reason: "expected a list [...], found a string")),
         (#"{"type":"person","id":"person:niche/A","roles":["suspect",5],"item":"police/R-1"}"#,
-         .badField(here, field: "roles", value: "5", reason: "expected a list of text, found a number in it")),
+         .badField(here, field: "roles", value: "5", reason: "expected a list of text (JSON strings), found a number in it")),
         (#"{"type":"person","id":"person:niche/A","roles":["victim"],"item":"police/R-1"}"#,
          .badField(here, field: "roles", value: "victim", reason: "expected one of: suspect, child_at_risk, harbourer, associate, parent_or_carer, witness, professional")),
         (#"{"type":"person","id":"vehicle:AB12CDE","item":"police/R-1"}"#,
@@ -288,13 +288,13 @@ struct RecordDecoderTests {
         (#"{"type":"location","id":"location:lic/P","lat":0,"lon":-180.5,"item":"police/R-1"}"#,
          .badField(here, field: "lon", value: "-180.5", reason: "longitude must be between -180 and 180")),
         (#"{"type":"location","id":"location:lic/P","lat":"north","lon":0,"item":"police/R-1"}"#,
-         .badField(here, field: "lat", value: "north", reason: "expected a number")),
+         .badField(here, field: "lat", value: #""north""#, reason: "expected a JSON number, found a string")),
         (#"{"type":"location","id":"location:lic/P","lat":true,"lon":0,"item":"police/R-1"}"#,
-         .badField(here, field: "lat", value: "true", reason: "expected a number, found a boolean")),
+         .badField(here, field: "lat", value: "true", reason: "expected a JSON number, found a boolean")),
         (#"{"type":"location","id":"location:lic/P","lat":1e999,"lon":0,"item":"police/R-1"}"#,
          .badField(here, field: "lat", value: "1e999", reason: "expected a number")),
         (#"{"type":"location","id":"location:lic/P","nte":"maybe","item":"police/R-1"}"#,
-         .badField(here, field: "nte", value: #""maybe""#, reason: "expected true or false")),
+         .badField(here, field: "nte", value: #""maybe""#, reason: "expected true or false (a JSON boolean), found a string")),
         (#"{"type":"organisation","id":"org:ch/1","orgType":"charity","item":"police/R-1"}"#,
          .badField(here, field: "orgType", value: "charity", reason: "expected one of: business, taxi_firm, hotel_group, other")),
 

@@ -101,17 +101,21 @@ struct RecordStreamTests {
         #expect(try units(Array("\n\r\n  \n\t\n".utf8), file: "e.jsonl", format: .jsonLines).isEmpty)
     }
 
-    @Test func overLongJSONLineIsReported() throws {
-        // Over the 16 MiB limit: reported on its line; the next line still decodes.
-        var bytes = Array(#"{"type":"item","summary":""#.utf8)
+    @Test func overLongJSONLineStopsTheStream() throws {
+        // Over the 16 MiB limit: refused on its line as soon as it passes the limit, and reading stops.
+        var bytes = Array((Fixtures.exampleLines[0] + "\n" + #"{"type":"item","summary":""#).utf8)
         bytes += [UInt8](repeating: UInt8(ascii: "a"), count: 16 << 20)
         bytes += Array(("\"}\n" + Fixtures.exampleLines[0] + "\n").utf8)
-        let got = try units(bytes, file: "big.jsonl", format: .jsonLines)
-        #expect(got.count == 2)
-        #expect(got.first?.error == .badLine(SourceLocation(file: "big.jsonl", line: 1),
-                                             reason: "the line is \(bytes.count - Fixtures.exampleLines[0].utf8.count - 2) bytes long, more than the 16 MiB a record may take"))
-        #expect(got.last?.location.line == 2)
-        #expect(got.last?.records?.count == 1)
+        var stream = RecordStream(MemoryByteSource(bytes), file: "big.jsonl", format: .jsonLines)
+        #expect(try stream.next()?.records?.count == 1)
+        do {
+            _ = try stream.next()
+            Issue.record("the over-long line was not refused")
+        } catch {
+            #expect(error.location == SourceLocation(file: "big.jsonl", line: 2))
+            #expect(error.description.contains("longer than the 16 MiB a record may take"))
+        }
+        #expect(try stream.next() == nil)
     }
 
     // MARK: CSV through a mapping
@@ -127,7 +131,8 @@ struct RecordStreamTests {
         "C6,04/03/2024,02/03/2024 20:17:00,07700 900123,07700 900123,VOICE,5,",                          // 9
         "C7,04/03/2024,02/03/2024 20:18:00,07700 900123,07700 900789,MMS,,\"say \"\"hi\"\"\"",           // 10
         "C8,04/03/2024,02/03/2024 20:19:00,07700 900123,07700 900789,MMS,x,",                            // 11
-        "C9,\"unterminated",                                                                             // 12
+        "C9,04/03/2024,02/03/2024 20:19:00,07700 900123,07700 900789,MMS,1,text,more text",              // 12
+        "C10,04/03/2024,02/03/2024 20:19:00,07700 900123,07700 900789,MMS,1,\"Share\" only,x",           // 13
     ]
 
     @Test(arguments: chunkSizes, ["\n", "\r\n"])
@@ -136,8 +141,8 @@ struct RecordStreamTests {
         let text = Self.csvRows.joined(separator: lineBreak) + lineBreak
         let got = try units(Array(text.utf8), file: "calls.csv", format: .csv(mapping, mappingFile: "calls.mapping.yaml"), chunkSize: chunkSize)
         func loc(_ n: Int) -> SightlineIngest.SourceLocation { SourceLocation(file: "calls.csv", line: n) }
-        #expect(got.map(\.location) == [2, 4, 5, 7, 8, 9, 10, 11, 12].map(loc))
-        guard got.count == 9 else { return }
+        #expect(got.map(\.location) == [2, 4, 5, 7, 8, 9, 10, 11, 12, 13].map(loc))
+        guard got.count == 10 else { return }
 
         let c1 = IntelRef(agency: .police, reference: "CDR-C1")
         #expect(got[0].records == [
@@ -155,7 +160,7 @@ struct RecordStreamTests {
                              time: at(ts(2024, 3, 2, 20, 15), "2024-03-02T20:15"), items: [c3], mode: .sms, durationSeconds: 3)),
         ])
         #expect(got[3].error == .badField(loc(7), field: "mode", value: "FAX", reason: "is not one of the codes the mapping knows (MMS, SMS, VOICE) (column 'Type')"))
-        #expect(got[4].error == .badLine(loc(8), reason: "the row has 2 fields but the header has 8 (a missing delimiter or an unbalanced quote?)"))
+        #expect(got[4].error == .badLine(loc(8), reason: "the row has 2 fields but the header has 8 (a missing delimiter?)"))
         #expect(got[5].error == .badField(loc(9), field: "to", value: "phone:+447700900123", reason: "a link must join two different entities (column 'Recipient')"))
         let c7 = IntelRef(agency: .police, reference: "CDR-C7")
         #expect(got[6].records == [
@@ -165,11 +170,27 @@ struct RecordStreamTests {
                              time: at(ts(2024, 3, 2, 20, 18), "2024-03-02T20:18"), items: [c7], mode: .message)),
         ])
         #expect(got[7].error == .badField(loc(11), field: "duration", value: "x", reason: "is not a number (column 'Duration')"))
-        #expect(got[8].error == .badLine(loc(12), reason: "a quoted field opened on this line is never closed (an unbalanced quote)"))
+        #expect(got[8].error == .badLine(loc(12), reason: "the row has 9 fields but the header has 8 (a value holding the delimiter must be in double quotes, or text is lost)"))
+        #expect(got[8].raw.hasSuffix("text,more text"))
+        #expect(got[9].error == .badLine(loc(13), reason: "text follows a closing quote inside a field (quotes in a quoted field are written twice: \"\")"))
+        #expect(got[9].raw == Self.csvRows.last) // as written, for the quarantine file
         for u in got {
             if let e = u.error { #expect(e.description.hasPrefix("calls.csv:\(u.location.line): ")) }
         }
         #expect(got[6].raw == "C7,04/03/2024,02/03/2024 20:18:00,07700 900123,07700 900789,MMS,,\"say \"\"hi\"\"\"")
+    }
+
+    @Test("a quote never closed stops the stream: the rows after it cannot be told apart", arguments: chunkSizes)
+    func unclosedQuoteStops(chunkSize: Int) throws {
+        let mapping = try CSVMapping.parse(yaml: callsWithNotes, file: "calls.mapping.yaml")
+        let text = Self.csvRows[0] + "\n" + Self.csvRows[1] + "\nC9,\"unterminated\n" + Self.csvRows[1] + "\n"
+        var stream = RecordStream(MemoryByteSource(text, chunkSize: chunkSize), file: "calls.csv", format: .csv(mapping, mappingFile: "calls.mapping.yaml"))
+        #expect(try stream.next()?.location.line == 2)
+        #expect(throws: IngestError.badLine(SourceLocation(file: "calls.csv", line: 3),
+                                           reason: "a quoted field opened on this line is never closed (an unbalanced quote), so the rows after it cannot be told apart; reading stops here")) {
+            _ = try stream.next()
+        }
+        #expect(try stream.next() == nil)
     }
 
     @Test(arguments: chunkSizes)
