@@ -2,7 +2,7 @@
 """Lists benchmark: how long each list takes on a generated network, and how well its top rows
 match the planted truth.
 
-  Benchmarks/lists.py [--people 100000] [--seed 42] [--top 20] [--work DIR]
+  Benchmarks/lists.py [--people 100000] [--seed 42] [--top 20] [--work DIR] [--baseline BIN]
 
 It builds the release binary, generates PEOPLE fictional people (`sightline generate`, which also
 writes truth.json), ingests them, then runs each list in a fresh process as JSON and times it
@@ -19,6 +19,11 @@ scores its first TOP rows against the truth the generator planted:
 
 Precision of the top rows = planted rows / rows shown. `missing brief` is timed for the child with
 the most missing episodes. Outside the test suite on purpose: figures go in docs/benchmarks.md.
+
+--baseline BIN times another build of sightline (an earlier commit's release binary) on the same
+generated network, ingested into a store of its own, running each list alternately with this build
+(best of 3 each), and prints both times and their ratio: the machine is noisy, so only times taken
+side by side compare. The run day is fixed (SIGHTLINE_TODAY) so both builds judge ages alike.
 """
 import json, os, subprocess, sys, tempfile, time
 
@@ -29,9 +34,12 @@ def arg(name, default):
     return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
 
 
+ENV = dict(os.environ, SIGHTLINE_TODAY=os.environ.get("SIGHTLINE_TODAY", "2026-01-31"))
+
+
 def run(cmd, check=True):
     t = time.perf_counter()
-    p = subprocess.run(cmd, capture_output=True, text=True)
+    p = subprocess.run(cmd, capture_output=True, text=True, env=ENV)
     elapsed = time.perf_counter() - t
     if check and p.returncode not in (0, 1):
         sys.exit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr[-2000:]))
@@ -57,12 +65,17 @@ def main():
     top = int(arg("--top", "20"))
     subprocess.run(["swift", "build", "-c", "release", "--product", "sightline"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     bin = os.path.join(ROOT, ".build/release/sightline")
+    baseline = arg("--baseline", None)
     work = arg("--work", None) or tempfile.mkdtemp(prefix="sightline-lists-bench-")
     db = os.path.join(work, "s.sqlite")
+    base_db = os.path.join(work, "baseline.sqlite")
     if not os.path.exists(db):
         run([bin, "generate", "--people", str(people), "--seed", seed, "--out", work])
         _, t = run([bin, "ingest", os.path.join(work, "network.jsonl"), "--db", db])
         print("generated and ingested %d people in %.0f s (%s)" % (people, t, work))
+    if baseline and not os.path.exists(base_db):
+        _, t = run([baseline, "ingest", os.path.join(work, "network.jsonl"), "--db", base_db])
+        print("baseline ingested them in %.0f s" % t)
     # truth.json in the schema of docs/formats.md ("Planted truth").
     truth = json.load(open(os.path.join(work, "truth.json")))
     groups = truth["offendingGroups"]
@@ -104,14 +117,30 @@ def main():
         ("trawl: places", ["trawl", "missing", "--days", "100000"], lambda r: planted(r.get("entity", ""), "location")),
     ]
     sections = {"trawl: adults": "recurringAdults", "trawl: places": "recurringPlaces"}
-    print("%-20s %8s %6s %10s" % ("list", "seconds", "rows", "precision"))
+    if baseline:
+        print("%-20s %8s %9s %6s %6s %10s" % ("list", "seconds", "baseline", "ratio", "rows", "precision"))
+    else:
+        print("%-20s %8s %6s %10s" % ("list", "seconds", "rows", "precision"))
     for name, args, is_planted in lists:
-        p, t = run([bin] + args + ["--db", db, "--format", "json", "--limit", str(top)])
+        if baseline:
+            times, base = [], []
+            for _ in range(3):
+                p, t = run([bin] + args + ["--db", db, "--format", "json", "--limit", str(top)])
+                times.append(t)
+                _, b = run([baseline] + args + ["--db", base_db, "--format", "json", "--limit", str(top)])
+                base.append(b)
+            t = min(times)
+        else:
+            p, t = run([bin] + args + ["--db", db, "--format", "json", "--limit", str(top)])
         doc = json.loads(p.stdout) if p.stdout.strip() else []
         rows = doc[sections[name]] if name in sections else rows_of(doc)
         hits = sum(1 for r in rows[:top] if is_planted(r))
         shown = min(top, len(rows))
-        print("%-20s %8.2f %6d %10s" % (name, t, len(rows), "%d/%d = %.2f" % (hits, shown, hits / shown) if shown else "-"), flush=True)
+        precision = "%d/%d = %.2f" % (hits, shown, hits / shown) if shown else "-"
+        if baseline:
+            print("%-20s %8.2f %9.2f %6.2f %6d %10s" % (name, t, min(base), t / min(base), len(rows), precision), flush=True)
+        else:
+            print("%-20s %8.2f %6d %10s" % (name, t, len(rows), precision), flush=True)
     # The child with the most episodes, for the missing brief.
     counts = {}
     for line in open(os.path.join(work, "network.jsonl")):
