@@ -131,15 +131,14 @@ struct MissingBriefCommand: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var network: NetworkOptions
     @Argument(help: "The child (E12, an identifier such as person:lccs/C-2201, or an exact name).") var child: String
     @Option(help: "text (default), json or html (a printable page).") var format: BriefFormat = .text
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
-    @Option(help: ArgumentHelp("Only intelligence recorded on or before this date.", valueName: "YYYY-MM-DD")) var asOf: String?
     @Option(help: "At most this many rows in each section (0: all).") var limit: Int = 10
 
     func validate() throws {
-        if let asOf { _ = try Day(asOf, option: "--as-of") }
         try Bounds.check("--limit", limit, Bounds.rows)
     }
 
@@ -157,7 +156,7 @@ struct MissingBriefCommand: ParsableCommand {
     /// The brief, or exit 1 (with the reason) when there is none to write.
     func brief(_ contents: MissingBriefContents, asOf day: String?) throws -> MissingBrief {
         let made: Result<MissingBrief, MissingBriefRefusal> = Result { () throws(MissingBriefRefusal) -> MissingBrief in
-            try missingBrief(contents, asOf: day, maxRows: limit)
+            try missingBrief(contents, asOf: day, maxRows: limit, accepts: network.filter.accepts)
         }
         switch made {
         case .success(let b): return b
@@ -168,7 +167,7 @@ struct MissingBriefCommand: ParsableCommand {
     func run() throws {
         let db = try store.open()
         let id = try resolve(db)
-        let day = asOf.flatMap { try? Day($0, option: "--as-of").text }
+        let day = network.asOf.flatMap { try? Day($0, option: "--as-of").text }
         let contents = try db.missingBriefContents(for: id, recordedBy: day)
         let brief = try brief(contents, asOf: day)
         let text: String

@@ -12,21 +12,21 @@ struct Review: ParsableCommand {
         to safeguard: criminal exploitation, National Referral Mechanism consideration); people \
         recorded as a child at risk on an item dated when every date of birth makes them an adult \
         (held back from every list until corrected); and dates of birth recorded years apart. Ages are \
-        taken on --as-of, or on the run day (SIGHTLINE_TODAY=YYYY-MM-DD fixes it). Nothing here is \
-        settled automatically. Exit codes: 0 rows, 1 none.
+        taken on --as-of, or on the run day (SIGHTLINE_TODAY=YYYY-MM-DD fixes it); the network \
+        filters choose which items are cited. Nothing here is settled automatically. Exit codes: 0 rows, 1 none.
         """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp("Take ages on this date instead of the run day.", valueName: "YYYY-MM-DD")) var asOf: String?
-
-    func validate() throws {
-        if let asOf { _ = try Day(asOf, option: "--as-of") }
-    }
+    @OptionGroup var network: NetworkOptions
 
     func run() throws {
-        let day = try asOf.map { try Day($0, option: "--as-of").start } ?? RunDay.todayOrClock()
+        // Who is a child is judged on every record; the items cited go through the network filters
+        // (--as-of also sets the date ages are taken on).
+        let filter = network.filter
+        let day = filter.asOf ?? RunDay.todayOrClock()
         let rows = Safeguarding(try store.open().networkContents().entities, on: day).review
+            .map { r in var kept = r; kept.evidence = r.evidence.filter(filter.accepts); return kept }
         guard !rows.isEmpty else { throw NoRows(message: "no conflicting records about who is a child on \(day.dateText)") }
         try emit(rows, table: {
             TextTable(headers: ["entity", "name", "status", "conflict", "detail", "items"],

@@ -171,11 +171,14 @@ public func postcodeDistrict(_ postcode: String?) -> String? {
 ///   - maxRows: at most this many rows in each section (0: all).
 ///   - today: the run day: the child's age and care are given on `asOf`, else on this day (never on
 ///     the newest item's day, which may be months old).
+///   - accepts: which items count (the network filters: grade, agencies, handling codes); who is a
+///     child is still judged on every record.
 /// - Throws: ``MissingBriefRefusal`` when the entity is not a child or nothing is recorded.
 /// - Complexity: O((E + L) log (E + L)) for E episodes and L links read.
 public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, maxRows: Int = 0,
-                         today: Timestamp = RunDay.todayOrClock()) throws(MissingBriefRefusal) -> MissingBrief {
-    let c = restricted(input, recordedBy: asOf)
+                         today: Timestamp = RunDay.todayOrClock(),
+                         accepts: (Citation) -> Bool = { _ in true }) throws(MissingBriefRefusal) -> MissingBrief {
+    let c = restricted(input, recordedBy: asOf, accepts: accepts)
     let child = c.child.id
     let childName = c.child.label.isEmpty ? child.description : c.child.label
     let reference = asOf ?? today.dateText
@@ -414,9 +417,8 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
 
 /// The contents with only items recorded on or before `day` (links keep only such evidence, and
 /// are dropped without any).
-func restricted(_ c: MissingBriefContents, recordedBy day: String?) -> MissingBriefContents {
-    guard let day else { return c }
-    func keep(_ x: Citation) -> Bool { x.recorded <= day }
+func restricted(_ c: MissingBriefContents, recordedBy day: String?, accepts: (Citation) -> Bool = { _ in true }) -> MissingBriefContents {
+    func keep(_ x: Citation) -> Bool { (day.map { x.recorded <= $0 } ?? true) && accepts(x) }
     func links(_ ls: [NetworkLink]) -> [NetworkLink] {
         ls.compactMap { l in
             var k = l

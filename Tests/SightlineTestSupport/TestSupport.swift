@@ -97,3 +97,11 @@ public struct TestSupportError: Error, CustomStringConvertible {
     public var description: String
     public init(_ d: String) { description = d }
 }
+
+/// Whether a command's output cites an item handled C (lawful sharing with conditions): a 3x5x2
+/// grade ending in C where Sightline writes grades: after an item's date (`2024-03-04 2BC`), after
+/// its agency and reference (`police/WX-1 2BC`), or as a JSON or CSV value (`"2BC"`, `,2BC,`).
+/// A postcode such as `WX3 2DC` is not a grade.
+public func citesCHandledItem(_ text: String) -> Bool {
+    text.range(of: #"([0-9]{4}-[0-9]{2}-[0-9]{2} |/[^ \n]+ |"|,)[123][A-E]C(\b|")"#, options: .regularExpression) != nil
+}
