@@ -113,8 +113,8 @@ def main():
         ("disrupt vehicles", ["disrupt", "vehicles"], lambda r: planted(r["entity"], "vehicle")),
         ("disrupt phones", ["disrupt", "phones"], lambda r: planted(r["entity"], "phone")),
         ("notices candidates", ["notices", "candidates", "--kind", "cawn"], pair_planted),
-        ("trawl: adults", ["trawl", "missing", "--days", "100000"], lambda r: planted(r.get("entity", ""), "person")),
-        ("trawl: places", ["trawl", "missing", "--days", "100000"], lambda r: planted(r.get("entity", ""), "location")),
+        ("trawl: adults", ["trawl", "missing", "--days", "36600"], lambda r: planted(r.get("entity", ""), "person")),
+        ("trawl: places", ["trawl", "missing", "--days", "36600"], lambda r: planted(r.get("entity", ""), "location")),
     ]
     sections = {"trawl: adults": "recurringAdults", "trawl: places": "recurringPlaces"}
     if baseline:

@@ -13,10 +13,14 @@ extension SightlineStore {
             // rules decide by, read whole (no filter applies to who is a child).
             var roleRecords: [Int64: [Dated<Role>]] = [:]
             try FastStatement(db, """
-                SELECT r.entity_id, r.role, \(Self.citationColumns) FROM role r JOIN item i ON i.id = r.item_id ORDER BY i.recorded, i.id
+                SELECT r.entity_id, r.role, \(Self.citationColumns) FROM role r JOIN item i ON i.id = r.item_id
                 """).forEachRow { row in
                 guard let role = Role(rawValue: row.text(1)) else { return }
                 roleRecords[Self.canonical(row.int64(0), m), default: []].append(Dated(role, source: Self.citation(row, from: 2)))
+            }
+            // Oldest first; most people have one role, so sort only where there are several.
+            for (id, records) in roleRecords where records.count > 1 {
+                roleRecords[id] = records.sorted { ($0.source.recorded, $0.source.agency, $0.source.reference) < ($1.source.recorded, $1.source.agency, $1.source.reference) }
             }
             var births: [Int64: [Dated<BirthDateText>]] = [:]
             var categories: [Int64: String] = [:]

@@ -12,27 +12,28 @@ extension SightlineStore {
             func survivor(_ id: Int64) -> EntityID { EntityID(Self.canonical(id, m)) }
             func survivor(_ id: Int64?) -> EntityID? { id.map { EntityID(Self.canonical($0, m)) } }
 
-            // Only the details products use, taken out of the JSON by SQLite.
+            // Dates of birth and categories come with the entities (read once, for the safeguarding
+            // rules); the other details products use are taken out of the JSON by SQLite.
             var facts: [EntityID: EntityFacts] = [:]
+            for e in entities where !e.birthDates.isEmpty || e.category != nil {
+                var f = EntityFacts()
+                f.birthDates = e.birthDates
+                f.category = e.category
+                facts[e.id] = f
+            }
             try FastStatement(db, """
-                SELECT r.entity_id, CASE WHEN r.dob_approx THEN '~' ELSE '' END || r.dob_text,
-                       json_extract(r.details, '$.category'), json_extract(r.details, '$.postcode'),
-                       json_extract(r.details, '$.address'), json_extract(r.details, '$.nte'), \(Self.citationColumns)
+                SELECT r.entity_id, json_extract(r.details, '$.postcode'), json_extract(r.details, '$.address'), json_extract(r.details, '$.nte')
                 FROM entity_record r JOIN item i ON i.id = r.item_id
-                WHERE r.dob_text IS NOT NULL OR json_extract(r.details, '$.category') IS NOT NULL
-                   OR json_extract(r.details, '$.postcode') IS NOT NULL OR json_extract(r.details, '$.address') IS NOT NULL
+                WHERE json_extract(r.details, '$.postcode') IS NOT NULL OR json_extract(r.details, '$.address') IS NOT NULL
+                   OR json_extract(r.details, '$.nte') IS NOT NULL
                 ORDER BY i.recorded, i.id
                 """).forEachRow { row in
                 let id = survivor(row.int64(0))
                 var f = facts[id] ?? EntityFacts()
-                if let dob = row.textOrNil(1), !f.birthDates.contains(where: { $0.value.text == dob }) {
-                    f.birthDates.append(Dated(BirthDateText(dob), source: Self.citation(row, from: 6)))
-                }
                 // Later records overwrite earlier ones, key by key.
-                if let c = row.textOrNil(2) { f.category = c }
-                if let p = row.textOrNil(3) { f.postcode = p }
-                if let a = row.textOrNil(4) { f.address = a }
-                if let n = row.textOrNil(5) { f.nightTimeEconomy = n == "true" }
+                if let p = row.textOrNil(1) { f.postcode = p }
+                if let a = row.textOrNil(2) { f.address = a }
+                if let n = row.textOrNil(3) { f.nightTimeEconomy = n == "true" }
                 facts[id] = f
             }
 
