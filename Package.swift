@@ -74,10 +74,11 @@ let package = Package(
             dependencies: ["SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineGraph", "SightlineNetwork"],
             swiftSettings: strict),
 
-        // 10. Products: disruption lists, warning-notice candidates, missing briefs, each row with its evidence. Pure.
+        // 10. Products: disruption lists (weights read from YAML text), warning-notice candidates, missing briefs, each row with its evidence. Pure.
         .target(
             name: "SightlineProducts",
-            dependencies: ["SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineGraph", "SightlineNetwork"],
+            dependencies: ["SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineGraph", "SightlineNetwork",
+                           .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
 
         // 11. Render: pictures of the network through Graphviz's C library (never the `dot` program).
@@ -101,7 +102,6 @@ let package = Package(
                 "SightlineModel", "SightlineIngest", "SightlineStore", "SightlineResolution",
                 "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineAnalysis", "SightlineProducts", "SightlineRender", "SightlineSafeguarding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict),
         .executableTarget(name: "sightline", dependencies: ["SightlineCommands"], swiftSettings: strict),
