@@ -4,7 +4,7 @@
 // network and produces evidence-backed lists for the people who protect children.
 //
 // The target list follows the data flow:
-//   model -> ingest -> store -> read model (+ safeguarding rules) -> graph/network (analysis) -> products -> render -> commands
+//   model -> ingest -> store -> read model (+ safeguarding rules) -> graph/network -> analysis -> products -> render -> commands
 // Pure targets (no I/O) import only the standard library, Foundation's value types and
 // small parsing packages; only SightlineStore touches SQLite; only the executable touches
 // the terminal.
@@ -67,13 +67,21 @@ let package = Package(
         // 8. Network: the read model's entities and links as a Graph, with the evidence behind each edge.
         .target(name: "SightlineNetwork", dependencies: ["SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineGraph"], swiftSettings: strict),
 
-        // 9. Products: disruption lists, warning-notice candidates, missing briefs, each row with its evidence. Pure.
+        // 9. Analysis: reports on a network snapshot (clusters and central actors, what a removal would
+        //    do for children, clusters scored against planted groups), each a Codable value. Pure.
         .target(
-            name: "SightlineProducts",
+            name: "SightlineAnalysis",
             dependencies: ["SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineGraph", "SightlineNetwork"],
             swiftSettings: strict),
 
-        // 10. Render: pictures of the network through Graphviz's C library (never the `dot` program).
+        // 10. Products: disruption lists (weights read from YAML text), warning-notice candidates, missing briefs, each row with its evidence. Pure.
+        .target(
+            name: "SightlineProducts",
+            dependencies: ["SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineGraph", "SightlineNetwork",
+                           .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+
+        // 11. Render: pictures of the network through Graphviz's C library (never the `dot` program).
         .systemLibrary(
             name: "CGraphviz",
             path: "Sources/CGraphviz",
@@ -92,9 +100,8 @@ let package = Package(
             name: "SightlineCommands",
             dependencies: [
                 "SightlineModel", "SightlineIngest", "SightlineStore", "SightlineResolution",
-                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineProducts", "SightlineRender", "SightlineSafeguarding",
+                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineAnalysis", "SightlineProducts", "SightlineRender", "SightlineSafeguarding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict),
         .executableTarget(name: "sightline", dependencies: ["SightlineCommands"], swiftSettings: strict),
@@ -113,6 +120,7 @@ let package = Package(
             dependencies: ["SightlineGraph", "SightlineIngest", "SightlineTestSupport"],
             exclude: ["Reference"]),
         .testTarget(name: "SightlineNetworkTests", dependencies: ["SightlineNetwork", "SightlineStore", "SightlineModel"]),
+        .testTarget(name: "SightlineAnalysisTests", dependencies: ["SightlineAnalysis", "SightlineNetwork", "SightlineReadModel", "SightlineGraph", "SightlineModel"]),
         .testTarget(name: "SightlineSafeguardingTests", dependencies: ["SightlineSafeguarding", "SightlineReadModel", "SightlineModel", "SightlineTestSupport"]),
         .testTarget(name: "SightlineProductsTests", dependencies: ["SightlineProducts", "SightlineNetwork", "SightlineStore", "SightlineModel", "SightlineTestSupport"]),
         .testTarget(name: "SightlineRenderTests", dependencies: ["SightlineRender", "SightlineModel", "SightlineNetwork", "SightlineStore", "SightlineTestSupport"]),

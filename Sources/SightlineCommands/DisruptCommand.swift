@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SightlineModel
 import SightlineProducts
-import Yams
 
 /// `sightline disrupt locations|vehicles|phones|people`
 struct DisruptCommand: ParsableCommand {
@@ -43,67 +42,16 @@ struct DisruptOptions: ParsableArguments {
     }
 }
 
-/// Reading a weights file: every key checked, so a misspelt key or a bad value is an error naming
-/// the file, the line and the key, never a weight silently left at its default.
+/// Reading a weights file from disk; the checks are ``DisruptionWeights/init(yaml:file:)``'s.
 enum DisruptionWeightsFile {
     /// Reads and checks a weights file.
-    /// - Throws: ``CommandError`` naming the file and key.
+    /// - Throws: ``CommandError`` when it cannot be read; ``WeightsFileError`` naming the file,
+    ///   line and key.
     static func load(_ path: String) throws -> DisruptionWeights {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw CommandError("\(path): cannot read the weights file")
         }
-        return try parse(text, file: path)
-    }
-
-    /// Parses weights from YAML text (`file` names it in errors).
-    static func parse(_ text: String, file: String) throws -> DisruptionWeights {
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw CommandError("\(file): not valid YAML: \(error)")
-        }
-        guard let root else { return DisruptionWeights() } // an empty file: the defaults
-        func at(_ n: Node) -> String { n.mark.map { "\(file):\($0.line)" } ?? file }
-        guard let top = root.mapping else {
-            throw CommandError("\(at(root)): expected sections \(DisruptionWeights.keys.keys.sorted().joined(separator: ", "))")
-        }
-        let textKeys: Set<String> = ["night_start", "night_end"]
-        for (k, v) in top {
-            let section = k.string ?? ""
-            guard let allowed = DisruptionWeights.keys[section] else {
-                throw CommandError("\(at(k)): unknown key '\(section)' (expected one of: \(DisruptionWeights.keys.keys.sorted().joined(separator: ", ")))")
-            }
-            guard let m = v.mapping else { throw CommandError("\(at(v)): '\(section)' must be a set of key: value pairs") }
-            for (kk, vv) in m {
-                let key = kk.string ?? ""
-                guard allowed.contains(key) else {
-                    throw CommandError("\(at(kk)): unknown key '\(section).\(key)' (expected one of: \(allowed.sorted().joined(separator: ", ")))")
-                }
-                guard let scalar = vv.scalar else { throw CommandError("\(at(vv)): '\(section).\(key)' must be a single value") }
-                if textKeys.contains(key) {
-                    if NightWindow.minutes(scalar.string) == nil {
-                        throw CommandError("\(at(vv)): '\(section).\(key)' must be a time HH:MM, quoted (got \"\(scalar.string)\")")
-                    }
-                } else if Double(scalar.string) == nil {
-                    throw CommandError("\(at(vv)): '\(section).\(key)' must be a number (got \"\(scalar.string)\")")
-                }
-            }
-        }
-        let weights: DisruptionWeights
-        do { weights = try YAMLDecoder().decode(DisruptionWeights.self, from: text) } catch let e as DecodingError {
-            throw CommandError("\(file): \(describe(e))")
-        }
-        if let problem = weights.problems().first { throw CommandError("\(file): \(problem)") }
-        return weights
-    }
-
-    static func describe(_ e: DecodingError) -> String {
-        switch e {
-        case let .typeMismatch(_, c), let .valueNotFound(_, c), let .dataCorrupted(c):
-            "'\(c.codingPath.map(\.stringValue).joined(separator: "."))': \(c.debugDescription)"
-        case let .keyNotFound(k, c):
-            "'\((c.codingPath + [k]).map(\.stringValue).joined(separator: "."))' is missing"
-        @unknown default: "\(e)"
-        }
+        return try DisruptionWeights(yaml: text, file: path)
     }
 }
 

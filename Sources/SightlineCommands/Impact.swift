@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SightlineAnalysis
 import SightlineGraph
 import SightlineIngest
 import SightlineModel
@@ -87,65 +88,17 @@ struct Impact: ParsableCommand {
         }, format: format)
     }
 
-    struct StoreRow: Encodable {
-        var step: Int?
-        var entity: String
-        var kind: String
-        var label: String
-        var roles: [String]
-        var links: Int
-        var childrenCutOff: [String]
-        var closePairsBefore: Int, closePairsAfter: Int
-        var linksToChildren: Int, linksToSuspects: Int
-        /// The intelligence behind the entity's links to children and suspects, newest first.
-        var evidence: [String]
-        var largestGroupBefore: Int, largestGroupAfter: Int
-        var fragmentationBefore: Double, fragmentationAfter: Double
-    }
-
     func runOnStore() throws {
         let db = try store.open()
         let snapshot = try network.snapshot(db)
-        let g = snapshot.graph
-        // Children at risk are protected and never candidates; a child is never counted as a suspect.
-        let rules = snapshot.safeguarding
-        let protected = snapshot.entities.indices.filter { rules.isChild(snapshot.entities[$0].id) }
-        let sources = snapshot.entities.indices.filter { rules.isAdultOfConcern(snapshot.entities[$0].id) }
-        let protectedSet = Set(protected), sourceSet = Set(sources)
-        func row(_ node: Int, _ impact: Graph.ReachImpact, step: Int?) -> StoreRow {
-            let e = snapshot.entities[node]
-            let neighbours = g.neighbours(of: node).map { Int(g.targets[$0]) }
-            var citations: [Citation] = []
-            for j in neighbours where protectedSet.contains(j) || sourceSet.contains(j) {
-                for l in snapshot.links(node, j) { citations += l.evidence }
-            }
-            var seen = Set<String>()
-            let evidence = citations.sorted { ($0.recorded, $0.description) > ($1.recorded, $1.description) }
-                .map(\.description).filter { seen.insert($0).inserted }
-            return StoreRow(step: step, entity: e.id.description, kind: e.kind.rawValue, label: e.label, roles: e.roles.map(\.title),
-                            links: neighbours.count,
-                            childrenCutOff: impact.cutOff.map { "\(snapshot.entities[$0].id) \(snapshot.entities[$0].label)" },
-                            closePairsBefore: impact.closePairsBefore, closePairsAfter: impact.closePairsAfter,
-                            linksToChildren: neighbours.filter(protectedSet.contains).count,
-                            linksToSuspects: neighbours.filter(sourceSet.contains).count,
-                            evidence: evidence,
-                            largestGroupBefore: impact.largestBefore, largestGroupAfter: impact.largestAfter,
-                            fragmentationBefore: impact.fragmentationBefore, fragmentationAfter: impact.fragmentationAfter)
-        }
-        var rows: [StoreRow] = []
+        let report: ImpactReport
         if let entity {
-            let id = try db.find(entity)
-            guard let node = snapshot.index[id] else { throw CommandError("\(id) is not in the network") }
-            guard rules.mayBeDisrupted(snapshot.entities[node]) else {
-                throw CommandError("\(id) is a child, a person held for review or a place that protects children: Sightline measures what disrupting adults and places of risk would do, never children or protective places")
-            }
-            rows = [row(node, g.reachImpact(removing: [node], protected: protected, sources: sources, hops: hops), step: nil)]
-        } else if let greedy {
+            report = try ImpactReport(removing: try db.find(entity), in: snapshot, hops: hops)
+        } else {
             let allowed = Set(kinds.split(separator: ",").compactMap { EntityKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
-            let candidates = snapshot.entities.indices.filter { rules.mayBeDisrupted(snapshot.entities[$0]) && allowed.contains(snapshot.entities[$0].kind) }
-            rows = g.greedyReachRemoval(steps: greedy, candidates: candidates, protected: protected, sources: sources, hops: hops)
-                .enumerated().map { row($1.node, $1.impact, step: $0 + 1) }
+            report = ImpactReport(greedy: greedy ?? 0, kinds: allowed, in: snapshot, hops: hops)
         }
+        let rows = report.rows
         try emit(rows, table: {
             TextTable(headers: ["step", "entity", "kind", "label", "roles", "links (children/suspects)",
                                 "children no longer connected to a suspect", "close child-suspect pairs (\(hops) links)",

@@ -198,14 +198,5 @@ struct MeasureReport {
     }
 }
 
-/// The community method behind `measure`'s `community` column.
-enum CommunityMethod: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case louvain, leiden
-
-    func run(on g: Graph, resolution: Double, seed: UInt64, weighted: Bool) -> Partition {
-        switch self {
-        case .louvain: g.louvain(resolution: resolution, seed: seed, weighted: weighted)
-        case .leiden: g.leiden(resolution: resolution, seed: seed, weighted: weighted)
-        }
-    }
-}
+/// `--communities louvain|leiden` (``CommunityMethod`` lives in SightlineNetwork).
+extension CommunityMethod: ExpressibleByArgument {}

@@ -3,6 +3,7 @@ import Foundation
 import SightlineModel
 import SightlineNetwork
 import SightlineProducts
+import SightlineRender
 import SightlineStore
 
 /// `sightline trawl missing`

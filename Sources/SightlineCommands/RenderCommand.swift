@@ -162,7 +162,7 @@ struct ClusterOptions: ParsableArguments {
     func validate() throws { try Bounds.check("--resolution", resolution, Bounds.resolution) }
 
     func partition(_ s: NetworkSnapshot, weighted: Bool) -> [Int] {
-        communities.run(on: s.graph, resolution: resolution, seed: clusterSeed, weighted: weighted).community
+        communities.clusters(of: s, resolution: resolution, seed: clusterSeed, weighted: weighted)
     }
 }
 

@@ -116,18 +116,3 @@ struct AnalyseScoreTests {
         #expect(numbers.count == 2 && numbers[0] == numbers[1] && numbers[1] > 10, "\(line)")
     }
 }
-
-/// The agreement scores `analyse --score-against` prints, against scikit-learn 1.9.1's
-/// adjusted_rand_score and normalized_mutual_info_score on the same labellings.
-struct AgreementScoreTests {
-    @Test(arguments: [
-        ([0, 0, 1, 1], [0, 0, 1, 2], 0.5714285714285714, 0.7999999999999999),
-        ([0, 0, 0, 1, 1, 1, 2, 2, 2], [0, 0, 1, 1, 1, 2, 2, 2, 2], 0.35714285714285715, 0.589509827447305),
-        ([0, 1, 2, 3], [0, 0, 0, 0], 0.0, 0.0),
-        ([5, 5, 7, 7, 7], [1, 1, 2, 2, 2], 1.0, 1.0),
-    ])
-    func matchesScikitLearn(a: [Int], b: [Int], ari: Double, nmi: Double) {
-        let (x, y) = Analyse.agreement(a, b)
-        #expect(abs(x - ari) < 1e-12 && abs(y - nmi) < 1e-12, "\(x) \(y)")
-    }
-}

@@ -120,12 +120,12 @@ struct DisruptCommandTests {
     func weightsFile() throws {
         let shipped = try DisruptionWeightsFile.load(PackagePaths.root + "/docs/disruption-weights.yaml")
         #expect(shipped == DisruptionWeights())
-        let partial = try DisruptionWeightsFile.parse("locations:\n  suspects: 10\n  night_start: \"20:00\"\n", file: "p.yaml")
+        let partial = try DisruptionWeights(yaml: "locations:\n  suspects: 10\n  night_start: \"20:00\"\n", file: "p.yaml")
         var expected = DisruptionWeights()
         expected.locations.suspects = 10
         expected.locations.nightStart = "20:00"
         #expect(partial == expected)
-        #expect(try DisruptionWeightsFile.parse("", file: "empty.yaml") == DisruptionWeights())
+        #expect(try DisruptionWeights(yaml: "", file: "empty.yaml") == DisruptionWeights())
 
         let file = dir.write("suspects.yaml", "locations:\n  children: 0\n  suspects: 10\n")
         let r = try run("locations", ["--weights", file, "--format", "json", "--limit", "1"])

@@ -456,3 +456,28 @@ struct DisruptTests {
         }
     }
 }
+
+/// ``DisruptionWeights/init(yaml:file:)``: every key checked, errors naming the file, line and key.
+struct DisruptionWeightsYAMLTests {
+    @Test func partialTextChangesOnlyWhatItNames() throws {
+        var expected = DisruptionWeights()
+        expected.locations.suspects = 10
+        #expect(try DisruptionWeights(yaml: "locations:\n  suspects: 10\n", file: "w.yaml") == expected)
+        #expect(try DisruptionWeights(yaml: "", file: "w.yaml") == DisruptionWeights())
+    }
+
+    @Test func mistakesNameTheFileTheLineAndTheKey() {
+        #expect(throws: WeightsFileError.self) { try DisruptionWeights(yaml: "locations:\n  suspect: 10\n", file: "w.yaml") }
+        do {
+            _ = try DisruptionWeights(yaml: "locations:\n  suspect: 10\n", file: "w.yaml")
+        } catch {
+            #expect(error.location == "w.yaml:2" && error.problem.hasPrefix("unknown key 'locations.suspect'"))
+        }
+        do {
+            _ = try DisruptionWeights(yaml: "phones:\n  contacts: ten\n", file: "w.yaml")
+        } catch {
+            #expect(error.description == "w.yaml:2: 'phones.contacts' must be a number (got \"ten\")")
+        }
+        #expect(throws: WeightsFileError.self) { try DisruptionWeights(yaml: "locations:\n  night_start: \"7pm\"\n", file: "w.yaml") }
+    }
+}

@@ -1,12 +1,12 @@
 import SightlineModel
 import SightlineProducts
-import SightlineStore
+import SightlineReadModel
 
 /// The missing brief as a page: plain text for a terminal or a message, and a self-contained
 /// printable HTML page (no scripts, no external files; every value from the data escaped).
-enum MissingBriefPage {
-    static let title = "Missing child brief: where to look and whom to see"
-    static let note = "Compiled from recorded intelligence for officers searching for the child. Every line cites its items (agency/reference, date recorded, grade); check them before acting. Nothing about the child is scored."
+public enum MissingBriefPage {
+    public static let title = "Missing child brief: where to look and whom to see"
+    public static let note = "Compiled from recorded intelligence for officers searching for the child. Every line cites its items (agency/reference, date recorded, grade); check them before acting. Nothing about the child is scored."
 
     /// One section of the page: a heading, the order it is in, and rows of (headline, detail lines, evidence).
     struct Section {
@@ -83,7 +83,8 @@ enum MissingBriefPage {
     }
 
     /// Plain text, one page.
-    static func text(_ b: MissingBrief) -> String {
+    /// - Complexity: O(r) for r rows and evidence items.
+    public static func text(_ b: MissingBrief) -> String {
         var out = title.uppercased() + "\n" + headerLines(b).joined(separator: "\n") + "\n" + note + "\n"
         for s in sections(b) {
             out += "\n== \(s.heading) ==\n"
@@ -92,7 +93,7 @@ enum MissingBriefPage {
             for (head, lines, evidence) in s.rows {
                 out += oneLine(head) + "\n"
                 for l in lines { out += "    " + oneLine(l) + "\n" }
-                if !evidence.isEmpty { out += "    intelligence: " + oneLine(evidenceCell(evidence, max: 6)) + "\n" }
+                if !evidence.isEmpty { out += "    intelligence: " + oneLine(Citation.cell(evidence, max: 6)) + "\n" }
             }
         }
         return out
@@ -107,7 +108,8 @@ enum MissingBriefPage {
     static func escape(_ s: String) -> String { xmlEscaped(oneLine(s)) }
 
     /// A self-contained printable page, well-formed XHTML (it parses as XML).
-    static func html(_ b: MissingBrief) -> String {
+    /// - Complexity: O(r) for r rows and evidence items.
+    public static func html(_ b: MissingBrief) -> String {
         var h = """
         <!DOCTYPE html>
         <html xmlns="http://www.w3.org/1999/xhtml" lang="en-GB">
