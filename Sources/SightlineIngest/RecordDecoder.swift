@@ -80,11 +80,16 @@ public struct RecordDecoder: Sendable {
             let start = try r.requiredTimestamp("start")
             let end = try r.optionalTimestamp("end")
             if let end, end < start { throw .badField(location, field: "end", value: end.isoText, reason: "is before the episode's start (\(start.isoText))") }
+            let foundWith = try r.identifierList("foundWith", kinds: [.person])
+            if foundWith.contains(child) {
+                throw .badField(location, field: "foundWith", value: child.description,
+                                reason: "names the missing child; list the people the child was found with")
+            }
             return .missing(MissingEpisodeRecord(
                 child: child, start: start, end: end,
                 missingFrom: try r.optionalIdentifier("missingFrom", kinds: [.location]),
                 foundAt: try r.optionalIdentifier("foundAt", kinds: [.location]),
-                foundWith: try r.identifierList("foundWith", kinds: [.person]),
+                foundWith: foundWith,
                 item: try r.requiredItem("item")))
         case "notice":
             let typeText = try r.requiredString("notice")

@@ -422,3 +422,10 @@ struct RecordDecoderTests {
         }
     }
 }
+
+/// Issue 11, item 23: a missing episode naming the missing child among those found with them.
+@Test func aMissingEpisodeNeverListsTheChildAmongThoseFoundWith() {
+    let e = failure(#"{"type":"missing","child":"person:lccs/C-1","start":"2024-03-01","foundWith":["person:niche/P-1","person:lccs/C-1"],"item":"police/MP-1"}"#)
+    guard case let .badField(_, field, _, reason)? = e else { Issue.record("accepted: \(String(describing: e))"); return }
+    #expect(field == "foundWith" && reason.contains("names the missing child"))
+}
