@@ -19,8 +19,11 @@ struct NoticesRecord: ParsableCommand {
         2014 s.116), visit, marker, other. The action is stored as an item of --agency (police by \
         default) with --reference (by default SL-TYPE-SUBJECT-DATE, so recording the same action again \
         updates it rather than adding a second), graded 1AP unless --grade says otherwise. Entities \
-        are given as E12, an identifier, or an exact name. Exit codes: 0 recorded; 1 bad input \
-        (nothing stored); 2 usage; 3 the store failed.
+        are given as E12, an identifier, or an exact name. A notice whose parties the safeguarding \
+        rules refuse (a notice on a child; a CAWN on anyone but an adult, or whose --child is not a \
+        child on --issued; a hotel notice on anything but a place or an organisation) is refused, \
+        naming the option. Exit codes: 0 recorded; 1 bad input or a refused party (nothing stored); \
+        2 usage; 3 the store failed; 4 an unknown entity.
         """)
 
     @OptionGroup var store: StoreOptions
@@ -80,6 +83,11 @@ struct NoticesRecord: ParsableCommand {
         let input = IngestInput(name: "notices record", format: .jsonLines, source: MemoryByteSource(lines))
         do { _ = try db.ingest([input]) } catch {
             switch error {
+            case let .rejected(.badField(location, field, _, reason))
+                where location.file == input.name && ["subject", "child", "premises"].contains(field):
+                // A party the safeguarding rules refuse: named by the option that gave it.
+                let why = reason.hasPrefix("is refused: ") ? String(reason.dropFirst("is refused: ".count)) : reason
+                throw ExitWithMessage(message: "--\(field): \(why)\nNothing was recorded.", code: 1)
             case .rejected: throw ExitWithMessage(message: error.description, code: 1)
             case .store: throw ExitWithMessage(message: error.description, code: 3)
             }

@@ -73,7 +73,8 @@ struct Resolve: ParsableCommand {
             let db = try store.openForWriting()
             guard let id = EntityID(parsing: entity) else { throw CommandError("give the merged entity's ID (E12), as listed by 'sightline resolve history'") }
             let m = try db.unmerge(id, reason: reason)
-            print("merge \(m.id) undone: \(m.merged) is separate from \(m.survivor) again")
+            print("merge \(m.id) undone: \(m.merged) is separate from \(m.survivor) again"
+                  + (m.keptApart == nil ? "" : "; they are kept apart: an ingest whose records would merge them again by identifier is refused, naming both"))
         }
     }
 
@@ -89,7 +90,8 @@ struct Resolve: ParsableCommand {
                 TextTable(headers: ["merge", "survivor", "merged", "kind", "by", "at", "reason", "undone"],
                           rows: list.map { m in
                               [String(m.id), m.survivor, m.merged, m.kind, m.actor, m.at, m.reason,
-                               m.undoneAt.map { "\($0) by \(m.undoneBy ?? "") (\(m.undoReason ?? ""))" } ?? ""]
+                               (m.keptApart == nil ? "" : "kept apart: ")
+                                   + (m.undoneAt.map { "\($0) by \(m.undoneBy ?? "") (\(m.undoReason ?? ""))" } ?? "")]
                           })
             }, format: output.format, none: "no merges recorded")
         }

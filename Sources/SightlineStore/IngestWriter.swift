@@ -1,6 +1,8 @@
 import GRDB
 import SightlineIngest
 import SightlineModel
+import SightlineReadModel
+import SightlineSafeguarding
 
 /// Writes validated records into the store inside one transaction: resolves identifiers to
 /// entities (merging entities that turn out to share a strong identifier), replaces what an item
@@ -10,6 +12,8 @@ import SightlineModel
 final class IngestWriter {
     let db: Database
     let runID: Int64
+    /// The run's day: who is a child when a record would merge two people.
+    let day: Timestamp
     var summary = IngestSummary()
 
     /// Items and entities with IDs above these existed before the run (row IDs only grow: nothing
@@ -28,12 +32,18 @@ final class IngestWriter {
     /// Entities merged into another, to the survivor (small: merges are rare).
     var mergedInto: [Int64: Int64] = [:]
     var clearedAny = false
+    /// Pairs an analyst has kept apart (`resolve unmerge` of an identifier merge): few.
+    var keptApart: [KeptApart] = []
+    /// The notices written in this run, checked against their parties once every record is written
+    /// (a notice may come before its parties' records). One small value per notice.
+    var notices: [WrittenNotice] = []
     static let cacheLimit = 200_000
     var prepared: [UnsafeRawPointer: FastStatement] = [:]
 
-    init(db: Database, runID: Int64) throws {
+    init(db: Database, runID: Int64, day: Timestamp) throws {
         self.db = db
         self.runID = runID
+        self.day = day
         itemCache.reserveCapacity(Self.cacheLimit)
         identifierCache.reserveCapacity(Self.cacheLimit)
         itemMaxAtStart = try Int64.fetchOne(db, sql: "SELECT max(id) FROM item") ?? 0
@@ -48,6 +58,9 @@ final class IngestWriter {
         entityMaxAtStart = try Int64.fetchOne(db, sql: "SELECT max(id) FROM entity") ?? 0
         for row in try Row.fetchAll(db, sql: "SELECT id, merged_into FROM entity WHERE merged_into IS NOT NULL") {
             mergedInto[row[0]] = row[1]
+        }
+        keptApart = try Row.fetchAll(db, sql: "SELECT a, b, actor, at, reason FROM keep_apart ORDER BY id").map {
+            KeptApart(a: $0[0], b: $0[1], actor: $0[2], at: $0[3], reason: $0[4])
         }
         // What this run has said so far, to refuse a conflicting repeat (see `repeatConflict`). Temporary
         // tables live and die with the connection's transaction: a failed run leaves nothing behind.
@@ -153,6 +166,7 @@ final class IngestWriter {
         for r in records {
             if let conflict = try repeatConflict(r, at: location) { return conflict }
             if case let .item(i) = r { defined.append(i.ref); continue }
+            if case let .entity(e) = r, let refused = try mergeRefusal(e, at: location) { return refused }
             for ref in r.citations where !defined.contains(ref) {
                 if try itemID(ref) == nil {
                     return .badField(location, field: "item", value: ref.description,
@@ -265,9 +279,10 @@ final class IngestWriter {
                 ON CONFLICT (item_id, type, subject, issued) DO UPDATE SET child = excluded.child, premises = excluded.premises,
                     officer = excluded.officer, expires = excluded.expires
                 """)
-            s.bind([item, r.type.rawValue, try entity(for: r.subject), try r.child.map(entity(for:)),
-                    try r.premises.map(entity(for:)), r.issued.dateText, r.officer, r.expires?.dateText])
+            let subject = try entity(for: r.subject), child = try r.child.map(entity(for:)), premises = try r.premises.map(entity(for:))
+            s.bind([item, r.type.rawValue, subject, child, premises, r.issued.dateText, r.officer, r.expires?.dateText])
             try s.run()
+            notices.append(WrittenNotice(location: location, record: r, subject: subject, child: child, premises: premises))
         case let .nonConsent(r):
             let item = try touch(r.item)
             // UNIQUE treats NULLs as distinct, so "any adult" is matched explicitly.
@@ -353,7 +368,8 @@ final class IngestWriter {
 
     /// Resolves all of a record's identifiers to one entity: creates it if none is known, adds new
     /// identifiers to it, and merges entities that the record shows share a strong identifier.
-    func resolve(_ identifiers: [StrongIdentifier], kind: EntityKind, label: String?) throws -> Int64 {
+    func resolve(_ identifiers: [StrongIdentifier], kind: EntityKind, label: String?, record: EntityRecord? = nil,
+                 at location: SourceLocation? = nil) throws -> Int64 {
         var known: [(StrongIdentifier, Int64)] = []
         var unknown: [StrongIdentifier] = []
         for identifier in identifiers {
@@ -366,6 +382,9 @@ final class IngestWriter {
         let home = first.1
         let survivors = Set(known.map { canonical($0.1) })
         if survivors.count > 1 {
+            // `check` refuses such a record before its unit is written; this catches a merge that only
+            // records earlier in the same unit made possible.
+            if let record, let location, let refused = try mergeRefusal(record, at: location) { throw refused }
             let survivor = survivors.min()!
             for other in survivors.sorted() where other != survivor {
                 let shared = known.filter { canonical($0.1) == other }.map(\.0.description)
@@ -392,7 +411,7 @@ final class IngestWriter {
     func writeEntity(_ e: EntityRecord, at location: SourceLocation) throws {
         let item = try touch(e.item)
         let label = e.displayLabel
-        let id = try resolve(e.identifiers, kind: e.kind, label: label)
+        let id = try resolve(e.identifiers, kind: e.kind, label: label, record: e, at: location)
         try remember(entity: canonical(id), item: item, record: e, at: location)
         var detailsJSON: String? = nil
         if !e.details.isEmpty {

@@ -162,6 +162,22 @@ enum Schema {
             UPDATE item SET first_run = run_id;
             """)
         }
+        m.registerMigration("v3: entities kept apart") { db in
+            // An analyst's decision that two entities are two (recorded when an identifier merge is
+            // undone): an ingest whose records would merge them again by identifier is refused.
+            try db.execute(sql: """
+            CREATE TABLE keep_apart (
+                id INTEGER PRIMARY KEY,
+                a INTEGER NOT NULL REFERENCES entity(id),
+                b INTEGER NOT NULL REFERENCES entity(id),
+                merge_id INTEGER REFERENCES merge(id),
+                actor TEXT NOT NULL,
+                at TEXT NOT NULL,
+                reason TEXT NOT NULL
+            );
+            CREATE INDEX keep_apart_merge ON keep_apart(merge_id);
+            """)
+        }
         return m
     }
 }

@@ -68,7 +68,7 @@ extension SightlineStore {
             return try databaseWriter.write { db -> IngestSummary in
                 try db.execute(sql: "INSERT INTO ingest_run (started, actor, files) VALUES (?, ?, ?)",
                                arguments: [Self.now(), Self.actor, inputs.map(\.name).joined(separator: "\n")])
-                let writer = try IngestWriter(db: db, runID: db.lastInsertedRowID)
+                let writer = try IngestWriter(db: db, runID: db.lastInsertedRowID, day: day)
                 var done = 0
                 for input in inputs {
                     writer.summary.files += 1
@@ -100,6 +100,7 @@ extension SightlineStore {
                     }
                     done += pipeline.bytesRead
                 }
+                try writer.checkNotices()
                 try writer.finish()
                 writer.summary.seconds = Date().timeIntervalSince(started)
                 let json = String(decoding: try JSONEncoder().encode(writer.summary), as: UTF8.self)

@@ -27,6 +27,18 @@ public struct MergeRecord: Sendable, Codable {
     public var undoneAt: String?
     public var undoneBy: String?
     public var undoReason: String?
+    /// When the undo kept the two apart (an identifier merge): an ingest that would merge them
+    /// again by identifier is refused.
+    public var keptApart: KeptApart?
+
+    /// Two entities an analyst keeps apart: who, when and why.
+    public struct KeptApart: Sendable, Codable {
+        public var a: String
+        public var b: String
+        public var actor: String
+        public var at: String
+        public var reason: String
+    }
 }
 
 extension SightlineStore {
@@ -135,10 +147,13 @@ extension SightlineStore {
         }
     }
 
-    /// Undoes an analyst's merge of `entity` (the entity that was merged away), restoring both.
+    /// Undoes the merge of `entity` (the entity that was merged away), restoring both exactly.
     ///
-    /// Merges made automatically because two records share a strong identifier cannot be undone
-    /// here: the identifier would merge them again; correct the source record instead.
+    /// Nothing was rewritten by the merge, so clearing `entity.merged_into` restores both. An
+    /// automatic merge (kind `identifier`: a record named identifiers of both) is undone the same
+    /// way, and the two are also recorded as kept apart (`keep_apart`: who, when, why), so that an
+    /// ingest whose records would merge them again by identifier is refused, naming both and the
+    /// decision, instead of silently undoing the analyst's work.
     /// - Returns: the merge that was undone.
     @discardableResult
     public func unmerge(_ entity: EntityID, reason: String, actor: String = SightlineStore.actor) throws(StoreError) -> MergeRecord {
@@ -150,13 +165,15 @@ extension SightlineStore {
                 let hint = survivors.isEmpty ? "" : " (it is the survivor of merges of \(survivors.map { EntityID($0).description }.joined(separator: ", ")); name one of those)"
                 throw StoreError.cannotUnmerge("\(entity) has not been merged into another entity\(hint)")
             }
-            guard (row[2] as String) == "manual" else {
-                throw StoreError.cannotUnmerge("\(entity) was merged into \(EntityID(row[1] as Int64)) because their records share a strong identifier; correct the source records and re-ingest them instead")
-            }
+            let now = Self.now()
             try db.execute(sql: "UPDATE entity SET merged_into = NULL WHERE id = ?", arguments: [entity.rawValue])
             try db.execute(sql: "UPDATE merge SET undone_at = ?, undone_by = ?, undo_reason = ? WHERE id = ?",
-                           arguments: [Self.now(), actor, reason, row[0] as Int64])
-            return try Self.mergeRecords(db, where: "id = \(row[0] as Int64)")[0]
+                           arguments: [now, actor, reason, row[0] as Int64])
+            if (row[2] as String) == "identifier" {
+                try db.execute(sql: "INSERT INTO keep_apart (a, b, merge_id, actor, at, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [row[1] as Int64, entity.rawValue, row[0] as Int64, actor, now, reason])
+            }
+            return try Self.mergeRecords(db, where: "m.id = \(row[0] as Int64)")[0]
         }
     }
 
@@ -167,10 +184,17 @@ extension SightlineStore {
 
     static func mergeRecords(_ db: Database, where clause: String) throws -> [MergeRecord] {
         try Row.fetchAll(db, sql: """
-            SELECT id, survivor, merged, kind, actor, at, reason, undone_at, undone_by, undo_reason FROM merge WHERE \(clause) ORDER BY id
+            SELECT m.id, m.survivor, m.merged, m.kind, m.actor, m.at, m.reason, m.undone_at, m.undone_by, m.undo_reason,
+                   k.a, k.b, k.actor, k.at, k.reason
+            FROM merge m LEFT JOIN keep_apart k ON k.merge_id = m.id WHERE \(clause) ORDER BY m.id
             """).map {
-            MergeRecord(id: $0[0], survivor: EntityID($0[1] as Int64).description, merged: EntityID($0[2] as Int64).description,
-                        kind: $0[3], actor: $0[4], at: $0[5], reason: $0[6], undoneAt: $0[7], undoneBy: $0[8], undoReason: $0[9])
+            var kept: MergeRecord.KeptApart?
+            if let a = $0[10] as Int64?, let b = $0[11] as Int64? {
+                kept = .init(a: EntityID(a).description, b: EntityID(b).description, actor: $0[12], at: $0[13], reason: $0[14])
+            }
+            return MergeRecord(id: $0[0], survivor: EntityID($0[1] as Int64).description, merged: EntityID($0[2] as Int64).description,
+                               kind: $0[3], actor: $0[4], at: $0[5], reason: $0[6], undoneAt: $0[7], undoneBy: $0[8], undoReason: $0[9],
+                               keptApart: kept)
         }
     }
 }

@@ -200,7 +200,7 @@ struct IngestSafetyTests {
         let s = try Setup()
         let file = s.dir.write("today.jsonl", """
             {"type":"item","agency":"police","ref":"T-1","recorded":"2024-06-01","observed":"2024-06-01T23:59","grade":"1AP"}
-            {"type":"notice","notice":"cawn","subject":"person:niche/PN-1001","issued":"2024-06-01","expires":"2026-06-01","item":"police/T-1"}
+            {"type":"notice","notice":"harbourer_warning","subject":"person:niche/PN-1001","issued":"2024-06-01","expires":"2026-06-01","item":"police/T-1"}
 
             """)
         let r = try runSightline(["ingest", file, "--db", s.db], environment: ["SIGHTLINE_TODAY": "2024-06-01"])

@@ -131,5 +131,19 @@ import Testing
         // On the day the notice was issued: a child then, an adult now, is still refused.
         #expect(Safeguarding.noticeProblem(.harbourerWarning, subject: young, child: nil, premises: nil, issued: Self.day("2028-06-01")) == nil)
         #expect(Safeguarding.noticeProblem(.harbourerWarning, subject: young, child: nil, premises: nil, issued: Self.day("2027-12-31")) != nil)
+        // Which party is wrong, for the record's field and the command's option.
+        #expect(Safeguarding.noticeRefusal(.cawn, subject: child, child: child, premises: nil, issued: day)?.party == .subject)
+        #expect(Safeguarding.noticeRefusal(.cawn, subject: adult, child: adult, premises: nil, issued: day)?.party == .child)
+        #expect(Safeguarding.noticeRefusal(.visit, subject: adult, child: nil, premises: car, issued: day)?.party == .premises)
+    }
+
+    @Test func aNoticeOnAnAdultHeldForReviewIsKept() {
+        // One anonymous item calls a 40-year-old a child at risk: held for review, not ranked, but
+        // certainly an adult by his date of birth, so the record of a notice served on him stands.
+        let day = Self.day("2025-06-01")
+        let held = Self.person(1, dob: ["1985-01-01"], roles: [(.suspect, "2024-01-01"), (.childAtRisk, "2025-05-02")])
+        let child = Self.person(2, dob: ["2011-01-01"], roles: [(.childAtRisk, "2024-01-01")])
+        #expect(Safeguarding([held], on: day).isHeldForReview(EntityID(1)))
+        #expect(Safeguarding.noticeProblem(.cawn, subject: held, child: child, premises: nil, issued: Self.day("2024-04-02")) == nil)
     }
 }

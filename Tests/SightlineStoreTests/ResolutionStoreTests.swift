@@ -70,7 +70,7 @@ struct ResolutionStoreTests {
         #expect(throws: StoreError.self) { try s.store.unmerge(a, reason: "never merged") }
     }
 
-    @Test("records that share a strong identifier merge automatically, and that merge cannot be undone by hand")
+    @Test("records that share a strong identifier merge automatically; an analyst can undo that merge, and the same record then cannot merge them again")
     func automaticMerge() throws {
         let s = try ScratchStore()
         try s.ingest(Self.people)
@@ -86,8 +86,19 @@ struct ResolutionStoreTests {
         let history = try s.store.mergeHistory()
         #expect(history.map(\.kind) == ["identifier"])
         #expect(history[0].reason.contains("person:niche/PN-1"))
+        // An analyst can undo it: both restored, and kept apart, so the same record cannot merge them again.
         let merged = EntityID(parsing: history[0].merged)!
-        #expect(throws: StoreError.self) { try s.store.unmerge(merged, reason: "try") }
+        let undone = try s.store.unmerge(merged, reason: "two people: the export keyed one ID twice", actor: "analyst3")
+        #expect(undone.keptApart?.reason == "two people: the export keyed one ID twice" && undone.keptApart?.actor == "analyst3")
+        #expect(try s.store.find("person:niche/PN-1") != (try s.store.find("person:lccs/X-9")))
+        #expect(throws: IngestFailure.self) {
+            try s.ingest("""
+            {"type":"item","agency":"social_care","ref":"S2","recorded":"2024-02-01","grade":"1AP"}
+            {"type":"person","id":"person:lccs/X-9","ids":["person:niche/PN-1"],"item":"social_care/S2"}
+            """)
+        }
+        #expect(try s.store.find("person:niche/PN-1") != (try s.store.find("person:lccs/X-9")))
+        #expect(try s.store.mergeHistory().count == 1)
     }
 
     @Test("on a generated network every planted name-only duplicate is listed and no trap is")
