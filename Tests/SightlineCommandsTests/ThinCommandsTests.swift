@@ -12,7 +12,8 @@ struct ThinCommandsTests {
     static let allowed: [String: String] = [
         "Measure.swift": "measure is the networkx cross-check and timing harness on any edge list: no store, no people",
         "Impact.swift": "impact --edges draws the disruption curve of any edge list (the store path is ImpactReport in SightlineAnalysis)",
-        "PathCommand.swift": "path and ego still walk the snapshot's graph themselves: to move into SightlineAnalysis next (issue 11)",
+        "PathCommand.swift": "path still walks the snapshot's graph itself: to move into SightlineAnalysis next (issue 11)",
+        "EgoCommand.swift": "ego still walks the snapshot's graph itself: to move into SightlineAnalysis next (issue 11)",
     ]
 
     static let patterns = [#"import\s+SightlineGraph\b"#, #"\bGraph\s*\("#, #"\bGraph\."#, #"\.graph\b"#]
