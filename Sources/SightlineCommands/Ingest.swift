@@ -40,7 +40,7 @@ struct Ingest: ParsableCommand {
             }
         }
         let today: Timestamp
-        do { today = try IngestEnvironment.today() } catch { throw ExitWithMessage(message: error.description, code: 2) }
+        do { today = try RunDay.latestDay() } catch { throw ExitWithMessage(message: error.description, code: 2) }
         var inputs: [IngestInput] = []
         var total = 0
         for path in paths {

@@ -217,14 +217,12 @@ public struct Safeguarding: Sendable {
         status[e.id] = s == .adult ? nil : s
 
         // Suspect or harbourer roles recorded while the person was (possibly) under 18.
-        let young = concernRecords.filter { r in
-            if case .child = s { return true }
-            return adult(onRecorded: r.source.recorded) == false
-        }
+        let childNow: Bool = { if case .child = s { return true } else { return false } }()
+        let young = concernRecords.filter { childNow || adult(onRecorded: $0.source.recorded) == false }
         if !young.isEmpty {
             let now = ages.map { "age \(ageText($0)) on \(day.dateText)" } ?? "recorded as a child at risk"
             concerns.append(Concern(entity: e.id, label: e.label, kind: .youngPersonRecordedAsSuspect,
-                                    detail: (isChildStatus(s) ? "a child (\(now))" : "under 18 when")
+                                    detail: (childNow ? "a child (\(now))" : "under 18 when")
                                         + " recorded as \(Set(young.map(\.value.title)).sorted().joined(separator: " and ")): safeguard as a child at risk of criminal exploitation and consider a National Referral Mechanism referral; what they did while under 18 never counts toward ranking them",
                                     evidence: young.map(\.source).filter { !$0.reference.isEmpty } + e.birthDates.map(\.source)))
         }
@@ -242,8 +240,6 @@ public struct Safeguarding: Sendable {
             }
         }
     }
-
-    private func isChildStatus(_ s: Status) -> Bool { if case .child = s { return true }; return false }
 }
 
 extension Safeguarding {

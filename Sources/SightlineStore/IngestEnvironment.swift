@@ -8,12 +8,6 @@ public enum IngestEnvironment {
     /// N batches are written inside the open transaction.
     public static let killVariable = "SIGHTLINE_TEST_KILL_AFTER_BATCHES"
 
-    /// The run's day, the latest an item may be dated: ``RunDay/latestDay(environment:now:)``.
-    public static func today(_ environment: [String: String] = ProcessInfo.processInfo.environment,
-                             now: Date = Date()) throws(RunDay.BadValue) -> Timestamp {
-        try RunDay.latestDay(environment: environment, now: now)
-    }
-
     /// The test hook's batch count, if set to a positive whole number.
     static func killAfterBatches(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
         environment[killVariable].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }

@@ -50,7 +50,7 @@ extension SightlineStore {
     /// - Parameters:
     ///   - inputs: the files, in order (items must be defined before they are cited).
     ///   - policy: abort on the first bad record, or quarantine bad records and go on.
-    ///   - today: the run's day (dates after it are refused); nil: ``IngestEnvironment/today(_:now:)``.
+    ///   - today: the run's day (dates after it are refused); nil: ``RunDay/latestDay(environment:now:)``.
     ///   - progress: called now and then with the bytes read so far across all inputs.
     /// - Returns: what the run did.
     /// - Throws: ``IngestFailure``.
@@ -60,7 +60,7 @@ extension SightlineStore {
         let started = Date()
         let day: Timestamp
         if let today { day = today } else {
-            do { day = try IngestEnvironment.today() } catch { throw .store(.database(error.description)) }
+            do { day = try RunDay.latestDay() } catch { throw .store(.database(error.description)) }
         }
         let killAfter = IngestEnvironment.killAfterBatches()
         var batchesWritten = 0

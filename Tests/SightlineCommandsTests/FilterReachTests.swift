@@ -11,13 +11,11 @@ import Testing
 /// nor exempted (with its reason) fails the test.
 @Suite("every output honours --handling", .serialized)
 struct FilterReachTests {
-    let dir = TemporaryDirectory("filter-reach")
-    var db: String { dir.file("s.sqlite") }
+    let store: SampleStore
+    var dir: TemporaryDirectory { store.dir }
+    var db: String { store.db }
 
-    init() throws {
-        let r = try runSightline(["ingest", PackagePaths.samples + "/jsonl", "--db", db])
-        guard r.status == 0 else { throw TestSupportError(r.stderr) }
-    }
+    init() throws { store = try SampleStore("filter-reach") }
 
     /// Every leaf subcommand, as words (`render ego`).
     static func leaves(_ command: any ParsableCommand.Type, _ path: [String] = []) -> [String] {

@@ -7,8 +7,9 @@ import Testing
 /// fixed with SIGHTLINE_TODAY, so ages do not drift as the years pass.
 @Suite("safeguarding on the command line", .serialized)
 struct SafeguardingCommandTests {
-    let dir = TemporaryDirectory("safeguarding")
-    var db: String { dir.file("s.sqlite") }
+    let store: SampleStore
+    var dir: TemporaryDirectory { store.dir }
+    var db: String { store.db }
     static let today = ["SIGHTLINE_TODAY": "2025-06-01"]
 
     /// A 15-year-old (born 2010-01-01) recorded only as a suspect, linked as heavily as a group's
@@ -35,11 +36,7 @@ struct SafeguardingCommandTests {
 
     """
 
-    init() throws {
-        let extra = dir.write("extra.jsonl", Self.extra)
-        let r = try runSightline(["ingest", PackagePaths.samples + "/jsonl", extra, "--db", db])
-        guard r.status == 0 else { throw TestSupportError(r.stderr) }
-    }
+    init() throws { store = try SampleStore("safeguarding", extra: Self.extra) }
 
     func run(_ args: [String], today: [String: String] = Self.today) throws -> CommandResult {
         try runSightline(args + ["--db", db], environment: today)
@@ -209,13 +206,10 @@ struct SafeguardingCommandTests {
 /// Issue 11, item 23: smaller defects seen in the lists.
 @Suite("list details", .serialized)
 struct ListDetailTests {
-    let dir = TemporaryDirectory("list-details")
-    var db: String { dir.file("s.sqlite") }
+    let store: SampleStore
+    var db: String { store.db }
 
-    init() throws {
-        let r = try runSightline(["ingest", PackagePaths.samples + "/jsonl", "--db", db])
-        guard r.status == 0 else { throw TestSupportError(r.stderr) }
-    }
+    init() throws { store = try SampleStore("list-details") }
 
     @Test("CSV carries every item behind a row: the evidence cell is never cut")
     func csvEvidenceWhole() throws {

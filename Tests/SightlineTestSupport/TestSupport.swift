@@ -105,3 +105,21 @@ public struct TestSupportError: Error, CustomStringConvertible {
 public func citesCHandledItem(_ text: String) -> Bool {
     text.range(of: #"([0-9]{4}-[0-9]{2}-[0-9]{2} |/[^ \n]+ |"|,)[123][A-E]C(\b|")"#, options: .regularExpression) != nil
 }
+
+/// A temporary store with the samples' JSON Lines ingested (and any extra JSON Lines after them),
+/// for command-line tests that read the samples.
+public final class SampleStore: @unchecked Sendable {
+    public let dir: TemporaryDirectory
+    /// The store's path.
+    public var db: String { dir.file("s.sqlite") }
+
+    /// - Parameter extra: JSON Lines ingested in the same run, after the samples.
+    /// - Throws: when the ingest fails, with its standard error.
+    public init(_ name: String, extra: String? = nil) throws {
+        dir = TemporaryDirectory(name)
+        var inputs = [PackagePaths.samples + "/jsonl"]
+        if let extra { inputs.append(dir.write("extra.jsonl", extra)) }
+        let r = try runSightline(["ingest"] + inputs + ["--db", dir.file("s.sqlite")])
+        guard r.status == 0 else { throw TestSupportError(r.stderr) }
+    }
+}
