@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SightlineAnalysis
 import SightlineGraph
 import SightlineIngest
 import SightlineNetwork
@@ -19,9 +20,7 @@ struct Measure: ParsableCommand {
         connected). See docs/algorithms.md.
         """)
 
-    /// Algorithms that can be timed but print no column: one breadth-first search from the first node.
-    static let timingOnly = ["bfs"]
-    static let allMeasures = ["degree", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector", "coreness", "component", "community"]
+    static var allMeasures: [String] { EdgeListMeasures.all }
 
     @Option(help: ArgumentHelp("The edge list.", valueName: "file.csv")) var edges: String
     @Flag(help: "Edges read one way.") var directed = false
@@ -38,7 +37,7 @@ struct Measure: ParsableCommand {
     func validate() throws {
         if let measures {
             let unknown = measures.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !Self.allMeasures.contains($0) && !(timings && Self.timingOnly.contains($0)) }
+                .filter { !Self.allMeasures.contains($0) && !(timings && EdgeListMeasures.timingOnly.contains($0)) }
             if !unknown.isEmpty { throw ValidationError("unknown measure(s) \(unknown.joined(separator: ", ")); choose from \(Self.allMeasures.joined(separator: ","))") }
         }
         if let samples { try Bounds.check("--samples", samples, Bounds.samples) }
@@ -46,45 +45,29 @@ struct Measure: ParsableCommand {
     }
 
     func run() throws {
-        let started = Date()
+        let clock = ContinuousClock(), started = clock.now
         let list: EdgeList
         do { list = try EdgeList.read(try FileByteSource(path: edges), file: edges) } catch let e as IngestError {
             throw CommandError(e.description)
         }
         if weighted && !list.hasWeights { throw CommandError("\(edges): --weighted needs a 'weight' column") }
         let graph = Graph(nodeCount: list.names.count, sources: list.sources, targets: list.targets, weights: list.weights, directed: directed)
-        let loadSeconds = Date().timeIntervalSince(started)
+        let load = clock.now - started
         let chosen = measures.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? Self.allMeasures
+        var settings = EdgeListMeasures.Settings()
+        settings.weighted = weighted; settings.samples = samples; settings.seed = seed
+        settings.resolution = resolution; settings.communities = communities
         if timings {
-            var times: [String: Double] = [:]
-            var modularity: Double?
-            for m in chosen {
-                var runs: [Double] = []
-                repeat {
-                    let t = Date()
-                    let q = Self.runAlgorithm(m, on: graph, weighted: weighted, seed: seed, resolution: resolution,
-                                              communities: communities, samples: samples)
-                    if modularity == nil { modularity = q }
-                    runs.append(Date().timeIntervalSince(t))
-                } while runs.last! < 1 && runs.count < 5 && runs.reduce(0, +) < 5
-                times[m] = runs.min()!
-            }
-            var usage = rusage()
-            #if os(Linux)
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            #else
-            getrusage(RUSAGE_SELF, &usage)
-            #endif
-            var line: [String: Any] = ["n": graph.nodeCount, "m": graph.edgeCount, "load_s": loadSeconds, "best_s": times,
-                                       "peak_rss_mib": Double(usage.ru_maxrss) / 1024]
-            if let modularity { line["modularity"] = modularity }
+            let t = MeasureTimings(graph, measures: chosen, settings: settings,
+                                   loadSeconds: Double(load.components.seconds) + Double(load.components.attoseconds) * 1e-18)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
             var e = standardError
-            print(String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self), to: &e)
+            print(String(decoding: try encoder.encode(t), as: UTF8.self), to: &e)
         }
         // Exact betweenness is a search from every node: above analyse's exact limit, say so and how to sample.
         var progress: ProgressCounter?
-        let exact = samples.map { $0 >= graph.nodeCount } ?? true
-        if chosen.contains("betweenness") && exact && graph.nodeCount > Centrality.exactBetweennessLimit {
+        if EdgeListMeasures.isLongRun(graph, measures: chosen, settings: settings) {
             var e = standardError
             print("note: exact betweenness on \(graph.nodeCount) nodes runs \(graph.nodeCount) searches over \(graph.edgeCount) edges "
                   + "and may take minutes; --samples \(Centrality.betweennessSamples) estimates it from \(Centrality.betweennessSamples) sources "
@@ -94,107 +77,15 @@ struct Measure: ParsableCommand {
         }
         var tick: (@Sendable () -> Void)?
         if let progress { tick = { progress.tick() } }
-        let report = MeasureReport.compute(graph, names: list.names, measures: chosen, weighted: weighted,
-                                           samples: samples, seed: seed, resolution: resolution, communities: communities,
-                                           progress: tick)
+        let report = EdgeListMeasures(graph, names: list.names, measures: chosen, settings: settings, progress: tick)
         progress?.bar.finish()
         if let note = report.note { var e = standardError; print(note, to: &e) }
+        let table = TextTable(headers: report.headers, rows: report.rows)
         switch format {
-        case .csv: print(report.table.csv, terminator: "")
-        case .table: print(report.table.rendered(), terminator: "")
-        case .json: print(try jsonText(report.rows))
+        case .csv: print(table.csv, terminator: "")
+        case .table: print(table.rendered(), terminator: "")
+        case .json: print(try jsonText(report.keyedRows))
         }
-    }
-}
-
-extension Measure {
-    /// Runs one measure's algorithm alone, without formatting its output (for `--timings`).
-    /// Returns the modularity for `community`, nil otherwise.
-    @discardableResult
-    static func runAlgorithm(_ m: String, on g: Graph, weighted: Bool, seed: UInt64, resolution: Double,
-                             communities: CommunityMethod = .louvain, samples: Int? = nil) -> Double? {
-        var sink = 0.0
-        switch m {
-        case "degree": sink = (weighted ? g.weightedDegrees() : g.degrees()).first ?? 0
-        case "betweenness": sink = g.betweenness(weighted: weighted, sources: sampledSources(g, samples, seed)).first ?? 0
-        case "bfs": sink = Double(g.breadthFirstDistances(from: 0).count)
-        case "closeness": sink = g.closeness(weighted: weighted).first ?? 0
-        case "harmonic": sink = g.harmonic(weighted: weighted).first ?? 0
-        case "pagerank": sink = g.pageRank(weighted: weighted).first ?? 0
-        case "eigenvector": sink = g.eigenvector(weighted: weighted)?.first ?? 0
-        case "coreness": sink = Double(g.coreNumbers().first ?? 0)
-        case "component": sink = Double(g.connectedComponents().first ?? 0)
-        case "community":
-            let q = communities.run(on: g, resolution: resolution, seed: seed, weighted: weighted).modularity
-            blackHole(q)
-            return q
-        default: break
-        }
-        blackHole(sink)
-        return nil
-    }
-
-    /// The sampled sources for `--samples K` (nil: all), drawn by a seeded shuffle.
-    static func sampledSources(_ g: Graph, _ samples: Int?, _ seed: UInt64) -> [Int]? {
-        guard let k = samples, k < g.nodeCount else { return nil }
-        var all = Array(0..<g.nodeCount)
-        Graph.seededShuffle(&all, seed: seed)
-        return Array(all.prefix(k))
-    }
-
-    /// Keeps a result alive so the optimiser cannot drop the work that made it.
-    @inline(never) static func blackHole(_ x: Double) { _ = x }
-}
-
-/// The values of `measure`, per node, in the file's node order.
-struct MeasureReport {
-    var table: TextTable
-    var rows: [[String: String]]
-    var note: String?
-
-    static func compute(_ g: Graph, names: [String], measures: [String], weighted: Bool, samples: Int?,
-                        seed: UInt64, resolution: Double, communities: CommunityMethod = .louvain,
-                        progress: (@Sendable () -> Void)? = nil) -> MeasureReport {
-        var columns: [String: [String]] = [:]
-        var note: String?
-        func text(_ v: Double) -> String { "\(v)" }
-        for m in measures {
-            switch m {
-            case "degree":
-                columns[m] = weighted ? g.weightedDegrees().map(text) : g.degrees().map { String(Int($0)) }
-            case "betweenness":
-                let sources = Measure.sampledSources(g, samples, seed)
-                var b = g.betweenness(weighted: weighted, sources: sources, progress: progress)
-                if let s = sources {
-                    b = b.map { $0 * Double(g.nodeCount) / Double(s.count) }
-                    let e = Graph.betweennessSamplingError(nodes: g.nodeCount, samples: s.count)
-                    note = "betweenness estimated from \(s.count) of \(g.nodeCount) sources (seed \(seed)): every value is within ±\(e) of the exact one with probability 0.95 (Hoeffding bound)"
-                }
-                columns[m] = b.map(text)
-            case "closeness": columns[m] = g.closeness(weighted: weighted).map(text)
-            case "harmonic": columns[m] = g.harmonic(weighted: weighted).map(text)
-            case "pagerank": columns[m] = g.pageRank(weighted: weighted).map(text)
-            case "eigenvector":
-                if let e = g.eigenvector(weighted: weighted) { columns[m] = e.map(text) } else {
-                    columns[m] = Array(repeating: "", count: g.nodeCount)
-                    note = "eigenvector centrality did not converge (the graph may be disconnected or periodic); its column is empty"
-                }
-            case "coreness": columns[m] = g.coreNumbers().map(String.init)
-            case "component": columns[m] = g.connectedComponents().map(String.init)
-            case "community":
-                columns[m] = communities.run(on: g, resolution: resolution, seed: seed, weighted: weighted).community.map(String.init)
-            default: break
-            }
-        }
-        let headers = ["node"] + Measure.allMeasures.filter { measures.contains($0) }
-        var table = TextTable(headers: headers)
-        var rows: [[String: String]] = []
-        for (i, name) in names.enumerated() {
-            let row = [name] + headers.dropFirst().map { columns[$0]![i] }
-            table.rows.append(row)
-            rows.append(Dictionary(uniqueKeysWithValues: zip(headers, row)))
-        }
-        return MeasureReport(table: table, rows: rows, note: note)
     }
 }
 

@@ -41,11 +41,14 @@ struct NoticesCandidates: ParsableCommand {
     @Option(help: "The fewest eligible associations (on different days) a candidate needs.") var minAssociations: Int = 2
     @Option(help: ArgumentHelp("The most days from the first counted association to the last.", valueName: "days"))
     var window: Int = 365
+    @Option(help: ArgumentHelp("List in 'excluded' a pair whose associations miss --window by at most this many days.", valueName: "days"))
+    var nearMiss: Int = 90
     @Flag(help: "Write children's names (by default a child is 'Child C-<n>').") var nameChildren = false
 
     func validate() throws {
         try Bounds.check("--min-associations", minAssociations, 1...1_000_000)
         try Bounds.check("--window", window, 0...36_600, unit: "days")
+        try Bounds.check("--near-miss", nearMiss, 0...36_600, unit: "days")
     }
 
     func run() throws {
@@ -59,6 +62,7 @@ struct NoticesCandidates: ParsableCommand {
             }
             rules.minimumAssociations = minAssociations
             rules.windowDays = window
+            rules.nearMissDays = nearMiss
             rules.pseudonymiseChildren = !nameChildren
             let data = try network.productData(db)
             if let child {

@@ -1,7 +1,6 @@
 import ArgumentParser
-import SightlineGraph
+import SightlineAnalysis
 import SightlineModel
-import SightlineNetwork
 import SightlineStore
 
 /// `sightline path A B`
@@ -19,62 +18,40 @@ struct PathCommand: ParsableCommand {
 
     func validate() throws { try Bounds.check("--limit", limit, 1...10_000) }
 
-    struct Hop: Encodable {
-        var entity: String
-        var kind: String
-        var label: String
-        var roles: [String]
-        /// The links from the previous entity on the path to this one (none for the first).
-        var links: [LinkOut]
-    }
-    struct LinkOut: Encodable {
-        var type: String
-        var time: String?
-        var origin: String
-        var evidence: [String]
-    }
-
     func run() throws {
         let db = try store.open()
         let (ea, eb) = (try db.find(a), try db.find(b))
-        let snapshot = try network.snapshot(db)
-        guard let ia = snapshot.index[ea], let ib = snapshot.index[eb] else { throw CommandError("the entities are not in the network") }
-        let paths = snapshot.graph.allShortestPaths(from: ia, to: ib, limit: max(1, limit))
-        guard !paths.isEmpty else {
-            throw ExitWithMessage(message: "no recorded links connect \(ea) and \(eb)", code: 1)
-        }
-        let described: [[Hop]] = paths.map { p in
-            p.enumerated().map { k, node in
-                let e = snapshot.entities[node]
-                let via = k == 0 ? [] : snapshot.links(p[k - 1], node).map {
-                    LinkOut(type: $0.type.rawValue, time: $0.time, origin: $0.origin.rawValue, evidence: $0.evidence.map(\.description))
-                }
-                return Hop(entity: e.id.description, kind: e.kind.rawValue, label: e.label, roles: e.roles.map(\.title), links: via)
-            }
-        }
+        let report = try PathReport(from: ea, to: eb, in: try network.snapshot(db), limit: limit)
+        guard !report.paths.isEmpty else { throw NoRows(message: "no recorded links connect \(ea) and \(eb)") }
+        print(try render(report), terminator: "")
+    }
+
+    func render(_ report: PathReport) throws -> String {
         switch output.format {
-        case .json: print(try jsonText(described))
+        case .json: return try jsonText(report.paths) + "\n"
         case .csv:
             var t = TextTable(headers: ["path", "step", "entity", "kind", "label", "roles", "links_from_previous", "evidence"])
-            for (i, p) in described.enumerated() {
+            for (i, p) in report.paths.enumerated() {
                 for (k, h) in p.enumerated() {
                     t.rows.append([String(i + 1), String(k), h.entity, h.kind, h.label, h.roles.joined(separator: "; "),
-                                   h.links.map { $0.type + ($0.time.map { " " + $0 } ?? "") }.joined(separator: "; "),
+                                   h.links.map(\.reads).joined(separator: "; "),
                                    h.links.flatMap(\.evidence).joined(separator: "; ")])
                 }
             }
-            print(t.csv, terminator: "")
+            return t.csv
         case .table:
-            print("\(described.count) shortest path\(described.count == 1 ? "" : "s") of \(paths[0].count - 1) link\(paths[0].count == 2 ? "" : "s") between \(ea) and \(eb)")
-            for (i, p) in described.enumerated() {
-                print("\npath \(i + 1)")
+            let n = report.paths.count, length = report.length
+            var lines = ["\(n) shortest path\(n == 1 ? "" : "s") of \(length) link\(length == 1 ? "" : "s") between \(report.from) and \(report.to)"]
+            for (i, p) in report.paths.enumerated() {
+                lines.append("\npath \(i + 1)")
                 for h in p {
                     for l in h.links {
-                        print("    \(l.type)\(l.time.map { " " + $0 } ?? "") [\(l.origin)]: \(l.evidence.joined(separator: "; "))")
+                        lines.append("    \(l.reads)\(l.time.map { " " + $0 } ?? "") [\(l.origin)]: \(l.evidence.joined(separator: "; "))")
                     }
-                    print("  \(h.entity)  \(h.kind)  \(h.label)\(h.roles.isEmpty ? "" : "  (" + h.roles.joined(separator: ", ") + ")")")
+                    lines.append("  \(h.entity)  \(h.kind)  \(h.label)\(h.roles.isEmpty ? "" : "  (" + h.roles.joined(separator: ", ") + ")")")
                 }
             }
+            return lines.joined(separator: "\n") + "\n"
         }
     }
 }

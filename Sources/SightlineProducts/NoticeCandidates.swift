@@ -57,6 +57,9 @@ public struct NoticeCandidateRules: Sendable, Codable, Equatable {
     public var minimumAssociations: Int = 2
     /// ... no more than this many days apart (first to last).
     public var windowDays: Int = 365
+    /// A pair whose eligible associations miss the window by at most this many days is listed in
+    /// `excluded` with how far it missed, for a person to look at again (a pair further out is not).
+    public var nearMissDays: Int = 90
     /// Only this child's pairs (CAWN) and addresses where this child was counted (harbourer).
     public var child: EntityID?
     /// Only this adult's rows.
@@ -75,6 +78,7 @@ public struct NoticeCandidateRules: Sendable, Codable, Equatable {
             "undated associations cannot be checked against ages: shown as 'undated, not counted'",
             "a candidate needs at least \(minimumAssociations) eligible associations on different days, the first and last at most \(windowDays) days apart",
             "a recorded parent_of, carer_of, relative_of or sibling_of link between the two excludes the pair",
+            "a pair with enough eligible associations whose closest \(minimumAssociations) are more than \(windowDays) days apart, by at most \(nearMissDays) days, is listed in 'excluded' with how far it missed the window",
             "a notice already issued (CAWN for the pair; harbourer warning for the adult, and the child if it names one) excludes the row unless an eligible association is dated after the issue date and on or before its expiry: then the row is 'breached'",
             "non-consent: a parent's or carer's (child under 16) or the local authority's (looked-after child) recorded non-consent for the child, for this adult or any adult; otherwise flagged 'non-consent still to be recorded'",
             "a person recorded as a child at risk in any item is never the adult of a row",
@@ -559,6 +563,13 @@ struct Judge {
         } else if let w = bestWindow(open + uncertainOpen), days(w) >= rules.minimumAssociations, !uncertainOpen.isEmpty {
             row.status = "age not certain"
             counted = w
+        } else if let miss = nearMiss(open) {
+            return .excluded(ExcludedNoticePair(
+                notice: notice, adultID: adult.description, adult: name(adult), childID: child?.description, child: child.map(name),
+                addressID: address?.description, address: address.map(name),
+                reason: "\(days(open)) eligible associations on different days, but the closest \(rules.minimumAssociations) (\(miss.first) to \(miss.last)) "
+                    + "are \(miss.span) days apart: \(miss.span - rules.windowDays) days outside the \(rules.windowDays)-day window",
+                evidence: distinctEvidence(open.flatMap(\.association.evidence))))
         } else {
             return .nothing
         }
@@ -632,6 +643,23 @@ struct Judge {
             if j - i + 1 >= best.count { best = (j - i + 1, days[i], days[j]) }
         }
         return items.filter { ($0.dayNumber ?? -1) >= best.first && ($0.dayNumber ?? Int.max) <= best.last }
+    }
+
+    /// When `items` hold at least the minimum number of association days but no window holds them,
+    /// the tightest span of the minimum number of days, if it exceeds the window by at most
+    /// ``NoticeCandidateRules/nearMissDays``; nil otherwise.
+    /// - Complexity: O(n log n).
+    func nearMiss(_ items: [Judged]) -> (first: String, last: String, span: Int)? {
+        let k = rules.minimumAssociations
+        let days = Set(items.compactMap(\.dayNumber)).sorted()
+        guard k >= 2, days.count >= k else { return nil }
+        var best = (span: Int.max, first: 0, last: 0)
+        for i in 0...(days.count - k) where days[i + k - 1] - days[i] < best.span {
+            best = (days[i + k - 1] - days[i], days[i], days[i + k - 1])
+        }
+        guard best.span > rules.windowDays, best.span - rules.windowDays <= rules.nearMissDays else { return nil }
+        let text = { (n: Int) in items.first { $0.dayNumber == n }?.day ?? "" }
+        return (text(best.first), text(best.last), best.span)
     }
 
     /// The non-consent recorded for the child (for this adult or any adult) that fits the basis of

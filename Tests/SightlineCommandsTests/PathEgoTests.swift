@@ -55,8 +55,13 @@ struct PathEgoTests {
         #expect(rows.first?["label"] as? String == "Darren Quillfeather")
         #expect(rows.count > 5)
         for row in rows.dropFirst() {
-            let via = row["via"] as! [String]
-            #expect(!via.isEmpty && via.allSatisfy { $0.contains("E") && $0.contains(":") })
+            // Each link that brings an entity in reads as a sentence naming both ends, with its items.
+            let via = row["via"] as! [[String: Any]]
+            #expect(!via.isEmpty)
+            for link in via {
+                #expect((link["reads"] as? String)?.contains("(E") == true)
+                #expect((link["evidence"] as? [String])?.isEmpty == false)
+            }
         }
         let bad = try runSightline(["ego", "E1", "--hops", "9", "--db", db])
         #expect(bad.status != 0 && bad.stderr.contains("--hops must be between 0 and 6"))

@@ -255,6 +255,28 @@ struct NoticeCandidateTests {
         #expect(sameDay.cawn().isEmpty)
     }
 
+    @Test("a pair that misses the window by a few weeks is in 'excluded' with how far it missed; one far out is not")
+    func nearMissListed() {
+        var w = World(childDOB: ["2012-01-01"])
+        w.seen(["2024-01-01", "2025-01-21"])  // 386 days apart: 21 days outside 365
+        #expect(w.cawn().isEmpty)
+        let miss = w.list { $0.notices = [.cawn] }.excluded
+        #expect(miss.count == 1)
+        #expect(miss.first?.childID == World.child.description && miss.first?.adultID == World.adult.description)
+        #expect(miss.first?.reason.contains("2024-01-01 to 2025-01-21") == true)
+        #expect(miss.first?.reason.contains("386 days apart: 21 days outside the 365-day window") == true)
+        #expect(miss.first?.evidence.count == 2)
+        // Beyond the near-miss margin: neither a candidate nor excluded.
+        #expect(w.list { $0.notices = [.cawn]; $0.nearMissDays = 20 }.excluded.isEmpty)
+        var far = World(childDOB: ["2012-01-01"])
+        far.seen(["2022-01-01", "2024-06-01"])
+        #expect(far.list { $0.notices = [.cawn] }.excluded.isEmpty && far.cawn().isEmpty)
+        // Associations that would not be eligible (the child 16 or over) are not a near miss.
+        var older = World(childDOB: ["2007-01-01"])
+        older.seen(["2024-01-01", "2025-01-21"])
+        #expect(older.list { $0.notices = [.cawn] }.excluded.isEmpty)
+    }
+
     @Test("undated links are shown as undated and never counted")
     func undatedNotCounted() {
         var w = World(childDOB: ["2012-01-01"])
