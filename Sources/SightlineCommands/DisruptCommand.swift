@@ -27,6 +27,7 @@ struct DisruptOptions: ParsableArguments {
     var weights: String?
     @Flag(help: "Show children's names (by default children are shown as 'Child C-<number>').")
     var nameChildren = false
+    @OptionGroup var evidence: EvidenceOptions
 
     /// The weights: the defaults, or the file's.
     func loadWeights() throws -> DisruptionWeights {
@@ -38,7 +39,9 @@ struct DisruptOptions: ParsableArguments {
     /// the store is read, and the store's products data through the network filters.
     func prepare(_ store: StoreOptions, _ network: NetworkOptions) throws -> (data: ProductData, weights: DisruptionWeights) {
         let weights = try loadWeights()
-        return (try network.productData(try store.open()), weights)
+        var data = try network.productData(try store.open())
+        weights.evidence.apply(to: &data.strength)
+        return (data, weights)
     }
 }
 

@@ -61,12 +61,11 @@ struct DisruptLocations: ParsableCommand {
             options.nightTimeEconomyOnly = nte
             options.area = area
             options.pseudonymiseChildren = !disrupt.nameChildren
-            let rows = list.select(LocationsOfRisk.rank(data, options: options), data)
-            try list.emit(rows, rows: rows.count, table: {
+            try list.emit(LocationsOfRisk.list(data, options: options), data, evidence: disrupt.evidence, db: { try store.open() }, table: { rows in
                 TextTable(headers: ["rank", "place", "category", "postcode", "score", "parts", "children", "suspects",
                                     "occasions (night)", "notices issued", "tactics", "items", "evidence"],
                           rows: rows.map { r in
-                              [String(r.rank), "\(r.name) (\(r.entity))", r.category ?? "", r.postcode ?? "", score(r.score),
+                              [rankCell(r.rank), "\(r.name) (\(r.entity))", r.category ?? "", r.postcode ?? "", score(r.score),
                                partsCell(r.parts), peopleCell(r.children), peopleCell(r.suspects),
                                "\(r.occasions) (\(r.nightOccasions))", r.notices.joined(separator: "; "), tacticsCell(r.tactics),
                                String(r.evidence.count), evidenceCell(r.evidence)]

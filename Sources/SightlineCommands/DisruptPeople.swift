@@ -23,17 +23,16 @@ struct DisruptPeople: ParsableCommand {
     func run() throws {
         try runList {
             let (data, weights) = try disrupt.prepare(store, network)
-            let (all, note) = KeyPeople.rank(data, weights: weights, pseudonymiseChildren: !disrupt.nameChildren)
+            let (all, note) = KeyPeople.list(data, weights: weights, pseudonymiseChildren: !disrupt.nameChildren)
             if let note {
                 var e = standardError
                 print("note: \(note)", to: &e)
             }
-            let rows = list.select(all, data)
-            try list.emit(rows, rows: rows.count, table: {
+            try list.emit(all, data, evidence: disrupt.evidence, db: { try store.open() }, table: { rows in
                 TextTable(headers: ["rank", "adult", "roles", "score", "parts", "reasons", "children", "suspects", "notices",
                                     "items", "evidence"],
                           rows: rows.map { r in
-                              [String(r.rank), "\(r.name) (\(r.entity))", r.roles.joined(separator: ", "), score(r.score),
+                              [rankCell(r.rank), "\(r.name) (\(r.entity))", r.roles.joined(separator: ", "), score(r.score),
                                partsCell(r.parts), r.reasons.joined(separator: "; "), peopleCell(r.children), peopleCell(r.suspects),
                                r.notices.joined(separator: "; "), String(r.evidence.count), evidenceCell(r.evidence)]
                           })

@@ -21,13 +21,12 @@ struct DisruptPhones: ParsableCommand {
     func run() throws {
         try runList {
             let (data, weights) = try disrupt.prepare(store, network)
-            let all = ThingsOfInterest.phones(data, weights: weights, pseudonymiseChildren: !disrupt.nameChildren)
-            let rows = list.select(all, data)
-            try list.emit(rows, rows: rows.count, table: {
+            let all = ThingsOfInterest.phoneList(data, weights: weights, pseudonymiseChildren: !disrupt.nameChildren)
+            try list.emit(all, data, evidence: disrupt.evidence, db: { try store.open() }, table: { rows in
                 TextTable(headers: ["rank", "phone", "score", "parts", "children contacted", "contacts", "given to children",
                                     "given by", "suspects using", "markers", "tactics", "items", "evidence"],
                           rows: rows.map { r in
-                              [String(r.rank), "\(r.name) (\(r.entity))", score(r.score), partsCell(r.parts),
+                              [rankCell(r.rank), "\(r.name) (\(r.entity))", score(r.score), partsCell(r.parts),
                                peopleCell(r.childrenContacted), String(r.contacts), peopleCell(r.givenToChildren),
                                peopleCell(r.givenBy), peopleCell(r.suspectsUsing), r.markers.joined(separator: "; "),
                                tacticsCell(r.tactics), String(r.evidence.count), evidenceCell(r.evidence)]

@@ -21,13 +21,12 @@ struct DisruptVehicles: ParsableCommand {
     func run() throws {
         try runList {
             let (data, weights) = try disrupt.prepare(store, network)
-            let all = ThingsOfInterest.vehicles(data, weights: weights, pseudonymiseChildren: !disrupt.nameChildren)
-            let rows = list.select(all, data)
-            try list.emit(rows, rows: rows.count, table: {
+            let all = ThingsOfInterest.vehicleList(data, weights: weights, pseudonymiseChildren: !disrupt.nameChildren)
+            try list.emit(all, data, evidence: disrupt.evidence, db: { try store.open() }, table: { rows in
                 TextTable(headers: ["rank", "vehicle", "score", "parts", "children", "suspects", "occasions", "top locations",
                                     "markers", "tactics", "items", "evidence"],
                           rows: rows.map { r in
-                              [String(r.rank), "\(r.name) (\(r.entity))", score(r.score), partsCell(r.parts), peopleCell(r.children),
+                              [rankCell(r.rank), "\(r.name) (\(r.entity))", score(r.score), partsCell(r.parts), peopleCell(r.children),
                                peopleCell(r.suspects), String(r.occasions), r.topLocations.joined(separator: "; "),
                                r.markers.joined(separator: "; "), tacticsCell(r.tactics), String(r.evidence.count), evidenceCell(r.evidence)]
                           })

@@ -64,6 +64,74 @@ struct ListOptions: ParsableArguments {
     }
 }
 
+/// `--explain ROW`: one row's full derivation instead of the list. (`--unweighted`, in the network
+/// options, turns evidence weights off for the network and the lists alike.)
+struct EvidenceOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Print the full derivation of this row's score instead of the list: each part, each element counted, and the items behind it with their grades and strengths.", valueName: "entity"))
+    var explain: String?
+}
+
+extension ListOptions {
+    /// Writes a list whose weak rows are set apart (``RankedList``): the ranked rows, then the
+    /// rows that need corroboration, unranked. JSON `{ranked, needsCorroboration}`; CSV one table
+    /// with a `needs corroboration` column (empty on ranked rows); a terminal table, then a section
+    /// of its own. `--limit` and `--since` apply to each part. With `--explain ROW`, the row's
+    /// derivation instead. Exit 1 when nothing is ranked.
+    func emit<Row: ScoredRow>(_ list: RankedList<Row>, _ data: ProductData, evidence: EvidenceOptions, db: () throws -> SightlineStore,
+                              table: ([Row]) -> TextTable, terminal: [String], what: String) throws {
+        if let wanted = evidence.explain {
+            let id = try db().find(wanted)
+            guard let row = (list.ranked + list.needsCorroboration).first(where: { $0.entity == id.description }) else {
+                throw CommandError("\(id) is not a row of this list (with these filters)")
+            }
+            let explanation = ScoreExplanation(row, strength: data.strength)
+            switch format {
+            case .json: print(try jsonText(explanation))
+            case .table, .csv: print(explanation.lines.joined(separator: "\n"))
+            }
+            return
+        }
+        let ranked = select(list.ranked, data), apart = select(list.needsCorroboration, data)
+        let text: String
+        switch format {
+        case .json: text = try jsonText(RankedList(ranked: ranked, needsCorroboration: apart)) + "\n"
+        case .csv:
+            var t = table(ranked + apart)
+            t.headers.append("needs corroboration")
+            for (i, r) in (ranked + apart).enumerated() { t.rows[i].append(r.needsCorroboration ?? "") }
+            text = t.csv
+        case .table:
+            var out = table(ranked).selecting(terminal).rendered(maxWidth: 80)
+            if !apart.isEmpty {
+                var t = table(apart).selecting(terminal.filter { $0 != "rank" })
+                t.headers.append("needs corroboration")
+                for (i, r) in apart.enumerated() { t.rows[i].append(r.needsCorroboration ?? "") }
+                out += "\nNeeds corroboration, not ranked (\(apart.count)): every item behind these rows is graded below \(data.strength.firmGrade)\n"
+                    + t.rendered(maxWidth: 80)
+            }
+            text = out
+            if !ranked.isEmpty || !apart.isEmpty {
+                var e = standardError
+                print("(the people counted and the items behind each row: --format csv or json; one row's derivation: --explain ID)", to: &e)
+            }
+        }
+        if let output {
+            try OutputFile.write(text, to: output)
+            var e = standardError
+            print("wrote \(output): \(ranked.count) \(what)" + (apart.isEmpty ? "" : ", \(apart.count) needing corroboration"), to: &e)
+        } else {
+            print(text, terminator: "")
+        }
+        if ranked.isEmpty {
+            throw NoRows(message: "no \(what)" + (sinceDay.map { " new or changed since \($0)" } ?? "")
+                         + (apart.isEmpty ? "" : " ranked (\(apart.count) need corroboration)"))
+        }
+    }
+}
+
+/// A row's rank, or empty for a row set apart.
+func rankCell(_ rank: Int?) -> String { rank.map(String.init) ?? "" }
+
 /// A list found no rows: exit 1, with a note (not an error) on standard error.
 struct NoRows: Error, CustomStringConvertible {
     var message: String
@@ -96,7 +164,10 @@ extension NetworkOptions {
         // ProductData finds the reference date (--as-of, or the newest item) once, for both.
         // Kept until the process ends, so that the network and the store's contents are not freed
         // object by object on the way out (about a tenth of a list's time at 100,000 people).
-        let data = keepUntilExit(ProductData(try db.productContents(), filter: filter, weighting: weighting(reference:)))
+        var data = ProductData(try db.productContents(), filter: filter, weighting: weighting(reference:))
+        // --unweighted: every element of every list counts 1 and no row is set apart, as the network's links all weigh 1.
+        data.strength.weighted = !unweighted
+        data = keepUntilExit(data)
         // Every list says whom the safeguarding rules held back from it, and why.
         if let note = data.safeguarding.heldBackNote(among: data.contents.entities) {
             var e = standardError

@@ -19,7 +19,7 @@ struct NetworkOptions: ParsableArguments {
     var linkTypes: String?
     @Option(help: ArgumentHelp("Only items with these handling codes (P, C).", valueName: "list"))
     var handling: String?
-    @Flag(help: "Weigh every link equally (no grade, recency or corroboration weights).") var unweighted = false
+    @Flag(help: "Weigh every link equally (no grade, recency or corroboration weights); in lists, count every child, adult, occasion and association as 1 and rank every row, weak or not (for comparison).") var unweighted = false
     @Flag(help: "Leave the grade out of link weights.") var noGradeWeight = false
     @Flag(help: "Leave recency out of link weights.") var noRecency = false
     @Flag(help: "Leave corroboration out of link weights.") var noCorroboration = false

@@ -44,6 +44,8 @@ struct NoticesCandidates: ParsableCommand {
     @Option(help: ArgumentHelp("List in 'excluded' a pair whose associations miss --window by at most this many days.", valueName: "days"))
     var nearMiss: Int = 90
     @Flag(help: "Write children's names (by default a child is 'Child C-<n>').") var nameChildren = false
+    @Option(help: ArgumentHelp("A weights file (docs/disruption-weights.yaml): its 'evidence' section sets how items weigh and which grades are firm.", valueName: "file.yaml"))
+    var weights: String?
 
     func validate() throws {
         try Bounds.check("--min-associations", minAssociations, 1...1_000_000)
@@ -53,6 +55,8 @@ struct NoticesCandidates: ParsableCommand {
 
     func run() throws {
         try runList {
+            // The weights file first, so that a bad one fails before the store is read.
+            let evidence = try weights.map(DisruptionWeightsFile.load)?.evidence ?? DisruptionWeights.Evidence()
             let db = try store.open()
             var rules = NoticeCandidateRules()
             rules.notices = switch kind {
@@ -64,7 +68,8 @@ struct NoticesCandidates: ParsableCommand {
             rules.windowDays = window
             rules.nearMissDays = nearMiss
             rules.pseudonymiseChildren = !nameChildren
-            let data = try network.productData(db)
+            var data = try network.productData(db)
+            evidence.apply(to: &data.strength)
             if let child {
                 let id = try resolve(db, child)
                 guard data.isChild(id) else { throw CommandError("\(id) is not recorded as a child at risk, so it has no warning-notice pairs as a child") }
@@ -79,8 +84,16 @@ struct NoticesCandidates: ParsableCommand {
             }
             var result = noticeCandidates(data, rules: rules)
             result.candidates = list.select(result.candidates, data)
-            let rows = result.candidates
-            try list.emit(result, rows: rows.count, table: { table(rows) }, what: "warning-notice candidates")
+            result.needsCorroboration = list.select(result.needsCorroboration, data)
+            let rows = result.candidates, weak = result.needsCorroboration
+            try list.emit(result, rows: rows.count, table: {
+                // Rows that meet the rule only with weak intelligence follow, marked, never as candidates.
+                guard !weak.isEmpty else { return table(rows) }
+                var t = table(rows + weak)
+                t.headers.append("needs corroboration")
+                for (i, r) in (rows + weak).enumerated() { t.rows[i].append(r.needsCorroboration ?? "") }
+                return t
+            }, what: "warning-notice candidates")
         }
     }
 

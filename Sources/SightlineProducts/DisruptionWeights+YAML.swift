@@ -30,7 +30,7 @@ extension DisruptionWeights {
         guard let top = root.mapping else {
             throw fail(at(root), "expected sections \(Self.keys.keys.sorted().joined(separator: ", "))")
         }
-        let textKeys: Set<String> = ["night_start", "night_end"]
+        let textKeys: Set<String> = ["night_start", "night_end", "firm_grade"]
         for (k, v) in top {
             let section = k.string ?? ""
             guard let allowed = Self.keys[section] else {
@@ -43,7 +43,11 @@ extension DisruptionWeights {
                     throw fail(at(kk), "unknown key '\(section).\(key)' (expected one of: \(allowed.sorted().joined(separator: ", ")))")
                 }
                 guard let scalar = vv.scalar else { throw fail(at(vv), "'\(section).\(key)' must be a single value") }
-                if textKeys.contains(key) {
+                if key == "firm_grade" {
+                    if Evidence.parse(scalar.string) == nil {
+                        throw fail(at(vv), "'\(section).\(key)' must be a source 1-3 and an assessment A-E, like 2C (got \"\(scalar.string)\")")
+                    }
+                } else if textKeys.contains(key) {
                     if NightWindow.minutes(scalar.string) == nil {
                         throw fail(at(vv), "'\(section).\(key)' must be a time HH:MM, quoted (got \"\(scalar.string)\")")
                     }

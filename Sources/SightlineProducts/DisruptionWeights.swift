@@ -1,4 +1,5 @@
 import SightlineModel
+import SightlineReadModel
 
 /// The weights of the disruption lists (`sightline disrupt locations|vehicles|phones|people`), with
 /// their defaults in code. A weights file (YAML, `--weights FILE`; the defaults are shipped as
@@ -11,8 +12,32 @@ public struct DisruptionWeights: Codable, Sendable, Equatable {
     public var vehicles = Vehicles()
     public var phones = Phones()
     public var people = People()
+    public var evidence = Evidence()
 
     public init() {}
+
+    /// How items weigh in every list's counts (``EvidenceStrength``).
+    public struct Evidence: Codable, Sendable, Equatable {
+        /// An item's recency factor halves every this many days.
+        public var recencyHalfLifeDays = 365.0
+        /// The weakest grade that is firm, `2C`: a source evaluation 1-3 and an assessment A-E. A row
+        /// with no firm item is listed apart as needing corroboration.
+        public var firmGrade = "2C"
+        public init() {}
+
+        /// Applied to a list's strength.
+        public func apply(to strength: inout EvidenceStrength) {
+            strength.recencyHalfLifeDays = recencyHalfLifeDays
+            if let (s, a) = Self.parse(firmGrade) { strength.firmSource = s; strength.firmAssessment = a }
+        }
+
+        /// `2C` as source 2, assessment C; nil unless a source 1-3 and an assessment A-E.
+        static func parse(_ text: String) -> (Int, Character)? {
+            let c = Array(text.uppercased())
+            guard c.count == 2, let s = c[0].wholeNumberValue, (1...3).contains(s), ("A"..."E").contains(c[1]) else { return nil }
+            return (s, c[1])
+        }
+    }
 
     /// `sightline disrupt locations`: the exposure of children at a place.
     public struct Locations: Codable, Sendable, Equatable {
@@ -132,12 +157,13 @@ public struct DisruptionWeights: Codable, Sendable, Equatable {
         "vehicles": Vehicles.CodingKeys.allCases.map(\.rawValue),
         "phones": Phones.CodingKeys.allCases.map(\.rawValue),
         "people": People.CodingKeys.allCases.map(\.rawValue),
+        "evidence": Evidence.CodingKeys.allCases.map(\.rawValue),
     ]
 }
 
 // Decoding: every key optional (defaults fill the rest), keys in snake_case.
 extension DisruptionWeights {
-    enum CodingKeys: String, CodingKey, CaseIterable { case locations, vehicles, phones, people }
+    enum CodingKeys: String, CodingKey, CaseIterable { case locations, vehicles, phones, people, evidence }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -145,6 +171,21 @@ extension DisruptionWeights {
         vehicles = try c.decodeIfPresent(Vehicles.self, forKey: .vehicles) ?? Vehicles()
         phones = try c.decodeIfPresent(Phones.self, forKey: .phones) ?? Phones()
         people = try c.decodeIfPresent(People.self, forKey: .people) ?? People()
+        evidence = try c.decodeIfPresent(Evidence.self, forKey: .evidence) ?? Evidence()
+    }
+}
+
+extension DisruptionWeights.Evidence {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case recencyHalfLifeDays = "recency_half_life_days"
+        case firmGrade = "firm_grade"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = Self()
+        recencyHalfLifeDays = try c.decodeIfPresent(Double.self, forKey: .recencyHalfLifeDays) ?? d.recencyHalfLifeDays
+        firmGrade = try c.decodeIfPresent(String.self, forKey: .firmGrade) ?? d.firmGrade
     }
 }
 
@@ -235,16 +276,38 @@ extension DisruptionWeights.People {
 public struct ScorePart: Codable, Sendable, Equatable {
     /// Short name (`children`, `night occasions`).
     public var part: String
+    /// The measured value: for a counted part, each element weighted by the strength of its items
+    /// (``EvidenceStrength/support(_:)``); 1 each when unweighted.
     public var value: Double
     public var weight: Double
     public var points: Double
+    /// For a counted part: how many elements were counted (children, occasions ...), before weighting.
+    public var count: Int?
+    /// For a counted part: each element with its support and the items behind it, strongest first.
+    public var elements: [CountedElement]?
 
     public init(_ part: String, value: Double, weight: Double) {
         self.part = part; self.value = value; self.weight = weight; points = rounded(value * weight)
     }
 
-    /// `children 16×3 = 48`.
-    public var text: String { "\(part) \(Self.number(value))×\(Self.number(weight)) = \(Self.number(points))" }
+    /// A counted part: each element (a child, an adult, an occasion) counts by the strength of the
+    /// items behind it (``EvidenceStrength/support(_:)``), not 1.
+    /// - Complexity: O(items) plus O(e log e) to order the e elements.
+    public init<Key: CountedKey>(_ part: String, counting elements: [Key: [Citation]], weight: Double, _ strength: EvidenceStrength) {
+        var counted = elements.map { key, items in
+            CountedElement(element: key.elementText, support: rounded(strength.support(items)), items: distinctEvidence(items))
+        }
+        counted.sort { ($0.support, $1.element) > ($1.support, $0.element) }
+        self.init(part, value: rounded(counted.reduce(0) { $0 + $1.support }), weight: weight)
+        count = counted.count
+        self.elements = counted
+    }
+
+    /// `children 16×3 = 48`; a weighted count shows how many it counts: `children 4.2 (of 6)×3 = 12.6`.
+    public var text: String {
+        let shown = count.map { Double($0) != value ? "\(Self.number(value)) (of \($0))" : Self.number(value) } ?? Self.number(value)
+        return "\(part) \(shown)×\(Self.number(weight)) = \(Self.number(points))"
+    }
 
     /// A number with at most two decimals and no trailing zeros.
     public static func number(_ x: Double) -> String {
@@ -263,6 +326,54 @@ extension String {
         let cents = Int((abs(x) * 100).rounded())
         let frac = cents % 100
         self = (negative ? "-" : "") + "\(cents / 100)." + (frac < 10 ? "0" : "") + "\(frac)"
+    }
+}
+
+/// One element a part counts, with its support and the items behind it.
+public struct CountedElement: Codable, Sendable, Equatable {
+    /// `E12` (a person or thing), `E12 2024-03-02T21:40` (an occasion), `police` (an agency).
+    public var element: String
+    /// In [0, 1]: how strongly its items support it (1 each when unweighted).
+    public var support: Double
+    public var items: [Citation]
+}
+
+/// What a counted part's elements are keyed by: how each is named in ``CountedElement``.
+public protocol CountedKey: Hashable {
+    var elementText: String { get }
+}
+
+extension EntityID: CountedKey { public var elementText: String { description } }
+extension String: CountedKey { public var elementText: String { self } }
+extension OccasionKey: CountedKey { public var elementText: String { "\(child) \(time)" } }
+
+/// A list's rows: those ranked, in order, and those resting on weak intelligence only
+/// (``EvidenceStrength/needsCorroboration(_:)``), apart and never ranked.
+public struct RankedList<Row: Codable & Sendable & EvidencedRow>: Codable, Sendable {
+    public var ranked: [Row]
+    public var needsCorroboration: [Row]
+
+    public init(ranked: [Row], needsCorroboration: [Row]) {
+        self.ranked = ranked; self.needsCorroboration = needsCorroboration
+    }
+}
+
+/// A row that may be ranked or set apart: what ``RankedList`` needs of it.
+public protocol RankableRow: EvidencedRow {
+    var rank: Int? { get set }
+    /// What would corroborate the row, when it rests on weak intelligence only; nil otherwise.
+    var needsCorroboration: String? { get }
+}
+
+extension RankedList where Row: RankableRow {
+    /// Splits `rows`: those needing corroboration apart (in the same order, unranked), the rest
+    /// sorted by `before` and ranked 1, 2, ...
+    init(_ rows: [Row], by before: (Row, Row) -> Bool) {
+        var ranked = rows.filter { $0.needsCorroboration == nil }.sorted(by: before)
+        for i in ranked.indices { ranked[i].rank = i + 1 }
+        var apart = rows.filter { $0.needsCorroboration != nil }.sorted(by: before)
+        for i in apart.indices { apart[i].rank = nil }
+        self.init(ranked: ranked, needsCorroboration: apart)
     }
 }
 

@@ -5,8 +5,9 @@ import SightlineReadModel
 
 /// One row of `sightline disrupt people`: an adult, ranked by the harm they are linked to and their
 /// place in the network, with the reasons spelled out.
-public struct KeyPerson: EvidencedRow, Codable, Sendable, Equatable {
-    public var rank: Int
+public struct KeyPerson: RankableRow, Codable, Sendable, Equatable {
+    /// 1 first; nil on a row that needs corroboration (never ranked).
+    public var rank: Int?
     public var entity: String
     public var name: String
     public var roles: [String]
@@ -27,6 +28,8 @@ public struct KeyPerson: EvidencedRow, Codable, Sendable, Equatable {
     /// Notices already recorded naming the adult as subject.
     public var notices: [String]
     public var evidence: [Citation]
+    /// On a row that rests on weak intelligence only (``EvidenceStrength``): what would corroborate it.
+    public var needsCorroboration: String?
 
     public var id: EntityID { EntityID(parsing: entity) ?? EntityID(0) }
 }
@@ -58,6 +61,14 @@ public enum KeyPeople {
     ///   O(L + Σ over children of the degrees of their neighbours) for the rest.
     public static func rank(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
                             pseudonymiseChildren: Bool = true) -> (rows: [KeyPerson], note: String?) {
+        let l = list(data, weights: weights, pseudonymiseChildren: pseudonymiseChildren)
+        return (l.rows.ranked, l.note)
+    }
+
+    /// The list (ranked rows, and rows that rest on weak intelligence only, apart), and a note when
+    /// betweenness was estimated.
+    public static func list(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
+                            pseudonymiseChildren: Bool = true) -> (rows: RankedList<KeyPerson>, note: String?) {
         let w = weights.people
         let s = data.snapshot
         let (betweenness, note) = Centrality.betweenness.values(on: s, weighted: false)
@@ -86,12 +97,14 @@ public enum KeyPeople {
         }
 
         var rows: [KeyPerson] = []
+        let strength = data.strength
         for e in data.contents.entities where e.kind == .person && data.mayBeRanked(e.id) {
             let a = e.id
             let concern = data.isAdultOfConcern(a)
             if !concern && e.roles.contains(where: { $0 == .professional || $0 == .parentOrCarer }) { continue }
             var children: [EntityID: [String: Int]] = [:]
             var suspects: [EntityID: [String: Int]] = [:]
+            var childItems: [EntityID: [Citation]] = [:], suspectItems: [EntityID: [Citation]] = [:]
             var evidence: [Citation] = []
             let episodes = episodesWith[a] ?? []
             // Occasions the adult was found with each child: one per episode, and one per other
@@ -112,6 +125,7 @@ public enum KeyPeople {
                 if data.isChild(other, during: l) {
                     guard !l.type.isFamily else { continue }
                     evidence += l.evidence
+                    childItems[other, default: []] += l.evidence
                     if l.type == .foundWith {
                         if !fromEpisode(l) && !inEpisode(l.time, other) { found[other, default: []].insert("link \(l.time ?? "#\(l.id)")") }
                         continue
@@ -119,12 +133,16 @@ public enum KeyPeople {
                     children[other, default: [:]][how, default: 0] += 1
                 } else if data.isAdultOfConcern(other, during: l) {
                     suspects[other, default: [:]][how, default: 0] += 1
+                    suspectItems[other, default: []] += l.evidence
                     evidence += l.evidence
                 }
             }
+            var episodeItems: [String: [Citation]] = [:]
             for ep in episodes {
                 found[ep.child, default: []].insert("episode \(ep.id)")
                 evidence.append(ep.source)
+                childItems[ep.child, default: []].append(ep.source)
+                episodeItems["episode \(ep.id) (\(ep.child), \(ep.start))"] = [ep.source]
             }
             for (child, occasions) in found {
                 children[child, default: [:]]["found with during a missing episode", default: 0] += occasions.count
@@ -138,26 +156,26 @@ public enum KeyPeople {
             let share = node.map { highest > 0 ? rounded(betweenness[$0] / highest) : 0 } ?? 0
             let pairs = node.map { broken[$0] } ?? 0
             let parts = [
-                ScorePart("children", value: Double(children.count), weight: w.children),
-                ScorePart("episodes", value: Double(episodes.count), weight: w.episodes),
-                ScorePart("suspects", value: Double(suspects.count), weight: w.suspects),
+                ScorePart("children", counting: childItems.filter { children[$0.key] != nil }, weight: w.children, strength),
+                ScorePart("episodes", counting: episodeItems, weight: w.episodes, strength),
+                ScorePart("suspects", counting: suspectItems, weight: w.suspects, strength),
                 ScorePart("betweenness share", value: share, weight: w.betweenness),
                 ScorePart("close pairs broken", value: Double(pairs), weight: w.impact),
             ]
             let notices = (data.noticesNaming[a] ?? []).filter { $0.subject == a }
+            let rowEvidence = distinctEvidence(evidence)
             rows.append(KeyPerson(
-                rank: 0, entity: a.description, name: e.label, roles: e.roles.map(\.title), score: rounded(total(parts)), parts: parts,
+                rank: nil, entity: a.description, name: e.label, roles: e.roles.map(\.title), score: rounded(total(parts)), parts: parts,
                 children: children.keys.sorted().map { linked($0, children[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
                 episodes: episodes.count,
                 suspects: suspects.keys.sorted().map { linked($0, suspects[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
                 betweennessShare: share, closePairsBroken: pairs,
                 reasons: reasons(children: children, episodes: episodes, suspects: suspects.count, share: share, pairs: pairs,
                                  harbours: (data.linksOf[a] ?? []).filter { $0.type == .harbours && $0.source == a && data.isChild($0.target) }.count),
-                notices: notices.map { Tactics.noticeText($0, reference: data.reference.dateText) }, evidence: distinctEvidence(evidence)))
+                notices: notices.map { Tactics.noticeText($0, reference: data.reference.dateText) }, evidence: rowEvidence,
+                needsCorroboration: strength.needsCorroboration(rowEvidence) ? strength.whatWouldCorroborate(rowEvidence) : nil))
         }
-        rows.sort { ($1.score, $1.children.count, $0.id) < ($0.score, $0.children.count, $1.id) }
-        for i in rows.indices { rows[i].rank = i + 1 }
-        return (rows, note)
+        return (RankedList(rows, by: { ($1.score, $1.children.count, $0.id) < ($0.score, $0.children.count, $1.id) }), note)
     }
 
     /// The row's reasons in words, strongest first, each about what the adult did or where they sit.

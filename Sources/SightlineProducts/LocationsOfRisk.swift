@@ -18,8 +18,9 @@ public struct LinkedPerson: Codable, Sendable, Equatable {
 }
 
 /// One row of `sightline disrupt locations`: a place, ranked by the exposure of children there.
-public struct LocationOfRisk: EvidencedRow, Codable, Sendable, Equatable {
-    public var rank: Int
+public struct LocationOfRisk: RankableRow, Codable, Sendable, Equatable {
+    /// 1 first; nil on a row that needs corroboration (never ranked).
+    public var rank: Int?
     /// `E17`.
     public var entity: String
     public var name: String
@@ -45,6 +46,8 @@ public struct LocationOfRisk: EvidencedRow, Codable, Sendable, Equatable {
     public var notices: [String]
     public var tactics: [Tactic]
     public var evidence: [Citation]
+    /// On a row that rests on weak intelligence only (``EvidenceStrength``): what would corroborate it.
+    public var needsCorroboration: String?
 
     /// The entity, parsed back from ``entity``.
     public var id: EntityID { EntityID(parsing: entity) ?? EntityID(0) }
@@ -90,10 +93,15 @@ public enum LocationsOfRisk {
         public init() {}
     }
 
-    /// The ranked list.
+    /// The ranked rows only (``list(_:options:)``'s `ranked`).
+    public static func rank(_ data: ProductData, options: Options = Options()) -> [LocationOfRisk] {
+        list(data, options: options).ranked
+    }
+
+    /// The list: ranked rows, and rows that rest on weak intelligence only, apart and unranked.
     /// - Complexity: O(L + P log P + R) for L links, P timed presences at places and R presence pairs
     ///   within the window (``CoPresence``), plus O(rows log rows) to sort.
-    public static func rank(_ data: ProductData, options: Options = Options()) -> [LocationOfRisk] {
+    public static func list(_ data: ProductData, options: Options = Options()) -> RankedList<LocationOfRisk> {
         let w = options.weights
         let window = Int(w.windowHours * 3600)
         let night = NightWindow(start: w.nightStart, end: w.nightEnd)
@@ -174,6 +182,7 @@ public enum LocationsOfRisk {
             return x
         }()
         var rows: [LocationOfRisk] = []
+        let strength = data.strength
         for (place, a) in acc {
             guard let entity = data.entity(place) else { continue }
             // A place that protects children is listed when adults of concern gather there (with
@@ -191,29 +200,29 @@ public enum LocationsOfRisk {
             let newest = evidence.first { $0.recorded == latest }
             let agencies = Set(evidence.map(\.agency)).sorted()
             let strong = evidence.filter(isStrongGrade).count
-            let nightCount = a.occasions.keys.filter { night?.contains(time: $0.time) ?? false }.count
+            let nightOccasions = a.occasions.filter { night?.contains(time: $0.key.time) ?? false }
+            let nightCount = nightOccasions.count
             let parts = [
-                ScorePart("children", value: Double(a.children.count), weight: w.children),
-                ScorePart("suspects", value: Double(a.suspects.count), weight: w.suspects),
-                ScorePart("occasions", value: Double(a.occasions.count), weight: w.occasions),
-                ScorePart("night occasions", value: Double(nightCount), weight: w.nightOccasions),
+                ScorePart("children", counting: a.childItems, weight: w.children, strength),
+                ScorePart("suspects", counting: a.suspectItems, weight: w.suspects, strength),
+                ScorePart("occasions", counting: a.occasions, weight: w.occasions, strength),
+                ScorePart("night occasions", counting: nightOccasions, weight: w.nightOccasions, strength),
                 ScorePart("recency", value: rounded(newest.map(weighting.itemWeight) ?? 0), weight: w.recency),
                 ScorePart("grade 1-2/A-B share", value: rounded(evidence.isEmpty ? 0 : Double(strong) / Double(evidence.count)), weight: w.grade),
-                ScorePart("agencies", value: Double(agencies.count), weight: w.corroboration),
+                ScorePart("agencies", counting: Dictionary(grouping: evidence, by: { "\($0.agency)" }), weight: w.corroboration, strength),
             ]
             let notices = premisesNotices(place, data)
             rows.append(LocationOfRisk(
-                rank: 0, entity: place.description, name: entity.label, category: facts?.category, postcode: facts?.postcode,
+                rank: nil, entity: place.description, name: entity.label, category: facts?.category, postcode: facts?.postcode,
                 address: facts?.address, nightTimeEconomy: nte, score: rounded(total(parts)), parts: parts,
                 children: a.children.keys.sorted().map { linked($0, a.children[$0] ?? [:], data, pseudonymise: options.pseudonymiseChildren) },
                 suspects: a.suspects.keys.sorted().map { linked($0, a.suspects[$0] ?? [:], data, pseudonymise: options.pseudonymiseChildren) },
                 occasions: a.occasions.count, nightOccasions: nightCount, latest: latest, agencies: agencies,
                 notices: notices.map { Tactics.noticeText($0, reference: data.reference.dateText) },
-                tactics: Tactics.resolve(Tactics.forPlace(category), notices: notices, reference: data.reference.dateText), evidence: evidence))
+                tactics: Tactics.resolve(Tactics.forPlace(category), notices: notices, reference: data.reference.dateText), evidence: evidence,
+                needsCorroboration: strength.needsCorroboration(evidence) ? strength.whatWouldCorroborate(evidence) : nil))
         }
-        rows.sort { ($1.score, $1.children.count, $0.id) < ($0.score, $0.children.count, $1.id) }
-        for i in rows.indices { rows[i].rank = i + 1 }
-        return rows
+        return RankedList(rows, by: { ($1.score, $1.children.count, $0.id) < ($0.score, $0.children.count, $1.id) })
     }
 
     /// Notices recorded for premises: naming the place as premises or subject, or naming as
@@ -229,20 +238,23 @@ public enum LocationsOfRisk {
     }
 
     /// What a row gathers about one place.
+    /// What a row gathers about one place: each person and occasion counted, with the items behind it.
     struct Accumulator {
         var children: [EntityID: [String: Int]] = [:]
+        var childItems: [EntityID: [Citation]] = [:]
         var suspects: [EntityID: [String: Int]] = [:]
-        var occasions: [OccasionKey: Void] = [:]
+        var suspectItems: [EntityID: [Citation]] = [:]
+        var occasions: [OccasionKey: [Citation]] = [:]
         var evidence: [Citation] = []
 
         mutating func child(_ id: EntityID, _ how: String, _ e: [Citation]) {
-            children[id, default: [:]][how, default: 0] += 1; evidence += e
+            children[id, default: [:]][how, default: 0] += 1; childItems[id, default: []] += e; evidence += e
         }
         mutating func suspect(_ id: EntityID, _ how: String, _ e: [Citation]) {
-            suspects[id, default: [:]][how, default: 0] += 1; evidence += e
+            suspects[id, default: [:]][how, default: 0] += 1; suspectItems[id, default: []] += e; evidence += e
         }
         mutating func occasion(child: EntityID, time: String, evidence e: [Citation]) {
-            occasions[OccasionKey(child: child, time: time)] = (); evidence += e
+            occasions[OccasionKey(child: child, time: time), default: []] += e; evidence += e
         }
     }
 }

@@ -160,6 +160,9 @@ public struct NoticeCandidate: Sendable, Codable, EvidencedRow {
     /// Every association: eligible ones first by date, then the rest.
     public var schedule: [ScheduleEntry]
     public var evidence: [Citation]
+    /// On a row that meets the rule only with associations resting on weak intelligence
+    /// (``EvidenceStrength``): what would corroborate them. Such rows are never candidates.
+    public var needsCorroboration: String?
 
     /// Internal sort keys.
     var adultKey: EntityID
@@ -168,7 +171,7 @@ public struct NoticeCandidate: Sendable, Codable, EvidencedRow {
     enum CodingKeys: String, CodingKey {
         case notice, adultID, adult, childID, child, addressID, address, children, status, associations, eligibleTotal,
              ageNotCertain, undated, notEligible, firstAssociation, lastAssociation, issuedNotice, nonConsent,
-             nonConsentRecorded, checks, schedule, evidence
+             nonConsentRecorded, checks, schedule, evidence, needsCorroboration
     }
 
     public init(from decoder: any Decoder) throws {
@@ -195,6 +198,7 @@ public struct NoticeCandidate: Sendable, Codable, EvidencedRow {
         checks = try c.decode([String].self, forKey: .checks)
         schedule = try c.decode([ScheduleEntry].self, forKey: .schedule)
         evidence = try c.decode([Citation].self, forKey: .evidence)
+        needsCorroboration = try c.decodeIfPresent(String.self, forKey: .needsCorroboration)
         adultKey = EntityID(parsing: adultID) ?? EntityID(0)
         otherKey = (childID ?? addressID).flatMap(EntityID.init(parsing:)) ?? EntityID(0)
     }
@@ -238,6 +242,9 @@ public struct NoticeCandidateList: Sendable, Codable {
     /// Rows that would reach the minimum only with associations whose ages are not certain: for a
     /// person to check the dates of birth; never candidates.
     public var ageNotCertain: [NoticeCandidate]
+    /// Rows that would meet the rule only with associations resting on weak intelligence (no item
+    /// graded firm, ``EvidenceStrength``): for a person to corroborate; never candidates.
+    public var needsCorroboration: [NoticeCandidate]
     public var excluded: [ExcludedNoticePair]
 }
 
@@ -394,6 +401,7 @@ struct NoticeIndex {
 public func noticeCandidates(_ data: ProductData, rules: NoticeCandidateRules = NoticeCandidateRules()) -> NoticeCandidateList {
     var candidates: [NoticeCandidate] = []
     var uncertain: [NoticeCandidate] = []
+    var weak: [NoticeCandidate] = []
     var excluded: [ExcludedNoticePair] = []
     let children = data.contents.entities.filter { $0.kind == .person && data.isChild($0.id) }.map(\.id)
         .filter { rules.child == nil || rules.child == $0 }
@@ -428,6 +436,7 @@ public func noticeCandidates(_ data: ProductData, rules: NoticeCandidateRules = 
             switch judge.row(.cawn, adult: adult, child: child, address: nil, list) {
             case .candidate(let r): candidates.append(r)
             case .uncertain(let r): uncertain.append(r)
+            case .needsCorroboration(let r): weak.append(r)
             case .excluded(let e): excluded.append(e)
             case .nothing: break
             }
@@ -448,6 +457,7 @@ public func noticeCandidates(_ data: ProductData, rules: NoticeCandidateRules = 
             switch judge.row(.harbourerWarning, adult: key.adult, child: nil, address: key.address, list) {
             case .candidate(let r): candidates.append(r)
             case .uncertain(let r): uncertain.append(r)
+            case .needsCorroboration(let r): weak.append(r)
             case .excluded(let e): excluded.append(e)
             case .nothing: break
             }
@@ -456,7 +466,8 @@ public func noticeCandidates(_ data: ProductData, rules: NoticeCandidateRules = 
     excluded.sort { ($0.notice, $0.adultID.count, $0.adultID, $0.childID ?? $0.addressID ?? "", $0.reason)
         < ($1.notice, $1.adultID.count, $1.adultID, $1.childID ?? $1.addressID ?? "", $1.reason) }
     return NoticeCandidateList(rules: rules.statements, candidates: candidates.sorted(by: NoticeCandidate.before),
-                               ageNotCertain: uncertain.sorted(by: NoticeCandidate.before), excluded: excluded)
+                               ageNotCertain: uncertain.sorted(by: NoticeCandidate.before),
+                               needsCorroboration: weak.sorted(by: NoticeCandidate.before), excluded: excluded)
 }
 
 struct AddressKey: Hashable, Comparable {
@@ -470,6 +481,7 @@ struct AddressKey: Hashable, Comparable {
 enum RowOutcome {
     case candidate(NoticeCandidate)
     case uncertain(NoticeCandidate)
+    case needsCorroboration(NoticeCandidate)
     case excluded(ExcludedNoticePair)
     case nothing
 }
@@ -516,7 +528,33 @@ struct Judge {
         var eligibility: NoticeEligibility { verdict?.eligibility ?? .undated }
     }
 
+    /// Judges a row on the associations that rest on firm intelligence (``EvidenceStrength``);
+    /// when those do not meet the rule but all of them would, the row needs corroboration.
     func row(_ notice: CandidateNotice, adult: EntityID, child: EntityID?, address: EntityID?, _ associations: [Association]) -> RowOutcome {
+        let strength = data.strength
+        let firm = associations.filter { !strength.needsCorroboration($0.evidence) }
+        guard firm.count < associations.count else { return judge(notice, adult: adult, child: child, address: address, associations) }
+        let weakCount = associations.count - firm.count
+        let note = "\(weakCount) association\(weakCount == 1 ? "" : "s") resting only on items graded below \(strength.firmGrade), not counted"
+        var outcome = firm.isEmpty ? .nothing : judge(notice, adult: adult, child: child, address: address, firm)
+        switch outcome {
+        case .candidate(var r): r.checks.append(note); outcome = .candidate(r)
+        case .uncertain(var r): r.checks.append(note); outcome = .uncertain(r)
+        case .needsCorroboration, .excluded: break
+        case .nothing:
+            if case .candidate(var r) = judge(notice, adult: adult, child: child, address: address, associations) {
+                let weakItems = associations.filter { strength.needsCorroboration($0.evidence) }.flatMap(\.evidence)
+                r.status = "needs corroboration"
+                r.needsCorroboration = "meets the rule only with associations resting on weak intelligence: "
+                    + strength.whatWouldCorroborate(weakItems)
+                r.checks.append(note.replacingOccurrences(of: "not counted", with: "needed to meet the rule"))
+                outcome = .needsCorroboration(r)
+            }
+        }
+        return outcome
+    }
+
+    func judge(_ notice: CandidateNotice, adult: EntityID, child: EntityID?, address: EntityID?, _ associations: [Association]) -> RowOutcome {
         let adultBirths = births(adult).compactMap(\.value.value)
         var judged: [Judged] = []
         var seen = Set<String>()

@@ -26,6 +26,9 @@ public struct ProductData: Sendable {
     /// Notices by each entity they name (subject, child or premises).
     public let noticesNaming: [EntityID: [IssuedNotice]]
     public let nonConsentsFor: [EntityID: [NonConsent]]
+    /// How items weigh in every list's counts, and which rows rest on too little to be ranked
+    /// (``EvidenceStrength``), measured to ``reference``.
+    public var strength: EvidenceStrength
 
     /// - Parameters:
     ///   - contents: from ``SightlineStore/productContents()``.
@@ -80,6 +83,8 @@ public struct ProductData: Sendable {
         }
         noticesNaming = naming
         nonConsentsFor = Dictionary(grouping: c.nonConsents, by: \.child)
+        strength = EvidenceStrength()
+        strength.reference = reference
     }
 
     public func entity(_ id: EntityID) -> NetworkEntity? { entityByID[id] }

@@ -3,8 +3,9 @@ import SightlineNetwork
 import SightlineReadModel
 
 /// One row of `sightline disrupt vehicles`: a vehicle to consider for a number-plate reader marker.
-public struct VehicleOfInterest: EvidencedRow, Codable, Sendable, Equatable {
-    public var rank: Int
+public struct VehicleOfInterest: RankableRow, Codable, Sendable, Equatable {
+    /// 1 first; nil on a row that needs corroboration (never ranked).
+    public var rank: Int?
     /// `E40`.
     public var entity: String
     /// The registration as labelled in the store.
@@ -23,13 +24,16 @@ public struct VehicleOfInterest: EvidencedRow, Codable, Sendable, Equatable {
     public var markers: [String]
     public var tactics: [Tactic]
     public var evidence: [Citation]
+    /// On a row that rests on weak intelligence only (``EvidenceStrength``): what would corroborate it.
+    public var needsCorroboration: String?
 
     public var id: EntityID { EntityID(parsing: entity) ?? EntityID(0) }
 }
 
 /// One row of `sightline disrupt phones`.
-public struct PhoneOfInterest: EvidencedRow, Codable, Sendable, Equatable {
-    public var rank: Int
+public struct PhoneOfInterest: RankableRow, Codable, Sendable, Equatable {
+    /// 1 first; nil on a row that needs corroboration (never ranked).
+    public var rank: Int?
     public var entity: String
     /// The number (or handset) as labelled in the store.
     public var name: String
@@ -47,6 +51,8 @@ public struct PhoneOfInterest: EvidencedRow, Codable, Sendable, Equatable {
     public var markers: [String]
     public var tactics: [Tactic]
     public var evidence: [Citation]
+    /// On a row that rests on weak intelligence only (``EvidenceStrength``): what would corroborate it.
+    public var needsCorroboration: String?
 
     public var id: EntityID { EntityID(parsing: entity) ?? EntityID(0) }
 }
@@ -70,6 +76,12 @@ public enum ThingsOfInterest {
     /// - Complexity: that of the locations list, plus O(L + P log P + R) over the links.
     public static func vehicles(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
                                 pseudonymiseChildren: Bool = true) -> [VehicleOfInterest] {
+        vehicleList(data, weights: weights, pseudonymiseChildren: pseudonymiseChildren).ranked
+    }
+
+    /// ``vehicles(_:weights:pseudonymiseChildren:)`` with the rows that need corroboration, apart.
+    public static func vehicleList(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
+                                   pseudonymiseChildren: Bool = true) -> RankedList<VehicleOfInterest> {
         let w = weights.vehicles
         var locationOptions = LocationsOfRisk.Options()
         locationOptions.weights = weights.locations
@@ -78,7 +90,8 @@ public enum ThingsOfInterest {
 
         struct Acc {
             var children: [EntityID: [String: Int]] = [:], suspects: [EntityID: [String: Int]] = [:]
-            var places: Set<EntityID> = [], evidence: [Citation] = []
+            var childItems: [EntityID: [Citation]] = [:], suspectItems: [EntityID: [Citation]] = [:]
+            var places: [EntityID: [Citation]] = [:], evidence: [Citation] = []
         }
         var acc: [EntityID: Acc] = [:]
         var presence: [NetworkLink] = []
@@ -89,46 +102,51 @@ public enum ThingsOfInterest {
                 let (p, v) = (l.source, l.target)
                 if data.isChild(p, during: l) && l.type == .travelledIn {
                     acc[v, default: Acc()].children[p, default: [:]]["travelled in it", default: 0] += 1
+                    acc[v, default: Acc()].childItems[p, default: []] += l.evidence
                     acc[v, default: Acc()].evidence += l.evidence
                     presence.append(l)
                 } else if data.isAdultOfConcern(p, during: l) {
                     let how = l.type == .driverOf ? "drove it" : l.type == .keeperOf ? "keeper" : "travelled in it"
                     acc[v, default: Acc()].suspects[p, default: [:]][how, default: 0] += 1
+                    acc[v, default: Acc()].suspectItems[p, default: []] += l.evidence
                     acc[v, default: Acc()].evidence += l.evidence
                     if l.type != .keeperOf { presence.append(l) }
                 }
             case .atLocation, .frequents:
                 guard topRank[l.target] != nil else { continue }
-                acc[l.source, default: Acc()].places.insert(l.target)
+                acc[l.source, default: Acc()].places[l.target, default: []] += l.evidence
                 acc[l.source, default: Acc()].evidence += l.evidence
             default: continue
             }
         }
         let occasions = childOccasions(data, links: presence, windowSeconds: Int(w.windowHours * 3600), hubKinds: [.vehicle])
         var rows: [VehicleOfInterest] = []
+        let strength = data.strength
         for (v, a) in acc where a.children.count + a.suspects.count >= 2 || !a.places.isEmpty {
             guard let e = data.entity(v), e.kind == .vehicle else { continue }
             let found = occasions[v] ?? []
+            var occasionItems: [OccasionKey: [Citation]] = [:]
+            for o in found { occasionItems[OccasionKey(child: o.child, time: o.time), default: []] += o.evidence }
             let parts = [
-                ScorePart("children", value: Double(a.children.count), weight: w.children),
-                ScorePart("suspects", value: Double(a.suspects.count), weight: w.suspects),
-                ScorePart("occasions", value: Double(found.count), weight: w.occasions),
-                ScorePart("top locations", value: Double(a.places.count), weight: w.topLocations),
+                ScorePart("children", counting: a.childItems, weight: w.children, strength),
+                ScorePart("suspects", counting: a.suspectItems, weight: w.suspects, strength),
+                ScorePart("occasions", counting: occasionItems, weight: w.occasions, strength),
+                ScorePart("top locations", counting: a.places, weight: w.topLocations, strength),
             ]
+            let evidence = distinctEvidence(a.evidence + found.flatMap(\.evidence))
             let markers = (data.noticesNaming[v] ?? []).filter { $0.type == .marker && $0.subject == v }
             rows.append(VehicleOfInterest(
-                rank: 0, entity: v.description, name: e.label, score: rounded(total(parts)), parts: parts,
+                rank: nil, entity: v.description, name: e.label, score: rounded(total(parts)), parts: parts,
                 children: a.children.keys.sorted().map { linked($0, a.children[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
                 suspects: a.suspects.keys.sorted().map { linked($0, a.suspects[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
                 occasions: found.count,
-                topLocations: a.places.compactMap { topRank[$0] }.sorted { $0.rank < $1.rank }.map { "\($0.name) (\($0.entity), rank \($0.rank))" },
+                topLocations: a.places.keys.compactMap { topRank[$0] }.sorted { ($0.rank ?? 0) < ($1.rank ?? 0) }.map { "\($0.name) (\($0.entity), rank \($0.rank ?? 0))" },
                 markers: markers.map { Tactics.noticeText($0, reference: data.reference.dateText) },
                 tactics: Tactics.resolve([Tactics.marker], notices: markers, reference: data.reference.dateText),
-                evidence: distinctEvidence(a.evidence + found.flatMap(\.evidence))))
+                evidence: evidence,
+                needsCorroboration: strength.needsCorroboration(evidence) ? strength.whatWouldCorroborate(evidence) : nil))
         }
-        rows.sort { ($1.score, $1.children.count, $0.id) < ($0.score, $0.children.count, $1.id) }
-        for i in rows.indices { rows[i].rank = i + 1 }
-        return rows
+        return RankedList(rows, by: { ($1.score, $1.children.count, $0.id) < ($0.score, $0.children.count, $1.id) })
     }
 
     /// Phones in contact with several children, given to a child, or shared by adults of concern.
@@ -148,6 +166,12 @@ public enum ThingsOfInterest {
     /// - Complexity: O(L + rows log rows) for L links.
     public static func phones(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
                               pseudonymiseChildren: Bool = true) -> [PhoneOfInterest] {
+        phoneList(data, weights: weights, pseudonymiseChildren: pseudonymiseChildren).ranked
+    }
+
+    /// ``phones(_:weights:pseudonymiseChildren:)`` with the rows that need corroboration, apart.
+    public static func phoneList(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
+                                 pseudonymiseChildren: Bool = true) -> RankedList<PhoneOfInterest> {
         let w = weights.phones
         func isPhone(_ id: EntityID) -> Bool { data.entity(id)?.kind == .phone }
         var users: [EntityID: [(person: EntityID, link: NetworkLink)]] = [:]
@@ -166,11 +190,14 @@ public enum ThingsOfInterest {
         func childUsers(_ p: EntityID) -> [(person: EntityID, link: NetworkLink)] { (users[p] ?? []).filter { data.isChild($0.person) } }
 
         var rows: [PhoneOfInterest] = []
+        let strength = data.strength
         let phones = Set(users.keys).union(givers.keys).union(contacts.keys)
         for p in phones {
             guard let e = data.entity(p) else { continue }
             let own = Set((users[p] ?? []).map(\.person))
             var contacted: [EntityID: [String: Int]] = [:]
+            var contactedItems: [EntityID: [Citation]] = [:]
+            var contactItems: [String: [Citation]] = [:]
             var contactEvidence: [Citation] = []
             var contactCount = 0
             for (q, l) in contacts[p] ?? [] {
@@ -178,7 +205,12 @@ public enum ThingsOfInterest {
                 guard !children.isEmpty else { continue }
                 contactCount += 1
                 contactEvidence += l.evidence
-                for c in children { contacted[c, default: [:]]["contacts", default: 0] += 1 }
+                contactItems["\(l.source) to \(l.target) (link \(l.id))"] = l.evidence
+                for c in children {
+                    contacted[c, default: [:]]["contacts", default: 0] += 1
+                    // The contact and the child's use of the other phone both stand behind it.
+                    contactedItems[c, default: []] += l.evidence + childUsers(q).filter { $0.person == c }.flatMap(\.link.evidence)
+                }
                 contactEvidence += childUsers(q).filter { children.contains($0.person) }.flatMap(\.link.evidence)
             }
             let gave = givers[p] ?? []
@@ -194,23 +226,26 @@ public enum ThingsOfInterest {
                 for (x, _) in pairs { m[x, default: [:]][how, default: 0] += 1 }
                 return m.keys.sorted().map { linked($0, m[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) }
             }
+            var givenItems: [EntityID: [Citation]] = [:]
+            for (c, l) in given { givenItems[c, default: []] += l.evidence + gave.flatMap(\.link.evidence) }
+            var suspectItems: [EntityID: [Citation]] = [:]
+            for (x, l) in suspects { suspectItems[x, default: []] += l.evidence }
             let parts = [
-                ScorePart("children contacted", value: Double(contacted.count), weight: w.childrenContacted),
-                ScorePart("contacts", value: Double(contactCount), weight: w.contacts),
-                ScorePart("given to children", value: Double(Set(given.map(\.person)).count), weight: w.givenToChildren),
-                ScorePart("suspects using", value: Double(suspectIDs.count), weight: w.suspectsUsing),
+                ScorePart("children contacted", counting: contactedItems, weight: w.childrenContacted, strength),
+                ScorePart("contacts", counting: contactItems, weight: w.contacts, strength),
+                ScorePart("given to children", counting: givenItems, weight: w.givenToChildren, strength),
+                ScorePart("suspects using", counting: suspectItems, weight: w.suspectsUsing, strength),
             ]
             let markers = (data.noticesNaming[p] ?? []).filter { $0.type == .marker && $0.subject == p }
-            let evidence = contactEvidence + given.flatMap(\.link.evidence) + gave.flatMap(\.link.evidence) + suspects.flatMap(\.link.evidence)
+            let evidence = distinctEvidence(contactEvidence + given.flatMap(\.link.evidence) + gave.flatMap(\.link.evidence) + suspects.flatMap(\.link.evidence))
             rows.append(PhoneOfInterest(
-                rank: 0, entity: p.description, name: e.label, score: rounded(total(parts)), parts: parts,
+                rank: nil, entity: p.description, name: e.label, score: rounded(total(parts)), parts: parts,
                 childrenContacted: contacted.keys.sorted().map { linked($0, contacted[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
                 contacts: contactCount, givenToChildren: group(given, "uses the phone given"), givenBy: group(gave, "gave the phone"),
                 suspectsUsing: group(suspects, "uses it"), markers: markers.map { Tactics.noticeText($0, reference: data.reference.dateText) },
-                tactics: Tactics.resolve([Tactics.marker], notices: markers, reference: data.reference.dateText), evidence: distinctEvidence(evidence)))
+                tactics: Tactics.resolve([Tactics.marker], notices: markers, reference: data.reference.dateText), evidence: evidence,
+                needsCorroboration: strength.needsCorroboration(evidence) ? strength.whatWouldCorroborate(evidence) : nil))
         }
-        rows.sort { ($1.score, $1.childrenContacted.count, $0.id) < ($0.score, $0.childrenContacted.count, $1.id) }
-        for i in rows.indices { rows[i].rank = i + 1 }
-        return rows
+        return RankedList(rows, by: { ($1.score, $1.childrenContacted.count, $0.id) < ($0.score, $0.childrenContacted.count, $1.id) })
     }
 }

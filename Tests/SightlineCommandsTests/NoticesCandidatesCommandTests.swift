@@ -45,12 +45,17 @@ struct NoticesCandidatesCommandTests {
         #expect(csv.status == 0)
         let lines = csv.stdout.split(separator: "\r\n")
         #expect(lines.first?.hasPrefix("notice,adult,child or address,status") == true)
-        // The schedule is one cell, so one line per candidate (no cell holds a line break).
-        #expect(lines.count == rows.count + 1)
+        // The schedule is one cell, so one line per candidate (no cell holds a line break); rows that
+        // need corroboration follow the candidates, marked in a column of their own.
+        let weak = try json(["--limit", "0"])["needsCorroboration"] as! [[String: Any]]
+        #expect(lines.count == rows.count + weak.count + 1)
+        #expect(weak.isEmpty || lines.first?.hasSuffix("needs corroboration") == true)
+        #expect(weak.allSatisfy { $0["status"] as? String == "needs corroboration" && $0["needsCorroboration"] is String })
         let table = try run([])
         #expect(table.status == 0)
         #expect(table.stdout.contains("CAWN") && table.stdout.contains("evidence"))
-        #expect(table.stdout.split(separator: "\n").count == min(rows.count, 20) + 2)
+        let expectedLines: Int = min(rows.count, 20) + min(weak.count, 20) + 2
+        #expect(table.stdout.split(separator: "\n").count == expectedLines)
     }
 
     @Test("the planted candidate adults appear; the rules and non-consent states show")

@@ -58,7 +58,7 @@ struct SafeguardingCommandTests {
     func fifteenYearOldNeverRanked() throws {
         let young = try entity("person:niche/PN-9001")
         let people = try json(["disrupt", "people", "--limit", "0"])
-        #expect(!(people.value as! [[String: Any]]).contains { $0["entity"] as? String == young })
+        #expect(!listRows(people.value).contains { $0["entity"] as? String == young })
         #expect(people.stderr.contains("Held back, not ranked") && people.stderr.contains("a child on 2025-06-01"), "\(people.stderr)")
         let analysis = try json(["analyse", "--top", "500"])
         let actors = (analysis.value as! [String: Any])["centralActors"] as! [[String: Any]]
@@ -72,7 +72,7 @@ struct SafeguardingCommandTests {
         // On the day of his 18th birthday he is an adult: but nothing he did before counts, and the
         // only suspect role was recorded when he was 15, so he is still no adult of concern.
         let later = try runSightline(["disrupt", "people", "--limit", "0", "--format", "json", "--db", db], environment: ["SIGHTLINE_TODAY": "2028-01-01"])
-        let rows = try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as! [[String: Any]]
+        let rows = try listRows(stdout: later.stdout)
         #expect(!rows.contains { $0["entity"] as? String == young && ($0["roles"] as? [String] ?? []).contains("suspect") && ($0["score"] as? Double ?? 0) > 0 && !($0["suspects"] as! [Any]).isEmpty })
         // The review lists him as a child to safeguard, with the items.
         let review = try json(["review"])
@@ -86,7 +86,7 @@ struct SafeguardingCommandTests {
     func conflictingChildRoleIsSurfaced() throws {
         let darren = try entity("person:niche/PN-1001")
         let people = try json(["disrupt", "people", "--limit", "0"])
-        #expect(!(people.value as! [[String: Any]]).contains { $0["entity"] as? String == darren })
+        #expect(!listRows(people.value).contains { $0["entity"] as? String == darren })
         #expect(people.stderr.contains("1 whose records conflict"), "\(people.stderr)")
         let review = try json(["review"])
         let concerns = review.value as! [[String: Any]]
@@ -106,7 +106,7 @@ struct SafeguardingCommandTests {
         let single = try run(["impact", home])
         #expect(single.status != 0 && single.stderr.contains("protect"))
         let homes = try json(["disrupt", "locations", "--category", "childrens_home,school", "--limit", "0"])
-        let rows = homes.value as! [[String: Any]]
+        let rows = listRows(homes.value)
         let row = rows.first { $0["entity"] as? String == home }
         #expect(row != nil, "Harbourview House, where two adults of concern were seen at night, is a location of risk")
         for r in rows {
@@ -179,7 +179,7 @@ struct SafeguardingCommandTests {
         let refused = try run(["resolve", "merge", "person:niche/PN-1002", "person:lccs/C-2201", "--reason", "same phone"])
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("is a child on 2025-06-01") && refused.stderr.contains("--override"), "\(refused.stderr)")
-        let people = try json(["disrupt", "people", "--limit", "0"]).value as! [[String: Any]]
+        let people = listRows(try json(["disrupt", "people", "--limit", "0"]).value)
         #expect(people.contains { $0["name"] as? String == "Kasim Wrenhurst" }, "nothing was merged")
         let forced = try run(["resolve", "merge", "person:niche/PN-1002", "person:lccs/C-2201", "--reason", "same phone",
                               "--override", "DC 123 confirmed one person; the child record was keyed in error"])

@@ -96,7 +96,9 @@ struct SafeguardingPropertyTests {
             var rows: [[String: Any]] = []
             if let array = doc as? [[String: Any]] { rows = array }
             if let object = doc as? [String: Any] {
-                for key in ["candidates", "ageNotCertain", "recurringAdults", "recurringPlaces"] { rows += object[key] as? [[String: Any]] ?? [] }
+                for key in ["ranked", "needsCorroboration", "candidates", "ageNotCertain", "recurringAdults", "recurringPlaces"] {
+                    rows += object[key] as? [[String: Any]] ?? []
+                }
             }
             for row in rows {
                 for key in ["entity", "adultID"] {
@@ -110,7 +112,7 @@ struct SafeguardingPropertyTests {
             #expect(!rows.isEmpty, "\(list) found nothing")
         }
         let (locations, _) = try n.json(["disrupt", "locations", "--category", "school,childrens_home", "--limit", "0"] + filter)
-        #expect((locations as! [[String: Any]]).contains { n.protectivePlaces.contains($0["entity"] as! String) },
+        #expect(listRows(locations).contains { n.protectivePlaces.contains($0["entity"] as! String) },
                 "adults gathering at a school or children's home make it a location of risk")
 
         // Analysis and impact.

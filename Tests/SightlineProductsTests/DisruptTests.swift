@@ -50,11 +50,15 @@ struct DisruptNetwork {
                                     officer: nil, source: source))
     }
 
-    func data(asOf: String? = nil) -> ProductData {
+    /// The products' data. Unweighted by default: the hand-worked cases here check what each part
+    /// counts; EvidenceStrengthTests check how evidence weighs the counts.
+    func data(asOf: String? = nil, weighted: Bool = false) -> ProductData {
         var f = NetworkFilter()
         f.asOf = asOf.flatMap { try? TimeSpec(parsing: $0).end }
-        return ProductData(ProductContents(entities: entities, links: links, facts: facts, episodes: episodes, carePeriods: [],
-                                           notices: notices, nonConsents: [], ingested: [:]), filter: f)
+        var d = ProductData(ProductContents(entities: entities, links: links, facts: facts, episodes: episodes, carePeriods: [],
+                                            notices: notices, nonConsents: [], ingested: [:]), filter: f)
+        d.strength.weighted = weighted
+        return d
     }
 }
 
@@ -423,8 +427,14 @@ struct DisruptTests {
         let data = try SampleData.data()
         let v = ThingsOfInterest.vehicles(data)
         #expect(v.prefix(8).allSatisfy { vehicles.contains($0.id) }, "\(v.prefix(10).map { "\($0.name) \($0.score)" })")
-        let p = ThingsOfInterest.phones(data)
-        #expect(p.prefix(5).allSatisfy { phones.contains($0.id) }, "\(p.prefix(10).map { "\($0.name) \($0.score)" })")
+        let list = ThingsOfInterest.phoneList(data)
+        let p = list.ranked
+        // Weighted by evidence, the group phones lead; a phone given to a child, on a recent firm
+        // item, can come next; a group phone whose only item is graded 3D is set apart, not lost.
+        #expect(p.prefix(3).allSatisfy { phones.contains($0.id) }, "\(p.prefix(10).map { "\($0.name) \($0.score)" })")
+        #expect(list.needsCorroboration.allSatisfy { $0.evidence.allSatisfy { !data.strength.isFirm($0) } })
+        let unweighted = { var d = data; d.strength.weighted = false; return ThingsOfInterest.phones(d) }()
+        #expect(unweighted.prefix(5).allSatisfy { phones.contains($0.id) }, "\(unweighted.prefix(10).map { "\($0.name) \($0.score)" })")
         #expect(v.allSatisfy { data.entity($0.id)?.kind == .vehicle } && p.allSatisfy { data.entity($0.id)?.kind == .phone })
     }
 

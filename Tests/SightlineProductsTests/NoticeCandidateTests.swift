@@ -277,6 +277,44 @@ struct NoticeCandidateTests {
         #expect(older.list { $0.notices = [.cawn] }.excluded.isEmpty)
     }
 
+    @Test("the corroboration rule at its boundary: 2C counts, 2D does not; a pair meeting the rule only with weak associations needs corroboration")
+    func corroborationBoundary() throws {
+        func world(_ grades: [String], agency: String = "police") -> World {
+            var w = World(childDOB: ["2012-01-01"])
+            for (k, g) in grades.enumerated() {
+                let day = "2024-0\(k + 1)-10"
+                w.links.append(NetworkLink(id: Int64(w.links.count + 1), type: .seenWith, source: World.child, target: World.adult, time: day,
+                                           origin: .asserted, evidence: [Citation(agency: agency, reference: "G-\(k)", recorded: day, grade: g,
+                                                                                  gradeSystem: "3x5x2", conditions: nil)]))
+            }
+            return w
+        }
+        // Firm side: two associations graded 2C make a candidate.
+        let firm = world(["2CP", "2CP"]).list { $0.notices = [.cawn] }
+        #expect(firm.candidates.count == 1 && firm.needsCorroboration.isEmpty)
+        // Just below: one 2D association leaves one firm one, short of two: never a candidate.
+        let half = world(["2CP", "2DP"]).list { $0.notices = [.cawn] }
+        #expect(half.candidates.isEmpty)
+        let row = try #require(half.needsCorroboration.first)
+        #expect(row.status == "needs corroboration")
+        #expect(row.needsCorroboration?.contains("graded 2C or better") == true)
+        #expect(row.checks.contains { $0.contains("1 association resting only on items graded below 2C") })
+        // A source-3 item is weak whatever its assessment.
+        #expect(world(["3AP", "3AP"]).list { $0.notices = [.cawn] }.candidates.isEmpty)
+        // Three associations, one weak: the two firm ones still make a candidate, the weak one noted, not counted.
+        let three = world(["2CP", "2CP", "3EP"]).list { $0.notices = [.cawn] }
+        let counted = try #require(three.candidates.first)
+        #expect(counted.associations == 2)
+        #expect(counted.checks.contains { $0.contains("not counted") && $0.contains("below 2C") })
+        // Unweighted, every association counts, as before.
+        var w = world(["2DP", "2DP"])
+        var data = w.data()
+        data.strength.weighted = false
+        #expect(noticeCandidates(data, rules: { var r = NoticeCandidateRules(); r.notices = [.cawn]; return r }()).candidates.count == 1)
+        w = world(["2DP", "2DP"])
+        #expect(w.cawn().isEmpty)
+    }
+
     @Test("undated links are shown as undated and never counted")
     func undatedNotCounted() {
         var w = World(childDOB: ["2012-01-01"])

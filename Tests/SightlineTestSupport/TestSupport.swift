@@ -123,3 +123,17 @@ public final class SampleStore: @unchecked Sendable {
         guard r.status == 0 else { throw TestSupportError(r.stderr) }
     }
 }
+
+/// The rows of a list's JSON: a disrupt list's `ranked` rows (and, unless `rankedOnly`, its
+/// `needsCorroboration` rows after them), or any other list's array as it is.
+public func listRows(_ json: Any, rankedOnly: Bool = false) -> [[String: Any]] {
+    if let doc = json as? [String: Any], let ranked = doc["ranked"] as? [[String: Any]] {
+        return rankedOnly ? ranked : ranked + (doc["needsCorroboration"] as? [[String: Any]] ?? [])
+    }
+    return json as? [[String: Any]] ?? []
+}
+
+/// ``listRows(_:rankedOnly:)`` of a command's standard output.
+public func listRows(stdout: String, rankedOnly: Bool = false) throws -> [[String: Any]] {
+    listRows(try JSONSerialization.jsonObject(with: Data(stdout.utf8)), rankedOnly: rankedOnly)
+}
