@@ -2,14 +2,17 @@ import ArgumentParser
 import SightlineModel
 
 /// A calendar day, `YYYY-MM-DD`: the one type of every date option (`--as-of`, `--from`,
-/// `--until`, `--since`, `missing brief --as-of`), with one error message.
-struct Day: Sendable, CustomStringConvertible {
+/// `--until`, `--since`, `missing brief --as-of`), with one error message. The model's ``Day`` is
+/// the value; this is the option's reading of it.
+struct DayArgument: Sendable, CustomStringConvertible {
     /// The day as given, `YYYY-MM-DD`.
     let text: String
     let spec: TimeSpec
     /// The first and last instants of the day.
     var start: Timestamp { spec.start }
     var end: Timestamp { spec.end }
+    /// The day itself.
+    var day: Day { Day(spec.start) }
     var description: String { text }
 
     /// - Throws: a usage error naming the option, what was given and the form expected.

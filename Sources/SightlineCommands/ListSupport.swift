@@ -20,12 +20,12 @@ struct ListOptions: ParsableArguments {
     @Option(help: "At most this many rows (0: all).") var limit: Int = 20
 
     func validate() throws {
-        if let since { _ = try Day(since, option: "--since") }
+        if let since { _ = try DayArgument(since, option: "--since") }
         try Bounds.check("--limit", limit, Bounds.rows)
     }
 
     /// `--since` as a day (`YYYY-MM-DD`).
-    var sinceDay: String? { since.flatMap { try? Day($0, option: "--since").text } }
+    var sinceDay: Day? { since.flatMap { try? DayArgument($0, option: "--since").day } }
 
     /// Keeps the rows new or changed since `--since`, then the first `--limit`.
     func select<Row: EvidencedRow>(_ rows: [Row], _ data: ProductData) -> [Row] {

@@ -62,7 +62,7 @@ struct MissingBriefCommand: ParsableCommand {
     func run() throws {
         let db = try store.open()
         let id = try resolve(db)
-        let day = network.asOf.flatMap { try? Day($0, option: "--as-of").text }
+        let day = network.asOf.flatMap { try? DayArgument($0, option: "--as-of").text }
         let contents = try db.missingBriefContents(for: id, recordedBy: day)
         let brief = try brief(contents, asOf: day)
         let text: String

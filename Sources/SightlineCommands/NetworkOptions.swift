@@ -27,7 +27,7 @@ struct NetworkOptions: ParsableArguments {
 
     func validate() throws {
         for (name, value) in [("--as-of", asOf), ("--from", from), ("--until", until)] {
-            if let value { _ = try Day(value, option: name) }
+            if let value { _ = try DayArgument(value, option: name) }
         }
         if let minGrade { _ = try GradeThreshold(minGrade) }
         if let linkTypes { _ = try CommaList<LinkType>(linkTypes, option: "--link-types", what: "link type(s)") }
@@ -39,15 +39,15 @@ struct NetworkOptions: ParsableArguments {
     var filter: NetworkFilter {
         var f = NetworkFilter()
         // Checked in validate(): every value here parses.
-        f.asOf = asOf.flatMap { try? Day($0, option: "--as-of").end }
-        f.from = from.flatMap { try? Day($0, option: "--from").start }
-        f.until = until.flatMap { try? Day($0, option: "--until").end }
+        f.asOf = asOf.flatMap { try? DayArgument($0, option: "--as-of").end }
+        f.from = from.flatMap { try? DayArgument($0, option: "--from").start }
+        f.until = until.flatMap { try? DayArgument($0, option: "--until").end }
         if let minGrade, let g = try? GradeThreshold(minGrade) {
             f.minimumSource = g.source; f.minimumAssessment = g.assessment
         }
-        f.agencies = agencies.flatMap { try? CommaList<Agency>($0, option: "--agencies", what: "") }.map { Set($0.words.map(\.rawValue)) }
+        f.agencies = agencies.flatMap { try? CommaList<Agency>($0, option: "--agencies", what: "") }?.set
         f.linkTypes = linkTypes.flatMap { try? CommaList<LinkType>($0, option: "--link-types", what: "") }?.set
-        f.handling = handling.flatMap { try? CommaList<HandlingCode>($0.uppercased(), option: "--handling", what: "") }.map { Set($0.words.map(\.rawValue)) }
+        f.handling = handling.flatMap { try? CommaList<HandlingCode>($0.uppercased(), option: "--handling", what: "") }.map { Set($0.words.compactMap { Grade.Handling(rawValue: $0.rawValue) }) }
         return f
     }
 
@@ -59,9 +59,9 @@ struct NetworkOptions: ParsableArguments {
 
     /// Link weights as asked, recency measured from --as-of or the newest item among `links`.
     func weighting(for links: [NetworkLink]) -> EvidenceWeighting {
-        var newest = "1970-01-01"
+        var newest = Day(dayNumber: 0)
         for l in links { for c in l.evidence where c.recorded > newest { newest = c.recorded } }
-        return weighting(reference: filter.asOf ?? ((try? TimeSpec(parsing: newest))?.start ?? Timestamp(dayNumber: 0)))
+        return weighting(reference: filter.asOf ?? newest.timestamp)
     }
 
     /// Link weights as asked, recency measured from `reference`.

@@ -45,7 +45,7 @@ struct NoticesRecord: ParsableCommand {
             throw ValidationError("TYPE must be one of \(NoticeType.allCases.map(\.rawValue).joined(separator: ", ")) (got \"\(type)\")")
         }
         for (name, value) in [("--issued", issued), ("--expires", expires)] {
-            if let value { _ = try Day(value, option: name) }
+            if let value { _ = try DayArgument(value, option: name) }
         }
     }
 

@@ -12,10 +12,10 @@ public struct NetworkFilter: Sendable {
     /// The weakest grade accepted, as a 3x5x2 source and assessment (`2B` keeps 1A-2B).
     public var minimumSource: Int?
     public var minimumAssessment: Character?
-    public var agencies: Set<String>?
+    public var agencies: Set<Agency>?
     public var linkTypes: Set<LinkType>?
     /// Handling codes accepted (`P`, `C`); legacy 5x5x5 handling codes pass when `P` is accepted.
-    public var handling: Set<String>?
+    public var handling: Set<Grade.Handling>?
 
     public init() {}
 
@@ -28,22 +28,21 @@ public struct NetworkFilter: Sendable {
     /// mapping, for filtering only (they stay stored as graded): source A-B as 1, C as 2, D-E as 3;
     /// intelligence 1-5 as A-E.
     public static func evaluation(of c: Citation) -> (source: Int, assessment: Character) {
-        let g = Array(c.grade)
-        guard g.count >= 2 else { return (3, "E") }
-        if c.gradeSystem == "5x5x5" {
-            let source: Int = switch g[0] { case "A", "B": 1; case "C": 2; default: 3 }
-            let assessment = Character(Unicode.Scalar(UInt8(64 + (g[1].wholeNumberValue ?? 5))))
+        switch c.grade {
+        case let .current(source, assessment, _, _):
             return (source, assessment)
+        case let .legacy(source, intelligence, _):
+            let s: Int = switch source { case "A", "B": 1; case "C": 2; default: 3 }
+            return (s, Character(Unicode.Scalar(UInt8(64 + intelligence))))
         }
-        return (g[0].wholeNumberValue ?? 3, g[1])
     }
 
     /// Whether an item counts.
     public func accepts(_ c: Citation) -> Bool {
-        if let asOf, c.recorded > asOf.dateText { return false }
+        if let asOf, c.recorded > Day(asOf) { return false }
         if let agencies, !agencies.contains(c.agency) { return false }
         if let handling {
-            let code = c.gradeSystem == "3x5x2" ? String(c.grade.last ?? "P") : "P"
+            let code: Grade.Handling = if case let .current(_, _, h, _) = c.grade { h } else { .permitted }
             if !handling.contains(code) { return false }
         }
         if let minimumSource {
@@ -94,34 +93,15 @@ public struct EvidenceWeighting: Sendable {
         var r = 1.0
         if useGrade {
             let (s, a) = NetworkFilter.evaluation(of: c)
-            r *= [1: 1.0, 2: 0.6, 3: 0.3][s] ?? 0.3
-            r *= ["A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.1][a] ?? 0.1
+            let source: Double = switch s { case 1: 1.0; case 2: 0.6; default: 0.3 }
+            let assessment: Double = switch a { case "A": 1.0; case "B": 0.8; case "C": 0.6; case "D": 0.4; default: 0.1 }
+            r *= source * assessment
         }
-        if useRecency, let day = Self.dayNumber(of: c.recorded) {
-            let age = Double(max(0, reference.dayNumber - day))
+        if useRecency {
+            let age = Double(max(0, reference.dayNumber - c.recorded.dayNumber))
             r *= pow2(-age / halfLifeDays)
         }
         return r
-    }
-
-    /// The day number of a recorded date (`YYYY-MM-DD`, as the store keeps it), read directly; other
-    /// text through the full parser.
-    static func dayNumber(of text: String) -> Int? {
-        let u = text.utf8
-        if u.count == 10 {
-            var digits: [Int] = []
-            digits.reserveCapacity(8)
-            for (i, b) in u.enumerated() {
-                if i == 4 || i == 7 { guard b == UInt8(ascii: "-") else { break }; continue }
-                guard b >= 48 && b <= 57 else { break }
-                digits.append(Int(b - 48))
-            }
-            if digits.count == 8 {
-                let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-                if let t = Timestamp(year: y, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7]) { return t.dayNumber }
-            }
-        }
-        return (try? TimeSpec(parsing: text))?.start.dayNumber
     }
 
     public func strength(_ evidence: [Citation]) -> Double {

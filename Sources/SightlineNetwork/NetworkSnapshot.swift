@@ -72,7 +72,7 @@ public struct NetworkSnapshot: Sendable {
                 continue
             }
             var items: [Citation] = []
-            for c in links.lazy.flatMap(\.evidence) where !items.contains(where: { $0.reference == c.reference && $0.agency == c.agency }) {
+            for c in links.lazy.flatMap(\.evidence) where !items.contains(where: { $0.ref == c.ref }) {
                 items.append(c)
             }
             strength[key] = weighting.strength(items)

@@ -86,13 +86,13 @@ public enum KeyPeople {
         for ep in data.contents.episodes where data.isChild(ep.child) {
             for a in Set(ep.foundWith) where !data.isChild(a) && data.safeguarding.wasAdult(a, at: ep.start) {
                 episodesWith[a, default: []].append(ep)
-                episodeItems.insert("\(ep.child) \(a) \(ep.source.agency)/\(ep.source.reference)")
+                episodeItems.insert("\(ep.child) \(a) \(ep.source.ref)")
             }
         }
         func fromEpisode(_ l: NetworkLink) -> Bool {
             l.type == .foundWith && l.evidence.allSatisfy {
-                episodeItems.contains("\(l.source) \(l.target) \($0.agency)/\($0.reference)")
-                    || episodeItems.contains("\(l.target) \(l.source) \($0.agency)/\($0.reference)")
+                episodeItems.contains("\(l.source) \(l.target) \($0.ref)")
+                    || episodeItems.contains("\(l.target) \(l.source) \($0.ref)")
             }
         }
 

@@ -119,9 +119,9 @@ public enum LocationsOfRisk {
 
         // The found_at links a missing record stores are told as the episode, not twice.
         var episodeItems = Set<String>()
-        for ep in data.contents.episodes { if let p = ep.foundAt { episodeItems.insert("\(ep.child) \(p) \(ep.source.agency)/\(ep.source.reference)") } }
+        for ep in data.contents.episodes { if let p = ep.foundAt { episodeItems.insert("\(ep.child) \(p) \(ep.source.ref)") } }
         func fromEpisode(_ l: NetworkLink) -> Bool {
-            l.type == .foundAt && l.evidence.allSatisfy { episodeItems.contains("\(l.source) \(l.target) \($0.agency)/\($0.reference)") }
+            l.type == .foundAt && l.evidence.allSatisfy { episodeItems.contains("\(l.source) \(l.target) \($0.ref)") }
         }
 
         for l in data.contents.links {
@@ -196,9 +196,10 @@ public enum LocationsOfRisk {
             if let areaKey, !normalisedPostcode(facts?.postcode ?? "").hasPrefix(areaKey) { continue }
 
             let evidence = distinctEvidence(a.evidence)
-            let latest = evidence.map(\.recorded).max() ?? ""
-            let newest = evidence.first { $0.recorded == latest }
-            let agencies = Set(evidence.map(\.agency)).sorted()
+            let latestDay = evidence.map(\.recorded).max()
+            let latest = latestDay?.text ?? ""
+            let newest = evidence.first { $0.recorded == latestDay }
+            let agencies = Set(evidence.map(\.agency.rawValue)).sorted()
             let strong = evidence.filter(isStrongGrade).count
             let nightOccasions = a.occasions.filter { night?.contains(time: $0.key.time) ?? false }
             let nightCount = nightOccasions.count

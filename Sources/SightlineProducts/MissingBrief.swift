@@ -133,7 +133,7 @@ public enum MissingBriefRefusal: Error, Sendable, Equatable, CustomStringConvert
 
 /// The newest date a link happened or was recorded: its time's start day, or its newest item.
 func latestDay(_ l: NetworkLink) -> String {
-    let recorded = l.evidence.map(\.recorded).max() ?? ""
+    let recorded = l.evidence.map(\.recorded).max()?.text ?? ""
     guard let t = l.time, let spec = try? TimeSpec(parsing: t) else { return recorded }
     return spec.start.dateText
 }
@@ -178,7 +178,7 @@ public func postcodeDistrict(_ postcode: String?) -> String? {
 public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, maxRows: Int = 0,
                          today: Timestamp = RunDay.todayOrClock(),
                          accepts: (Citation) -> Bool = { _ in true }) throws(MissingBriefRefusal) -> MissingBrief {
-    let c = restricted(input, recordedBy: asOf, accepts: accepts)
+    let c = restricted(input, recordedBy: asOf.flatMap { Day($0) }, accepts: accepts)
     let child = c.child.id
     let childName = c.child.label.isEmpty ? child.description : c.child.label
     let reference = asOf ?? today.dateText
@@ -202,7 +202,7 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
     for (adult, links) in c.adultLinks where isAdult(adult) {
         for l in links where l.type == .residesAt && l.source == adult { residentsOf[l.target, default: []].insert(adult) }
     }
-    let episodeItems = Set(c.episodes.map { "\($0.source.agency)/\($0.source.reference)" })
+    let episodeItems = Set(c.episodes.map(\.source.ref))
 
     // Adults: how they feature in the episodes.
     struct AdultTally { var episodes = Set<Int64>(); var foundWith = 0; var atAddress = 0; var last = ""; var evidence: [Citation] = [] }
@@ -242,7 +242,7 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
         let direct = linksWith[a] ?? []
         var byType: [String: Int] = [:]
         for l in direct { byType[phrase(l.type), default: 0] += 1 }
-        let otherItems = Set(direct.flatMap { $0.evidence.map { "\($0.agency)/\($0.reference)" } }).subtracting(episodeItems)
+        let otherItems = Set(direct.flatMap { $0.evidence.map(\.ref) }).subtracting(episodeItems)
         let own = (c.adultLinks[a] ?? []).filter { $0.source == a }
         func listed(_ types: [LinkType], _ text: (NetworkLink) -> String) -> [String] {
             var seen = Set<String>()
@@ -296,7 +296,7 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
 
     // Places the child was found at or recorded at, apart from home.
     let homes = Set(c.childLinks.filter { $0.type == .residesAt && $0.source == child }.map(\.target))
-    struct PlaceTally { var found = Set<Int64>(); var lastFound = ""; var items = Set<String>(); var latest = ""; var evidence: [Citation] = [] }
+    struct PlaceTally { var found = Set<Int64>(); var lastFound = ""; var items = Set<IntelRef>(); var latest = ""; var evidence: [Citation] = [] }
     var places: [EntityID: PlaceTally] = [:]
     for e in c.episodes {
         guard let at = e.foundAt else { continue }
@@ -309,7 +309,7 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
     }
     for l in c.childLinks where l.source == child && [.atLocation, .frequents, .foundAt].contains(l.type) {
         guard c.entities[l.target]?.kind == .location else { continue }
-        let items = l.evidence.map { "\($0.agency)/\($0.reference)" }.filter { !episodeItems.contains($0) }
+        let items = l.evidence.map(\.ref).filter { !episodeItems.contains($0) }
         // A found_at link repeats an episode; its other items (a return interview) still count.
         places[l.target, default: PlaceTally()].items.formUnion(items)
         let latestCurrent = places[l.target]?.latest ?? ""
@@ -417,7 +417,7 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
 
 /// The contents with only items recorded on or before `day` (links keep only such evidence, and
 /// are dropped without any).
-func restricted(_ c: MissingBriefContents, recordedBy day: String?, accepts: (Citation) -> Bool = { _ in true }) -> MissingBriefContents {
+func restricted(_ c: MissingBriefContents, recordedBy day: Day?, accepts: (Citation) -> Bool = { _ in true }) -> MissingBriefContents {
     func keep(_ x: Citation) -> Bool { (day.map { x.recorded <= $0 } ?? true) && accepts(x) }
     func links(_ ls: [NetworkLink]) -> [NetworkLink] {
         ls.compactMap { l in

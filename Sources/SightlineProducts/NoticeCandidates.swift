@@ -290,8 +290,8 @@ extension ProductData {
         var out: [Association] = []
         var relations: [EntityID: [NetworkLink]] = [:]
         let ownHomes = Set((linksOf[child] ?? []).filter { $0.type == .residesAt && $0.source == child }.map(\.target))
-        var episodeItems = Set<String>()
-        func key(_ c: Citation) -> String { c.agency + "/" + c.reference }
+        var episodeItems = Set<IntelRef>()
+        func key(_ c: Citation) -> IntelRef { c.ref }
 
         for ep in episodesOf[child] ?? [] {
             episodeItems.insert(key(ep.source))
@@ -560,7 +560,7 @@ struct Judge {
         var seen = Set<String>()
         var childBirths: [EntityID: [BirthDate]] = [:]
         for a in associations {
-            let k = "\(a.kind.rawValue)|\(a.via)|\(a.child)|\(a.time?.description ?? "")|\(a.place?.rawValue ?? 0)|" + a.evidence.map { $0.agency + "/" + $0.reference }.joined(separator: ",")
+            let k = "\(a.kind.rawValue)|\(a.via)|\(a.child)|\(a.time?.description ?? "")|\(a.place?.rawValue ?? 0)|" + a.evidence.map(\.ref.description).joined(separator: ",")
             guard seen.insert(k).inserted else { continue }
             var j = Judged(association: a)
             if let t = a.time {
@@ -596,7 +596,7 @@ struct Judge {
             return .excluded(ExcludedNoticePair(
                 notice: notice, adultID: adult.description, adult: name(adult), childID: child?.description, child: child.map(name),
                 addressID: address?.description, address: address.map(name),
-                reason: "\(notice.title) issued \(latest.issued) (\(latest.source.agency)/\(latest.source.reference)); no eligible association since",
+                reason: "\(notice.title) issued \(latest.issued) (\(latest.source.ref)); no eligible association since",
                 evidence: distinctEvidence(allNotices.map(\.source) + eligible.flatMap(\.association.evidence))))
         } else if let w = bestWindow(open + uncertainOpen), days(w) >= rules.minimumAssociations, !uncertainOpen.isEmpty {
             row.status = "age not certain"
@@ -630,10 +630,10 @@ struct Judge {
 
         if let n = breaches.compactMap(\.breaches).max(by: { $0.issued < $1.issued }) {
             let since = Set(breaches.compactMap(\.dayNumber)).count
-            row.issuedNotice = "notice issued \(n.issued) (\(n.source.agency)/\(n.source.reference)); \(since) association\(since == 1 ? "" : "s") since: breached"
+            row.issuedNotice = "notice issued \(n.issued) (\(n.source.ref)); \(since) association\(since == 1 ? "" : "s") since: breached"
         } else if let n = allNotices.max(by: { $0.issued < $1.issued }) {
             let today = data.reference.dateText
-            row.issuedNotice = "notice issued \(n.issued) (\(n.source.agency)/\(n.source.reference))"
+            row.issuedNotice = "notice issued \(n.issued) (\(n.source.ref))"
                 + (n.expires.map { $0 < today ? ", expired \($0)" : ", expires \($0)" } ?? "")
                 + (notice == .harbourerWarning && n.child != nil ? ", naming \(n.child.map(name) ?? "")" : "")
         }
@@ -716,12 +716,12 @@ struct Judge {
         }
         let fits = records.filter { ($0.by == .localAuthority && looked) || ($0.by != .localAuthority && under16) }
         if !fits.isEmpty {
-            return ("recorded by " + fits.map { "\(who($0)) (\($0.source.agency)/\($0.source.reference) \($0.source.recorded))" + ($0.adult == nil ? " for any adult" : "") }
+            return ("recorded by " + fits.map { "\(who($0)) (\($0.source.ref) \($0.source.recorded))" + ($0.adult == nil ? " for any adult" : "") }
                 .joined(separator: "; "), true, fits.map(\.source))
         }
         if !records.isEmpty {
             let needed = looked ? "the local authority's" : "a parent's or carer's"
-            return ("non-consent still to be recorded: \(needed) is needed; recorded only by " + records.map { "\(who($0)) (\($0.source.agency)/\($0.source.reference))" }
+            return ("non-consent still to be recorded: \(needed) is needed; recorded only by " + records.map { "\(who($0)) (\($0.source.ref))" }
                 .joined(separator: "; "), false, records.map(\.source))
         }
         return ("non-consent still to be recorded", false, [])

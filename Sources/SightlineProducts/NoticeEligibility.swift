@@ -109,7 +109,7 @@ public func birthDateCheck(_ who: String, _ births: [Dated<BirthDateText>]) -> S
     if parsed.isEmpty { return "\(who)'s date of birth unknown" }
     if parsed.count > 1 {
         return "agencies recorded different dates of birth for the \(who): "
-            + parsed.map { "\($0.1) (\($0.0.source.agency)/\($0.0.source.reference))" }.joined(separator: ", ")
+            + parsed.map { "\($0.1) (\($0.0.source.ref))" }.joined(separator: ", ")
     }
     let d = parsed[0].1
     if d.isApproximate { return "\(who)'s date of birth approximate (\(d))" }

@@ -59,9 +59,9 @@ public struct ProductData: Sendable {
         self.filter = filter
         self.contents = c
 
-        var newest: String? = nil
-        for l in contents.links { for e in l.evidence where e.recorded > (newest ?? "") { newest = e.recorded } }
-        reference = filter.asOf ?? newest.flatMap { try? TimeSpec(parsing: $0).start } ?? Timestamp(dayNumber: 0)
+        var newest: Day? = nil
+        for l in contents.links { for e in l.evidence where newest.map({ e.recorded > $0 }) ?? true { newest = e.recorded } }
+        reference = filter.asOf ?? newest?.timestamp ?? Timestamp(dayNumber: 0)
         // The snapshot gets the already-filtered links; its own filter has nothing left to drop.
         snapshot = NetworkSnapshot(entities: contents.entities, links: c.links,
                                    weighting: weighting?(reference) ?? EvidenceWeighting(reference: reference), on: day ?? filter.asOf)
@@ -102,7 +102,7 @@ public struct ProductData: Sendable {
     /// when untimed the first item's recorded date): what a person did or was linked to while under
     /// 18 never counts toward ranking them as an adult.
     public func wasAdult(_ id: EntityID, during l: NetworkLink) -> Bool {
-        safeguarding.wasAdult(id, at: l.time ?? l.evidence.map(\.recorded).min())
+        safeguarding.wasAdult(id, at: l.time ?? l.evidence.map(\.recorded).min()?.text)
     }
 
     /// A child now, or a child when the link happened: on that link the person counts as a child.
@@ -137,10 +137,10 @@ public struct ProductData: Sendable {
 /// Citations without repeats, oldest first (then by agency and reference): the evidence column of
 /// every row.
 public func distinctEvidence(_ citations: some Sequence<Citation>) -> [Citation] {
-    var seen = Set<String>()
+    var seen = Set<IntelRef>()
     var out: [Citation] = []
-    for c in citations where seen.insert("\(c.agency)/\(c.reference)").inserted { out.append(c) }
-    return out.sorted { ($0.recorded, $0.agency, $0.reference) < ($1.recorded, $1.agency, $1.reference) }
+    for c in citations where seen.insert(c.ref).inserted { out.append(c) }
+    return out.sorted { ($0.recorded, $0.agency.rawValue, $0.reference) < ($1.recorded, $1.agency.rawValue, $1.reference) }
 }
 
 /// A row of a list: what `--since` and the evidence checks need of it.
@@ -151,10 +151,10 @@ public protocol EvidencedRow {
 
 extension Sequence where Element: EvidencedRow {
     /// Only rows that are new or changed since a day: some item behind them was recorded after it,
-    /// or first ingested after it (`ingested`, by `agency/reference`).
-    public func newOrChanged(since day: String, ingested: [String: String]) -> [Element] {
+    /// or first ingested after it (`ingested`, by item).
+    public func newOrChanged(since day: Day, ingested: [IntelRef: Day]) -> [Element] {
         filter { row in
-            row.evidence.contains { $0.recorded > day || (ingested["\($0.agency)/\($0.reference)"] ?? "") > day }
+            row.evidence.contains { $0.recorded > day || ingested[$0.ref].map { $0 > day } ?? false }
         }
     }
 }

@@ -57,7 +57,7 @@ extension Views {
         let fills = ["link": "#FFFFFF", "missing": "#FFF2CC", "care": "#E8F4E8", "notice": "#E0ECF8"]
         for (k, e) in events.enumerated() {
             var n = Picture.Node(id: "event_\(k)", label: readableTime(e.date), shape: "note", fill: fills[e.kind.rawValue] ?? "#FFFFFF")
-            n.moreLines = [e.text, "\(e.source.agency)/\(e.source.reference) \(e.source.grade)"]
+            n.moreLines = [e.text, "\(e.source.ref) \(e.source.grade.code)"]
             n.tooltip = "\(readableTime(e.date)): \(e.text) (\(e.source.description))"
             p.nodes.append(n)
             if k > 0 {

@@ -253,8 +253,8 @@ public enum Views {
 
     /// "3 items; best 1A; 2024-01-02 to 2024-03-04": what a line's tooltip says of its evidence.
     static func evidenceSummary(_ evidence: [Citation]) -> String {
-        let dates = evidence.map(\.recorded).sorted()
-        let grades = evidence.map(\.grade).sorted()
+        let dates = evidence.map(\.recorded).sorted().map(\.text)
+        let grades = evidence.map(\.grade.code).sorted()
         return "\(evidence.count) item\(evidence.count == 1 ? "" : "s")"
             + (grades.first.map { "; best \($0)" } ?? "")
             + (dates.first.map { d in "; " + (d == dates.last! ? d : "\(d) to \(dates.last!)") } ?? "")

@@ -177,18 +177,23 @@ public struct Safeguarding: Sendable {
 
     // MARK: Classification
 
+    /// The stand-in item of a role recorded without one (on an unknown date): an empty reference,
+    /// which no date judgement uses and no list cites.
+    static let unknownItem = Citation(ref: IntelRef(agency: .other, reference: ""), recorded: Day(dayNumber: 0),
+                                      grade: .current(source: 3, assessment: "E", handling: .permitted, conditions: nil))
+
     private mutating func classify(_ e: NetworkEntity) {
         let births = e.birthDates.compactMap { $0.value.value }
         var records = e.roleRecords
         // Roles without an item: recorded on an unknown date.
         for r in e.roles where !records.contains(where: { $0.value == r }) {
-            records.append(Dated(r, source: Citation(agency: "", reference: "", recorded: "", grade: "", gradeSystem: "", conditions: nil)))
+            records.append(Dated(r, source: Self.unknownItem))
         }
         let adultDay = Self.certainlyAdultFrom(births)
         if let adultDay { adultFrom[e.id] = adultDay }
-        func adult(onRecorded text: String) -> Bool? {
-            guard let adultDay, let spec = try? TimeSpec(parsing: text) else { return nil }
-            return spec.start.dayNumber >= adultDay.dayNumber
+        func adult(onRecorded c: Citation) -> Bool? {
+            guard let adultDay, !c.reference.isEmpty else { return nil }
+            return c.recorded.dayNumber >= adultDay.dayNumber
         }
 
         let ages = Self.possibleAges(births, from: day, to: day)
@@ -201,7 +206,7 @@ public struct Safeguarding: Sendable {
             s = .child(ages.upperBound < 18 ? .under18 : .possiblyUnder18)
         } else if !childRecords.isEmpty {
             // A child-at-risk role stands unless every such item is dated when the person was certainly an adult.
-            let onAnAdult = childRecords.filter { adult(onRecorded: $0.source.recorded) == true }
+            let onAnAdult = childRecords.filter { adult(onRecorded: $0.source) == true }
             if onAnAdult.count == childRecords.count {
                 s = .heldForReview
             } else {
@@ -209,7 +214,7 @@ public struct Safeguarding: Sendable {
             }
             if !onAnAdult.isEmpty {
                 concerns.append(Concern(entity: e.id, label: e.label, kind: .childAtRiskRecordedOnAnAdult,
-                                        detail: "recorded as a child at risk on \(onAnAdult.map(\.source.recorded).joined(separator: ", ")), when every recorded date of birth (\(e.birthDates.map(\.value.text).joined(separator: ", "))) makes them 18 or over"
+                                        detail: "recorded as a child at risk on \(onAnAdult.map(\.source.recorded.text).joined(separator: ", ")), when every recorded date of birth (\(e.birthDates.map(\.value.text).joined(separator: ", "))) makes them 18 or over"
                                             + (s == .heldForReview ? "; held back from every list until the records are corrected" : "; still protected as a child by other items"),
                                         evidence: onAnAdult.map(\.source) + e.birthDates.map(\.source)))
             }
@@ -218,7 +223,7 @@ public struct Safeguarding: Sendable {
 
         // Suspect or harbourer roles recorded while the person was (possibly) under 18.
         let childNow: Bool = { if case .child = s { return true } else { return false } }()
-        let young = concernRecords.filter { childNow || adult(onRecorded: $0.source.recorded) == false }
+        let young = concernRecords.filter { childNow || adult(onRecorded: $0.source) == false }
         if !young.isEmpty {
             let now = ages.map { "age \(ageText($0)) on \(day.dateText)" } ?? "recorded as a child at risk"
             concerns.append(Concern(entity: e.id, label: e.label, kind: .youngPersonRecordedAsSuspect,
@@ -226,7 +231,7 @@ public struct Safeguarding: Sendable {
                                         + " recorded as \(Set(young.map(\.value.title)).sorted().joined(separator: " and ")): safeguard as a child at risk of criminal exploitation and consider a National Referral Mechanism referral; what they did while under 18 never counts toward ranking them",
                                     evidence: young.map(\.source).filter { !$0.reference.isEmpty } + e.birthDates.map(\.source)))
         }
-        if s == .adult, concernRecords.contains(where: { adult(onRecorded: $0.source.recorded) != false }) {
+        if s == .adult, concernRecords.contains(where: { adult(onRecorded: $0.source) != false }) {
             concernRole.insert(e.id)
         }
 
@@ -235,7 +240,7 @@ public struct Safeguarding: Sendable {
             let earliest = births.map(\.earliest.dayNumber).min()!, latest = births.map(\.latest.dayNumber).max()!
             if latest - earliest > Self.birthDateMargin {
                 concerns.append(Concern(entity: e.id, label: e.label, kind: .birthDatesDisagree,
-                                        detail: "dates of birth recorded \((latest - earliest) / 365) or more years apart: \(e.birthDates.map { "\($0.value.text) (\($0.source.agency)/\($0.source.reference))" }.joined(separator: ", ")); treated as under 18 while any of them allows it",
+                                        detail: "dates of birth recorded \((latest - earliest) / 365) or more years apart: \(e.birthDates.map { "\($0.value.text) (\($0.source.ref))" }.joined(separator: ", ")); treated as under 18 while any of them allows it",
                                         evidence: e.birthDates.map(\.source)))
             }
         }

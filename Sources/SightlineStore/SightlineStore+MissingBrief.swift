@@ -58,6 +58,7 @@ extension SightlineStore {
     public func missingBriefContents(for child: EntityID, recordedBy: String? = nil) throws(StoreError) -> MissingBriefContents {
         try read { db in
             let cutoff = recordedBy ?? "9999-12-31"
+            let cutoffDay = Day(cutoff) ?? Day(dayNumber: .max)
             var survivors: [Int64: Int64] = [:]
             func canonical(_ id: Int64) throws -> Int64 {
                 if let s = survivors[id] { return s }
@@ -79,7 +80,7 @@ extension SightlineStore {
                 if let e = entities[EntityID(id)] { return e }
                 var e = try Self.safeguardingEntity(members: try members(id), id: id, db)
                 // Every role is kept for the rules; the roles shown are those known by the cut-off.
-                e.roles = Set(e.roleRecords.filter { $0.source.recorded <= cutoff }.map(\.value)).sorted { $0.rawValue < $1.rawValue }
+                e.roles = Set(e.roleRecords.filter { $0.source.recorded <= cutoffDay }.map(\.value)).sorted { $0.rawValue < $1.rawValue }
                 entities[e.id] = e
                 return e
             }

@@ -20,7 +20,7 @@ extension SightlineStore {
             }
             // Oldest first; most people have one role, so sort only where there are several.
             for (id, records) in roleRecords where records.count > 1 {
-                roleRecords[id] = records.sorted { ($0.source.recorded, $0.source.agency, $0.source.reference) < ($1.source.recorded, $1.source.agency, $1.source.reference) }
+                roleRecords[id] = records.sorted { ($0.source.recorded, $0.source.agency.rawValue, $0.source.reference) < ($1.source.recorded, $1.source.agency.rawValue, $1.source.reference) }
             }
             var births: [Int64: [Dated<BirthDateText>]] = [:]
             var categories: [Int64: String] = [:]

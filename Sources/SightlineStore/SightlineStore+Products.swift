@@ -72,13 +72,15 @@ extension SightlineStore {
                 guard let by = ConsentAuthority(rawValue: row[2]) else { return nil }
                 return NonConsent(child: survivor(row[0] as Int64), adult: survivor(row[1] as Int64?), by: by, source: Self.citation(row, from: 3))
             }
-            var ingested: [String: String] = [:]
+            var ingested: [IntelRef: Day] = [:]
             let rows3 = try Row.fetchCursor(db, sql: """
-                SELECT i.agency || '/' || i.reference, substr(r.started, 1, 10)
+                SELECT i.agency, i.reference, substr(r.started, 1, 10)
                 FROM item i JOIN ingest_run r ON r.id = i.first_run
                 """)
             while let row = try rows3.next() {
-                ingested[row[0]] = row[1]
+                if let agency = Agency(rawValue: row[0]), let day = Day(row[2] as String) {
+                    ingested[IntelRef(agency: agency, reference: row[1])] = day
+                }
             }
             return ProductContents(entities: entities, links: links, facts: facts, episodes: episodes, carePeriods: periods,
                                    notices: notices, nonConsents: nonConsents, ingested: ingested)

@@ -4,16 +4,29 @@ import SightlineModel
 import SightlineSafeguarding
 
 extension SightlineStore {
-    /// SQL that yields each item's citation columns, prefixed by the alias `i`.
-    static let citationColumns = "i.agency, i.reference, i.recorded, i.evaluation || i.handling, i.grade_system, i.conditions"
+    /// SQL that yields each item's citation columns, prefixed by the alias `i`: always the last
+    /// columns of a query, read by ``citation(_:from:)``.
+    static let citationColumns = "i.agency, i.reference, i.recorded, i.grade_system, i.evaluation, i.handling, i.conditions"
 
     static func citation(_ row: FastRow, from k: Int32) -> Citation {
-        Citation(agency: row.text(k), reference: row.text(k + 1), recorded: row.text(k + 2), grade: row.text(k + 3),
-                 gradeSystem: row.text(k + 4), conditions: row.textOrNil(k + 5))
+        citation(agency: row.text(k), reference: row.text(k + 1), recorded: row.text(k + 2), system: row.text(k + 3),
+                 evaluation: row.text(k + 4), handling: row.text(k + 5), conditions: row.textOrNil(k + 6))
     }
 
     static func citation(_ row: Row, from k: Int) -> Citation {
-        Citation(agency: row[k], reference: row[k + 1], recorded: row[k + 2], grade: row[k + 3], gradeSystem: row[k + 4], conditions: row[k + 5])
+        citation(agency: row[k], reference: row[k + 1], recorded: row[k + 2], system: row[k + 3],
+                 evaluation: row[k + 4], handling: row[k + 5], conditions: row[k + 6])
+    }
+
+    /// A citation from an item's stored columns. The ingest wrote them from typed values (a known
+    /// agency, `YYYY-MM-DD`, a grade that parsed), so each reads back; should a row ever not, it is
+    /// cited as agency `other`, day 1970-01-01 or the weakest grade, never dropped.
+    static func citation(agency: String, reference: String, recorded: String, system: String,
+                         evaluation: String, handling: String, conditions: String?) -> Citation {
+        Citation(ref: IntelRef(agency: Agency(rawValue: agency) ?? .other, reference: reference),
+                 recorded: Day(recorded) ?? (try? TimeSpec(parsing: recorded)).map { Day($0.start) } ?? Day(dayNumber: 0),
+                 grade: Grade(system: system, evaluation: evaluation, handling: handling, conditions: conditions)
+                     ?? .current(source: 3, assessment: "E", handling: .permitted, conditions: conditions))
     }
 
     /// Loads the map of merged entities to their survivors.

@@ -14,7 +14,7 @@ enum AnalysisFixture {
     static let day = try! TimeSpec(parsing: "2025-06-01").start
 
     static func cite(_ ref: String, _ recorded: String = "2025-01-01") -> Citation {
-        Citation(agency: "police", reference: ref, recorded: recorded, grade: "1AP", gradeSystem: "3x5x2", conditions: nil)
+        Citation(agency: .police, reference: ref, recorded: Day(recorded)!, grade: try! Grade(parsing: "1AP"))
     }
 
     static func person(_ id: Int64, _ label: String, dob: String, roles: [Role]) -> NetworkEntity {

@@ -7,11 +7,11 @@ import Testing
 struct ArgumentTypesTests {
     @Test("a date is a real calendar day written YYYY-MM-DD; anything else names the option and the form")
     func days() throws {
-        #expect(try Day("2024-03-04", option: "--as-of").text == "2024-03-04")
+        #expect(try DayArgument("2024-03-04", option: "--as-of").text == "2024-03-04")
         for bad in ["2024", "2024-03", "~2024-03-04", "2024-02-30", "31/02/2024", "June", "2024-03-04T10:00", ""] {
-            #expect(throws: (any Error).self, "\(bad)") { _ = try Day(bad, option: "--as-of") }
+            #expect(throws: (any Error).self, "\(bad)") { _ = try DayArgument(bad, option: "--as-of") }
         }
-        #expect(Sightline.message(for: { try Day("June", option: "--since") }) == "--since must be a date YYYY-MM-DD, a real calendar day (got \"June\")")
+        #expect(Sightline.message(for: { try DayArgument("June", option: "--since") }) == "--since must be a date YYYY-MM-DD, a real calendar day (got \"June\")")
     }
 
     @Test("a grade threshold is a source 1 to 3 and an assessment A to E")

@@ -18,7 +18,7 @@ struct CoPresenceTests {
     var nextID: Int64 = 0
     func link(_ id: Int64, _ type: LinkType, _ a: Int64, _ b: Int64, _ time: String?) -> NetworkLink {
         NetworkLink(id: id, type: type, source: EntityID(a), target: EntityID(b), time: time, origin: .asserted,
-                    evidence: [Citation(agency: "police", reference: "R\(id)", recorded: String((time ?? "2024-01-01").prefix(10)), grade: "1AP", gradeSystem: "3x5x2", conditions: nil)])
+                    evidence: [Citation(agency: .police, reference: "R\(id)", recorded: Day((time ?? "2024-01-01").prefix(10))!, grade: try! Grade(parsing: "1AP"))])
     }
     var links: [NetworkLink] {
         [

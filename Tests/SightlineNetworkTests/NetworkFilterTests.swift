@@ -6,7 +6,9 @@ import Testing
 /// Filters and evidence weights, worked by hand.
 struct NetworkFilterTests {
     func item(_ agency: String, _ ref: String, _ recorded: String, _ grade: String, _ system: String = "3x5x2") -> Citation {
-        Citation(agency: agency, reference: ref, recorded: recorded, grade: grade, gradeSystem: system, conditions: nil)
+        let g = try! Grade(parsing: grade, conditions: grade.hasSuffix("C") ? "MACE only" : nil) // C handling needs its conditions
+        precondition(g.system == system)
+        return Citation(agency: Agency(rawValue: agency)!, reference: ref, recorded: Day(recorded)!, grade: g)
     }
     func day(_ s: String) -> Timestamp { try! TimeSpec(parsing: s).start }
 
@@ -20,8 +22,8 @@ struct NetworkFilterTests {
     @Test func itemsPassOrFail() {
         var f = NetworkFilter()
         f.asOf = day("2024-06-30")
-        f.agencies = ["police", "social_care"]
-        f.handling = ["P"]
+        f.agencies = [.police, .socialCare]
+        f.handling = [.permitted]
         f.minimumSource = 2; f.minimumAssessment = "B"
         #expect(f.accepts(item("police", "a", "2024-06-30", "2BP")))
         #expect(!f.accepts(item("police", "b", "2024-07-01", "1AP")))     // recorded after the as-of date

@@ -17,7 +17,7 @@ struct DisruptNetwork {
     private var next: Int64 = 1
 
     static func cite(_ ref: String, _ date: String = "2024-03-06", grade: String = "2BP", agency: String = "police") -> Citation {
-        Citation(agency: agency, reference: ref, recorded: date, grade: grade, gradeSystem: "3x5x2", conditions: nil)
+        Citation(agency: Agency(rawValue: agency)!, reference: ref, recorded: Day(date)!, grade: try! Grade(parsing: grade))
     }
 
     mutating func add(_ kind: EntityKind, _ label: String, _ roles: [Role] = []) -> EntityID {

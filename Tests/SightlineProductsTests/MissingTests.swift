@@ -9,7 +9,7 @@ import Testing
 /// Hand-built pieces for the missing trawl and brief.
 enum MissingFixture {
     static func cite(_ ref: String, _ day: String, grade: String = "1AP") -> Citation {
-        Citation(agency: "police", reference: ref, recorded: day, grade: grade, gradeSystem: "3x5x2", conditions: nil)
+        Citation(agency: .police, reference: ref, recorded: Day(day)!, grade: try! Grade(parsing: grade))
     }
 
     /// A missing episode (built through its Codable form: its memberwise initialiser is internal to the store).

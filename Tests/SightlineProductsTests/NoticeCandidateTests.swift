@@ -31,7 +31,7 @@ private struct World {
 
     mutating func cite(_ day: String, agency: String = "police") -> Citation {
         defer { nextRef += 1 }
-        return Citation(agency: agency, reference: "T-\(nextRef)", recorded: day, grade: "2BP", gradeSystem: "3x5x2", conditions: nil)
+        return Citation(agency: Agency(rawValue: agency)!, reference: "T-\(nextRef)", recorded: Day(day)!, grade: try! Grade(parsing: "2BP"))
     }
 
     mutating func person(_ id: EntityID, _ label: String, _ roles: [Role], _ dobs: [String]) {
@@ -483,7 +483,7 @@ struct NoticeCandidateSampleTests {
 
     /// The day numbers of a planted pair's episodes (from the store, by the truth's items).
     func episodeDays(_ child: EntityID, _ items: [String]) -> [Int] {
-        (data.episodesOf[child] ?? []).filter { items.contains("\($0.source.agency)/\($0.source.reference)") }
+        (data.episodesOf[child] ?? []).filter { items.contains($0.source.ref.description) }
             .compactMap { try? TimeSpec(parsing: $0.start).start.dayNumber }.sorted()
     }
 
@@ -516,7 +516,7 @@ struct NoticeCandidateSampleTests {
             if c["cawnAlreadyIssued"] as! Bool {
                 let when = issued.first { $0["notice"] as? String == "cawn" && $0["subject"] as? String == c["adult"] as? String
                     && $0["child"] as? String == c["child"] as? String }!["issued"] as! String
-                let episodeDays = (data.episodesOf[ch] ?? []).filter { items.contains("\($0.source.agency)/\($0.source.reference)") }
+                let episodeDays = (data.episodesOf[ch] ?? []).filter { items.contains($0.source.ref.description) }
                     .map { String($0.start.prefix(10)) }
                 #expect(episodeDays.count == items.count)
                 if episodeDays.contains(where: { $0 > when }) {
@@ -531,7 +531,7 @@ struct NoticeCandidateSampleTests {
                 #expect(r?.status == "new", "\(c["adultName"]!) with \(c["childName"]!)")
                 #expect((r?.associations ?? 0) >= 2)
                 for item in items {
-                    #expect(r?.schedule.contains { $0.eligibility == .eligible && $0.evidence.contains { "\($0.agency)/\($0.reference)" == item } } == true,
+                    #expect(r?.schedule.contains { $0.eligibility == .eligible && $0.evidence.contains { $0.ref.description == item } } == true,
                             "\(item) not counted for \(c["adultName"]!)")
                 }
             }
@@ -581,8 +581,8 @@ struct NoticeCandidateSampleTests {
             #expect(!data.isChild(r.adultKey), "\(r.adult)")
             #expect(data.entity(r.adultKey)?.kind == .person)
             #expect(!r.schedule.isEmpty && r.schedule.allSatisfy { !$0.evidence.isEmpty })
-            for e in r.schedule { for c in e.evidence { #expect(items.contains("\(c.agency)/\(c.reference)"), "\(c)") } }
-            for c in r.evidence { #expect(items.contains("\(c.agency)/\(c.reference)"), "\(c)") }
+            for e in r.schedule { for c in e.evidence { #expect(items.contains(c.ref), "\(c)") } }
+            for c in r.evidence { #expect(items.contains(c.ref), "\(c)") }
             if r.status == "new" { #expect(r.associations >= 2) }
         }
         #expect(list.excluded.allSatisfy { !data.isChild(EntityID(parsing: $0.adultID)!) && !$0.evidence.isEmpty })

@@ -8,7 +8,7 @@ import Testing
 @Suite("product data")
 struct ProductDataTests {
     static func cite(_ ref: String, _ date: String, grade: String = "1AP", agency: String = "police") -> Citation {
-        Citation(agency: agency, reference: ref, recorded: date, grade: grade, gradeSystem: "3x5x2", conditions: nil)
+        Citation(agency: Agency(rawValue: agency)!, reference: ref, recorded: Day(date)!, grade: try! Grade(parsing: grade))
     }
 
     static func contents() -> ProductContents {
@@ -33,7 +33,7 @@ struct ProductDataTests {
                         Dated(BirthDateText("2010-04-03"), source: cite("A-6", "2024-10-01"))]
         facts[child] = f
         return ProductContents(entities: entities, links: links, facts: facts, episodes: episodes, carePeriods: [], notices: notices,
-                               nonConsents: consents, ingested: ["police/A-1": "2024-12-01", "police/A-2": "2025-01-10"])
+                               nonConsents: consents, ingested: [IntelRef(parsing: "police/A-1")!: Day("2024-12-01")!, IntelRef(parsing: "police/A-2")!: Day("2025-01-10")!])
     }
 
     @Test("as-of keeps only what was recorded by then, for every kind of fact")
@@ -53,7 +53,7 @@ struct ProductDataTests {
     @Test("agency and grade filters apply to episodes, notices and links alike; the reference is the newest item")
     func filters() {
         var f = NetworkFilter()
-        f.agencies = ["police"]
+        f.agencies = [.police]
         f.minimumSource = 2; f.minimumAssessment = "B"
         let d = ProductData(Self.contents(), filter: f)
         #expect(d.contents.links.map(\.id) == [1]) // link 2 rests on a 3E item and a social-care item
@@ -73,8 +73,8 @@ struct ProductDataTests {
                     Row(name: "recorded late", evidence: [Self.cite("A-8", "2024-01-01"), Self.cite("A-7", "2024-12-02")]),
                     Row(name: "ingested late", evidence: [Self.cite("A-2", "2024-06-02")]),
                     Row(name: "on the day", evidence: [Self.cite("A-1", "2024-01-06")])]
-        #expect(rows.newOrChanged(since: "2024-12-01", ingested: c.ingested).map(\.name) == ["recorded late", "ingested late"])
-        #expect(rows.newOrChanged(since: "2025-01-10", ingested: c.ingested).isEmpty)
+        #expect(rows.newOrChanged(since: Day("2024-12-01")!, ingested: c.ingested).map(\.name) == ["recorded late", "ingested late"])
+        #expect(rows.newOrChanged(since: Day("2025-01-10")!, ingested: c.ingested).isEmpty)
     }
 
     @Test("evidence is listed once per item, oldest first")

@@ -7,8 +7,8 @@ import Testing
 /// Views built from hand-made networks, where the expected picture can be worked out by hand.
 @Suite("views")
 struct ViewTests {
-    static func cite(_ ref: String, _ date: String = "2024-01-01", grade: String = "1A") -> Citation {
-        Citation(agency: "police", reference: ref, recorded: date, grade: grade, gradeSystem: "3x5x2", conditions: nil)
+    static func cite(_ ref: String, _ date: String = "2024-01-01", grade: String = "1AP") -> Citation {
+        Citation(agency: .police, reference: ref, recorded: Day(date)!, grade: try! Grade(parsing: grade))
     }
 
     /// A star of adults around one hub adult, two children and a hotel where a child and an adult
@@ -123,12 +123,12 @@ struct DirectionTests {
             NetworkEntity(id: EntityID(2), kind: .person, label: "Child Two", roles: [.childAtRisk]),
             // A 15-year-old recorded only as a suspect: drawn as a child, never in offender colours.
             NetworkEntity(id: EntityID(3), kind: .person, label: "Young Three", roles: [.suspect],
-                          birthDates: [Dated(BirthDateText("2010-01-01"), source: cite("DOB-3", "2024-01-01", "1A"))]),
+                          birthDates: [Dated(BirthDateText("2010-01-01"), source: cite("DOB-3", "2024-01-01", "1AP"))]),
         ]
         let links = [
-            NetworkLink(id: 1, type: .harbours, source: EntityID(1), target: EntityID(2), time: "2024-03-01", origin: .asserted, evidence: [cite("R-1", "2024-03-01", "1A")]),
-            NetworkLink(id: 2, type: .seenWith, source: EntityID(2), target: EntityID(3), time: "2024-03-02", origin: .asserted, evidence: [cite("R-2", "2024-03-02", "1A")]),
-            NetworkLink(id: 3, type: .gaveGiftsTo, source: EntityID(2), target: EntityID(1), time: "2024-03-03", origin: .asserted, evidence: [cite("R-3", "2024-03-03", "1A")]),
+            NetworkLink(id: 1, type: .harbours, source: EntityID(1), target: EntityID(2), time: "2024-03-01", origin: .asserted, evidence: [cite("R-1", "2024-03-01", "1AP")]),
+            NetworkLink(id: 2, type: .seenWith, source: EntityID(2), target: EntityID(3), time: "2024-03-02", origin: .asserted, evidence: [cite("R-2", "2024-03-02", "1AP")]),
+            NetworkLink(id: 3, type: .gaveGiftsTo, source: EntityID(2), target: EntityID(1), time: "2024-03-03", origin: .asserted, evidence: [cite("R-3", "2024-03-03", "1AP")]),
         ]
         return NetworkSnapshot(entities: entities, links: links, on: try! TimeSpec(parsing: "2025-06-01").start)
     }

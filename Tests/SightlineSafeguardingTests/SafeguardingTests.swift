@@ -6,7 +6,7 @@ import Testing
 @Suite struct SafeguardingTests {
     static func day(_ s: String) -> Timestamp { try! TimeSpec(parsing: s).start }
     static func cite(_ recorded: String, _ ref: String = "X-1", agency: String = "police") -> Citation {
-        Citation(agency: agency, reference: ref, recorded: recorded, grade: "1AP", gradeSystem: "3x5x2", conditions: nil)
+        Citation(agency: Agency(rawValue: agency)!, reference: ref, recorded: Day(recorded)!, grade: try! Grade(parsing: "1AP"))
     }
     static func person(_ id: Int64, dob: [String] = [], roles: [(Role, String)]) -> NetworkEntity {
         NetworkEntity(id: EntityID(id), kind: .person, label: "P\(id)", roles: roles.map(\.0),
