@@ -50,7 +50,11 @@ public enum Chronology {
                                           source: n.source))
         }
         func key(_ d: String) -> String { d.hasPrefix("~") ? String(d.dropFirst()) : d }
-        events.sort { (key($0.date), $0.kind.rawValue, $0.text) < (key($1.date), $1.kind.rawValue, $1.text) }
+        // Ties (the same line from several items) go by the item, so the order never depends on
+        // the order the store returned links in.
+        events.sort {
+            (key($0.date), $0.kind.rawValue, $0.text, $0.source.ref.description) < (key($1.date), $1.kind.rawValue, $1.text, $1.source.ref.description)
+        }
         return events
     }
 }

@@ -71,7 +71,7 @@ public struct EvidenceStrength: Sendable, Equatable {
         var best: [String: Double] = [:]
         for c in items {
             let r = strength(c)
-            let key = "\(c.agency)"
+            let key = c.agency.rawValue
             if r > best[key] ?? -1 { best[key] = r }
         }
         return 1 - best.values.reduce(1.0) { $0 * (1 - $1) }
@@ -85,23 +85,23 @@ public struct EvidenceStrength: Sendable, Equatable {
 
     /// What would corroborate a row resting on `items`: the firm grade it lacks and its best item.
     public func whatWouldCorroborate(_ items: [Citation]) -> String {
-        let agencies = Set(items.map { "\($0.agency)" }).sorted()
-        let best = items.max { (gradeFactor($0), "\($1.agency)/\($1.reference)") < (gradeFactor($1), "\($0.agency)/\($0.reference)") }
+        let agencies = Set(items.map(\.agency.rawValue)).sorted()
+        let best = items.max { (gradeFactor($0), $1.ref.description) < (gradeFactor($1), $0.ref.description) }
         return "an item graded \(firmGrade) or better (source 1-\(firmSource), assessment A-\(firmAssessment)) confirming it"
             + (agencies.count == 1 ? ", from an agency other than \(agencies[0])" : "")
-            + (best.map { "; the best item now is \($0.agency)/\($0.reference) graded \($0.grade)" } ?? "")
+            + (best.map { "; the best item now is \($0.ref) graded \($0.grade.code)" } ?? "")
     }
 
     /// The derivation of one element's support, for `--explain`: each agency's strongest item with
     /// its strength, the other items, and the combination.
     public func derivation(_ items: [Citation]) -> SupportDerivation {
         var byAgency: [String: [Citation]] = [:]
-        for c in items { byAgency["\(c.agency)", default: []].append(c) }
+        for c in items { byAgency[c.agency.rawValue, default: []].append(c) }
         let agencies = byAgency.keys.sorted().map { agency -> SupportDerivation.Agency in
             let list = byAgency[agency] ?? []
             let scored = list.map { (c: $0, r: strength($0)) }.sorted { ($0.r, $1.c.reference) > ($1.r, $0.c.reference) }
             return SupportDerivation.Agency(agency: agency, items: scored.map {
-                SupportDerivation.Item(item: $0.c.description, grade: "\($0.c.grade)", gradeFactor: rounded(gradeFactor($0.c)),
+                SupportDerivation.Item(item: $0.c.description, grade: $0.c.grade.code, gradeFactor: rounded(gradeFactor($0.c)),
                                        strength: rounded($0.r), firm: isFirm($0.c))
             }, counted: rounded(scored.first?.r ?? 0))
         }

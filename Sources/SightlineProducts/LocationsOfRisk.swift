@@ -210,7 +210,7 @@ public enum LocationsOfRisk {
                 ScorePart("night occasions", counting: nightOccasions, weight: w.nightOccasions, strength),
                 ScorePart("recency", value: rounded(newest.map(weighting.itemWeight) ?? 0), weight: w.recency),
                 ScorePart("grade 1-2/A-B share", value: rounded(evidence.isEmpty ? 0 : Double(strong) / Double(evidence.count)), weight: w.grade),
-                ScorePart("agencies", counting: Dictionary(grouping: evidence, by: { "\($0.agency)" }), weight: w.corroboration, strength),
+                ScorePart("agencies", counting: Dictionary(grouping: evidence, by: \.agency.rawValue), weight: w.corroboration, strength),
             ]
             let notices = premisesNotices(place, data)
             rows.append(LocationOfRisk(

@@ -85,7 +85,7 @@ struct EvidenceStrengthTests {
         #expect(abs(s.strength(old) - 0.25) < 0.001)
         #expect(s.isFirm(N.cite("C", grade: "2CP")) && !s.isFirm(N.cite("D", grade: "2DP")) && !s.isFirm(N.cite("E", grade: "3AP")))
         // Legacy 5x5x5 through the documented mapping: B2 is source 1, assessment B.
-        let legacy = Citation(agency: "police", reference: "L", recorded: "2024-12-31", grade: "B24", gradeSystem: "5x5x5", conditions: nil)
+        let legacy = Citation(agency: .police, reference: "L", recorded: Day("2024-12-31")!, grade: try! Grade(parsing: "B24"))
         #expect(s.isFirm(legacy) && s.strength(legacy) == 0.8)
     }
 

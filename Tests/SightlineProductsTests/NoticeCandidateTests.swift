@@ -284,8 +284,8 @@ struct NoticeCandidateTests {
             for (k, g) in grades.enumerated() {
                 let day = "2024-0\(k + 1)-10"
                 w.links.append(NetworkLink(id: Int64(w.links.count + 1), type: .seenWith, source: World.child, target: World.adult, time: day,
-                                           origin: .asserted, evidence: [Citation(agency: agency, reference: "G-\(k)", recorded: day, grade: g,
-                                                                                  gradeSystem: "3x5x2", conditions: nil)]))
+                                           origin: .asserted, evidence: [Citation(agency: Agency(rawValue: agency)!, reference: "G-\(k)", recorded: Day(day)!,
+                                                                                  grade: try! Grade(parsing: g))]))
             }
             return w
         }
