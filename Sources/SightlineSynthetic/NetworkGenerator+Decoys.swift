@@ -63,26 +63,30 @@ extension NetworkGenerator {
         }
     }
 
-    /// A place where children and suspects are reported late at night: one report per child, each
-    /// naming the child and a suspect there within the hour.
+    /// A place where children and suspects are reported late at night: three reports per child,
+    /// each naming two or three of the children and two or three of the suspects there within the hour.
     mutating func decoyPlace(_ number: Int, agency: Agency, grade: String, kids: [Person], adults: [Person], start: Timestamp, span: Int) {
         let (category, name) = rng.pick(FictionalNames.businesses)
         let first = decoyItem(agency, grade: grade, on: randomDay(from: start, days: span), summary: "Caller reports a place where young people gather late at night.")
         let place = newLocation(category: category, name: "\(name) (annexe \(number))", item: first)
-        for (i, child) in kids.enumerated() {
+        for i in 0..<(3 * kids.count) {
             let day = randomDay(from: start, days: span)
             let it = decoyItem(agency, grade: grade, on: day, summary: "Caller reports children and adults seen at \(name) (annexe \(number)) late at night.")
             let t = at(day, evening: true)
-            link(.atLocation, child.id, place, at: t, item: it)
-            let later = Timestamp(secondsSinceEpoch: t.secondsSinceEpoch + rng.int(0...50) * 60)
-            link(.atLocation, adults[i % adults.count].id, place, at: later, item: it)
+            for j in 0..<rng.int(2...3) {
+                link(.atLocation, kids[(i + j) % kids.count].id, place, at: t, item: it)
+            }
+            for j in 0..<rng.int(2...3) {
+                let later = Timestamp(secondsSinceEpoch: t.secondsSinceEpoch + rng.int(0...50) * 60)
+                link(.atLocation, adults[(i + j) % adults.count].id, place, at: later, item: it)
+            }
         }
         for a in adults { link(.frequents, a.id, place, at: nil, item: first) }
         decoyTruth.locations.append(place)
     }
 
     /// An adult (25 to 60 at the end of 2025) recorded as a suspect, seen with many children at night
-    /// and found with some of them on two missing episodes within a year.
+    /// and found with every other one of them on two to four missing episodes within a year.
     mutating func decoyAdult(_ number: Int, agency: Agency, grade: String, kids: [Person], adults: [Person], homes: [String],
                              publicPlaces: [String], start: Timestamp, span: Int) {
         // Born 1966-06-01 to 2000-06-01: 25 to 59 on any day of 2026, so eligible to be ranked.
@@ -98,10 +102,11 @@ extension NetworkGenerator {
             let day = randomDay(from: start, days: span)
             let it = decoyItem(agency, grade: grade, on: day, summary: "Adult reported seen with a child late at night.")
             link(.seenWith, p.id, child.id, at: at(day, evening: true), item: it)
-            // Every other child: found with the adult on two missing episodes within a year.
+            // Every other child: found with the adult on two to four missing episodes within a year.
             guard i % 2 == 0 else { continue }
             let firstDay = randomDay(from: start, days: span - 365)
-            for d in [firstDay, Timestamp(dayNumber: firstDay.dayNumber + rng.int(20...300))] {
+            for _ in 0..<rng.int(2...4) {
+                let d = Timestamp(dayNumber: firstDay.dayNumber + rng.int(0...360))
                 let s = at(d, evening: true)
                 let e = Timestamp(secondsSinceEpoch: s.secondsSinceEpoch + rng.int(4...30) * 3600)
                 let mi = decoyItem(agency, grade: grade, on: d, summary: "Report that a missing child was found with an adult.")
