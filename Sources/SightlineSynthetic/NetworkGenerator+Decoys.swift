@@ -56,7 +56,7 @@ extension NetworkGenerator {
             switch k % 4 {
             case 0: decoyPlace(number, agency: agency, grade: grade, kids: kids, adults: adults, start: start, span: span)
             case 1: decoyAdult(number, agency: agency, grade: grade, kids: kids, adults: adults, homes: homes, publicPlaces: publicPlaces, start: start, span: span)
-            case 2: decoyVehicle(agency: agency, grade: grade, kids: kids, adults: adults, start: start, span: span)
+            case 2: decoyVehicle(number, agency: agency, grade: grade, kids: kids, adults: adults, start: start, span: span)
             default: decoyPhone(agency: agency, grade: grade, kids: kids, adults: adults, start: start, span: span)
             }
             k += 1
@@ -119,8 +119,8 @@ extension NetworkGenerator {
     }
 
     /// A vehicle children are reported travelling in at night, with a suspect driving.
-    mutating func decoyVehicle(agency: Agency, grade: String, kids: [Person], adults: [Person], start: Timestamp, span: Int) {
-        let v = "vehicle:" + newPlate()
+    mutating func decoyVehicle(_ number: Int, agency: Agency, grade: String, kids: [Person], adults: [Person], start: Timestamp, span: Int) {
+        let v = "vehicle:" + Self.decoyPlate(number)
         let first = decoyItem(agency, grade: grade, on: randomDay(from: start, days: span), summary: "Report of a car seen picking up young people.")
         write([("type", .string("vehicle")), ("id", .string(v)), ("make", .string(rng.pick(["Vauxhall", "Ford", "BMW", "Toyota"]))),
                ("colour", .string(rng.pick(["silver", "black", "white", "blue"]))), ("item", .string(first))])
@@ -132,6 +132,16 @@ extension NetworkGenerator {
             link(.driverOf, adults[i % adults.count].id, v, at: t, item: it)
         }
         decoyTruth.vehicles.append(v)
+    }
+
+    /// A decoy's registration: "WX<age> Z<letter><Q or Z>". Real generated plates never start their
+    /// letters with Z, so a decoy never shares a real vehicle's plate (and its items); the first 690
+    /// decoy vehicles have plates of their own, later ones repeat them.
+    static func decoyPlate(_ number: Int) -> String {
+        let letters = Array("ABCDEFGHJKLMNOPRSTUVWXY")
+        let k = number - 1
+        let age = 10 + (k / letters.count) % 15
+        return "WX\(age) Z\(letters[k % letters.count])\((k / (letters.count * 15)) % 2 == 0 ? "Q" : "Z")"
     }
 
     /// A phone said to have called many children's phones, used by suspects.

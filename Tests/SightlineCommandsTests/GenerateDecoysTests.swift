@@ -89,6 +89,14 @@ struct GenerateDecoysTests {
             decoyItems.formUnion(cited)
         }
         #expect(agencies.count > 1, "the agency varies among decoys")
+        // No decoy is a planted entity (a shared plate would give a real vehicle the decoy's items).
+        let groups = try #require(truth["offendingGroups"] as? [[String: Any]])
+        let real = Set(groups.flatMap { g in
+            ((g["sharedVehicles"] as? [[String: Any]]) ?? []).compactMap { $0["vehicle"] as? String }
+                + ((g["sharedPhones"] as? [[String: Any]]) ?? []).compactMap { $0["phone"] as? String }
+                + ((g["members"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }
+        }).union((truth["hotspots"] as? [String: Any])?["planted"] as? [String] ?? [])
+        #expect(real.isDisjoint(with: kindOf.keys))
         // About 5% of all items (the decoys' own count agrees with the file).
         let share = Double(decoyItems.count) / Double(totalItems)
         #expect((0.04...0.07).contains(share), "decoy items \(decoyItems.count) of \(totalItems)")
