@@ -47,24 +47,67 @@ def run(cmd, check=True):
 
 
 def rows_of(doc):
-    """The rows of a list's JSON: a bare array, or the first array of objects in an object."""
+    """The ranked rows of a list's JSON: a bare array, or the first array of objects in an object.
+    Rows held back as needing corroboration (`needsCorroboration`) are not ranked, so never taken."""
     if isinstance(doc, list):
         return doc
-    for key in ("rows", "candidates", "adults", "places"):
+    for key in ("rows", "ranked", "candidates", "adults", "places"):
         if isinstance(doc.get(key), list):
             return doc[key]
-    for v in doc.values():
+    for k, v in doc.items():
+        if "corroborat" in k.lower():
+            continue
         if isinstance(v, list) and v and isinstance(v[0], dict):
             return v
     return []
+
+
+def build():
+    """Builds the release binary and returns its path."""
+    subprocess.run(["swift", "build", "-c", "release", "--product", "sightline"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(ROOT, ".build/release/sightline")
+
+
+def vehicle_key(v):
+    """The generator writes registrations as spelled on the road ("WX21 BAZ"); the store keeps them
+    without spaces."""
+    return v.replace(" ", "").upper().replace("VEHICLE:", "vehicle:")
+
+
+def truth_sets(truth):
+    """The planted identifiers of truth.json (docs/formats.md, "Planted truth") by kind."""
+    groups = truth["offendingGroups"]
+    return {
+        "person": {m["id"] for g in groups for m in g["members"]} | {b["person"]["id"] for b in truth["brokers"]},
+        "location": set(truth["hotspots"]["planted"]),
+        "vehicle": {vehicle_key(v["vehicle"]) for g in groups for v in g["sharedVehicles"]},
+        "phone": {p["phone"] for g in groups for p in g["sharedPhones"]},
+        "pairs": {(p["adult"], p["child"]) for p in truth["warningNoticeCandidates"]["candidates"]},
+    }
+
+
+def entity_ids(bin, db):
+    """Entity numbers to the identifiers each holds, to compare rows with the truth."""
+    p, _ = run([bin, "entities", "--db", db, "--format", "json"])
+    return {e["id"]: set(e["identifiers"]) for e in json.loads(p.stdout)}
+
+
+def scorers(ids, sets):
+    """(is a planted entity of a kind, is a planted warning-notice pair) for rows of the lists."""
+    def planted(entity, kind):
+        return bool(ids.get(entity, set()) & sets.get(kind, set()))
+
+    def pair_planted(row):
+        adults, children = ids.get(row.get("adultID"), set()), ids.get(row.get("childID"), set())
+        return any((a, c) in sets["pairs"] for a in adults for c in children)
+    return planted, pair_planted
 
 
 def main():
     people = int(arg("--people", "100000"))
     seed = arg("--seed", "42")
     top = int(arg("--top", "20"))
-    subprocess.run(["swift", "build", "-c", "release", "--product", "sightline"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    bin = os.path.join(ROOT, ".build/release/sightline")
+    bin = build()
     baseline = arg("--baseline", None)
     work = arg("--work", None) or tempfile.mkdtemp(prefix="sightline-lists-bench-")
     db = os.path.join(work, "s.sqlite")
@@ -77,35 +120,9 @@ def main():
         _, t = run([baseline, "ingest", os.path.join(work, "network.jsonl"), "--db", base_db])
         print("baseline ingested them in %.0f s" % t)
     # truth.json in the schema of docs/formats.md ("Planted truth").
-    truth = json.load(open(os.path.join(work, "truth.json")))
-    groups = truth["offendingGroups"]
-    members = {m["id"] for g in groups for m in g["members"]} | {b["person"]["id"] for b in truth["brokers"]}
-    hotspots = set(truth["hotspots"]["planted"])
-    # The generator writes registrations as spelled on the road ("WX21 BAZ"); the store keeps them
-    # without spaces.
-    vehicles = {v["vehicle"].replace(" ", "").upper().replace("VEHICLE:", "vehicle:") for g in groups for v in g["sharedVehicles"]}
-    phones = {p["phone"] for g in groups for p in g["sharedPhones"]}
-    pairs = {(p["adult"], p["child"]) for p in truth["warningNoticeCandidates"]["candidates"]}
-
-    # Entity numbers to identifiers, to compare rows with the truth.
-    p, _ = run([bin, "entities", "--db", db, "--format", "json"])
-    ids = {e["id"]: set(e["identifiers"]) for e in json.loads(p.stdout)}
-
-    def planted(entity, kind):
-        names = ids.get(entity, set())
-        if kind == "location":
-            return bool(names & hotspots)
-        if kind == "person":
-            return bool(names & members)
-        if kind == "vehicle":
-            return bool(names & vehicles)
-        if kind == "phone":
-            return bool(names & phones)
-        return False
-
-    def pair_planted(row):
-        adults, children = ids.get(row.get("adultID"), set()), ids.get(row.get("childID"), set())
-        return any((a, c) in pairs for a in adults for c in children)
+    sets = truth_sets(json.load(open(os.path.join(work, "truth.json"))))
+    pairs = sets["pairs"]
+    planted, pair_planted = scorers(entity_ids(bin, db), sets)
 
     lists = [
         ("disrupt locations", ["disrupt", "locations"], lambda r: planted(r["entity"], "location")),

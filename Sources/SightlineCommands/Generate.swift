@@ -25,6 +25,8 @@ struct Generate: ParsableCommand {
     @Option(help: "Share of people given a planted duplicate record (0 to 0.5).") var duplicateRate: Double = 0.03
     @Flag(help: "Also plant the cases the safeguarding rules must withstand: a 15- or 16-year-old recorded as a suspect in each group, adults gathering at a school or children's home, and an anonymous weak report recording an adult as a child at risk (written to truth.json under 'safeguarding').")
     var safeguardingCases = false
+    @Option(help: ArgumentHelp("Share of all items that are about single-source decoys (0 to 0.5): places, adults, vehicles and phones linked to many children and suspects only by weak items (source 2 or 3, assessment D or E) from one agency each, listed in truth.json under 'decoys'.", valueName: "rate"))
+    var decoys: Double = 0
     @Option(help: ArgumentHelp("Instead of a network, write a call-data-records export of this many rows (1 to 100,000,000; DIR/calls.csv with its mapping), for bulk-ingest benchmarks.", valueName: "rows"))
     var calls: Int?
 
@@ -33,6 +35,7 @@ struct Generate: ParsableCommand {
             throw ValidationError("--people must be between 20 and 10,000,000 (got \(people))")
         }
         guard (0...0.5).contains(duplicateRate) else { throw ValidationError("--duplicate-rate must be between 0 and 0.5") }
+        try Bounds.check("--decoys", decoys, 0...0.5)
         if let calls, !(1...Self.maxCalls).contains(calls) {
             throw ValidationError("--calls must be between 1 and 100,000,000 (got \(calls))")
         }
@@ -49,6 +52,7 @@ struct Generate: ParsableCommand {
         var options = NetworkGenerator.Options(people: people, seed: seed)
         options.duplicateRate = duplicateRate
         options.safeguardingCases = safeguardingCases
+        options.decoyRate = decoys
         var generator = NetworkGenerator(options: options) { line in
             buffer.append(contentsOf: line.utf8)
             buffer.append(0x0A)
@@ -58,10 +62,16 @@ struct Generate: ParsableCommand {
         let truth = generator.run()
         h.write(buffer)
         try h.close()
-        try Data(truth.jsonText(safeguarding: safeguardingCases ? generator.safeguardingTruth : nil).utf8).write(to: URL(fileURLWithPath: out + "/truth.json"))
+        try Data(truth.jsonText(safeguarding: safeguardingCases ? generator.safeguardingTruth : nil, decoys: generator.decoyTruth).utf8).write(to: URL(fileURLWithPath: out + "/truth.json"))
         print("wrote \(lines) records to \(path) and the planted truth to \(out)/truth.json "
               + "(\(truth.groups.count) groups, \(truth.children.count) children at risk, "
-              + "\(truth.nameOnlyDuplicates.count) name-only and \(truth.strongDuplicates.count) strong duplicates)")
+              + "\(truth.nameOnlyDuplicates.count) name-only and \(truth.strongDuplicates.count) strong duplicates"
+              + (generator.decoyTruth.isEmpty ? "" : Self.decoySummary(generator.decoyTruth)) + ")")
+    }
+
+    static func decoySummary(_ d: NetworkGenerator.DecoyTruth) -> String {
+        let count = d.locations.count + d.people.count + d.vehicles.count + d.phones.count
+        return "; \(count) decoys on \(d.items) of \(d.items + d.otherItems) items"
     }
 
     func writeCalls(_ rows: Int) throws {

@@ -18,6 +18,8 @@ public struct NetworkGenerator {
         public var duplicateRate: Double = 0.03
         /// Plant the cases the safeguarding rules must withstand (``SafeguardingTruth``).
         public var safeguardingCases = false
+        /// Share of all items that are about single-source decoys (0 to 0.5; ``DecoyTruth``).
+        public var decoyRate: Double = 0
         public init(people: Int, seed: UInt64) { self.people = people; self.seed = seed }
     }
 
@@ -54,6 +56,8 @@ public struct NetworkGenerator {
     var locationCounter = 0
     /// What the safeguarding cases planted (empty unless ``Options/safeguardingCases``).
     public internal(set) var safeguardingTruth = SafeguardingTruth()
+    /// What the decoys planted (empty unless ``Options/decoyRate`` is above 0).
+    public internal(set) var decoyTruth = DecoyTruth()
 
     /// - Parameters:
     ///   - options: size and seed.
@@ -82,18 +86,7 @@ public struct NetworkGenerator {
     /// Writes a new item and returns its citation.
     mutating func item(_ agency: Agency, on day: Timestamp, summary: String) -> String {
         itemCounter += 1
-        let prefix: String
-        switch agency {
-        case .police: prefix = "WX"
-        case .socialCare: prefix = "LCS"
-        case .health: prefix = "HLT"
-        case .education: prefix = "EDU"
-        case .licensing: prefix = "LIC"
-        case .housing: prefix = "HSG"
-        case .voluntary: prefix = "VOL"
-        default: prefix = "OTH"
-        }
-        let ref = "\(prefix)-G\(options.seed)-\(itemCounter)"
+        let ref = "\(Self.refPrefix(agency))-G\(options.seed)-\(itemCounter)"
         var grade: String
         var fields: [(String, JSONValue)] = [("type", .string("item")), ("agency", .string(agency.rawValue)), ("ref", .string(ref))]
         let recorded = Timestamp(dayNumber: day.dayNumber + rng.int(0...6))
@@ -110,6 +103,20 @@ public struct NetworkGenerator {
         fields.append(("summary", .string(summary)))
         write(fields)
         return "\(agency.rawValue)/\(ref)"
+    }
+
+    /// The prefix of an agency's references.
+    static func refPrefix(_ agency: Agency) -> String {
+        switch agency {
+        case .police: "WX"
+        case .socialCare: "LCS"
+        case .health: "HLT"
+        case .education: "EDU"
+        case .licensing: "LIC"
+        case .housing: "HSG"
+        case .voluntary: "VOL"
+        default: "OTH"
+        }
     }
 
     mutating func newPhone() -> String {
@@ -335,6 +342,9 @@ public struct NetworkGenerator {
 
         plantDuplicates(people, start: start, span: span)
         if options.safeguardingCases { plantSafeguardingCases(groups: groups, childrenOf: childrenOf, start: start, span: span) }
+        if options.decoyRate > 0 {
+            plantDecoys(groups: groups, children: childrenOf.flatMap { $0 }, homes: homes, publicPlaces: publicPlaces, start: start, span: span)
+        }
         return truth
     }
 
@@ -404,8 +414,9 @@ extension NetworkGenerator.Truth {
     /// fills the schema's required fields; the names, ranking and counts the samples add are optional.
     public var jsonText: String { jsonText(safeguarding: nil) }
 
-    /// truth.json, with the planted safeguarding cases under `safeguarding` when given.
-    public func jsonText(safeguarding: NetworkGenerator.SafeguardingTruth?) -> String {
+    /// truth.json, with the planted safeguarding cases under `safeguarding` when given, and the
+    /// decoys under `decoys` when there are any (none: the file is as without them).
+    public func jsonText(safeguarding: NetworkGenerator.SafeguardingTruth?, decoys: NetworkGenerator.DecoyTruth? = nil) -> String {
         func strings(_ a: [String]) -> JSONValue { .array(a.map { .string($0) }) }
         func ids(_ a: [String]) -> JSONValue { .array(a.map { .object([("id", .string($0))]) }) }
         // Each group planted two vehicles, two phones and two hotspots (its flat, then a public place),
@@ -447,6 +458,14 @@ extension NetworkGenerator.Truth {
             ("youngSuspects", strings(sg.youngSuspects)),
             ("protectivePlaces", strings(sg.protectivePlaces)),
             ("conflictingChildRoles", strings(sg.conflictingChildRoles)),
+        ]))] } ?? []) + (decoys.flatMap { d in d.isEmpty ? nil : [("decoys", JSONValue.object([
+            ("about", .string("Places, adults, vehicles and phones linked to many children at risk and suspects only by weak items (source 2 or 3, assessment D or E) from one agency each: not planted truth, and not to be ranked.")),
+            ("items", .number(String(d.items))),
+            ("otherItems", .number(String(d.otherItems))),
+            ("locations", strings(d.locations)),
+            ("people", strings(d.people)),
+            ("vehicles", strings(d.vehicles)),
+            ("phones", strings(d.phones)),
         ]))] } ?? []))
         return v.jsonText
     }
