@@ -83,6 +83,16 @@ public struct EvidenceStrength: Sendable, Equatable {
         weighted && !items.contains(where: isFirm)
     }
 
+    /// Whether a row rests on weak intelligence, judged on the items behind its counted parts (the
+    /// claims the row's score rests on: not the context around them, such as a child's use of their
+    /// own phone behind a contact, nor the `agencies` part, which groups every item); a row with no
+    /// counted element is judged on all its `evidence`. Returns what would corroborate it, or nil.
+    public func corroboration(of parts: [ScorePart], evidence: [Citation]) -> String? {
+        var weighed = parts.filter { $0.part != "agencies" }.flatMap { $0.elements ?? [] }.flatMap(\.items)
+        if weighed.isEmpty { weighed = evidence }
+        return needsCorroboration(weighed) ? whatWouldCorroborate(weighed) : nil
+    }
+
     /// What would corroborate a row resting on `items`: the firm grade it lacks and its best item.
     public func whatWouldCorroborate(_ items: [Citation]) -> String {
         let agencies = Set(items.map(\.agency.rawValue)).sorted()

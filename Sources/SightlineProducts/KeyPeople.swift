@@ -173,7 +173,7 @@ public enum KeyPeople {
                 reasons: reasons(children: children, episodes: episodes, suspects: suspects.count, share: share, pairs: pairs,
                                  harbours: (data.linksOf[a] ?? []).filter { $0.type == .harbours && $0.source == a && data.isChild($0.target) }.count),
                 notices: notices.map { Tactics.noticeText($0, reference: data.reference.dateText) }, evidence: rowEvidence,
-                needsCorroboration: strength.needsCorroboration(rowEvidence) ? strength.whatWouldCorroborate(rowEvidence) : nil))
+                needsCorroboration: strength.corroboration(of: parts, evidence: rowEvidence)))
         }
         return (RankedList(rows, by: { ($1.score, $1.children.count, $0.id) < ($0.score, $0.children.count, $1.id) }), note)
     }

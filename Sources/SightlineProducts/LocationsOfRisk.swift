@@ -106,6 +106,7 @@ public enum LocationsOfRisk {
         let window = Int(w.windowHours * 3600)
         let night = NightWindow(start: w.nightStart, end: w.nightEnd)
         var acc: [EntityID: Accumulator] = [:]
+        let strength = data.strength
         func isPlace(_ id: EntityID) -> Bool { data.entity(id)?.kind == .location }
 
         // Vehicles recorded at places, for "taken there".
@@ -151,7 +152,11 @@ public enum LocationsOfRisk {
                 let (s, e) = (span.start.secondsSinceEpoch, span.end.secondsSinceEpoch)
                 for v in vehicleAt[to] ?? [] where v.start <= e + window && s <= v.end + window {
                     let reg = data.entity(to)?.label ?? to.description
-                    acc[v.place, default: Accumulator()].child(from, "taken there in \(reg)", l.evidence + v.link.evidence)
+                    // Two facts in a chain (the child in the vehicle, the vehicle at the place): the
+                    // weaker is weighed, the other shown as context.
+                    let weaker = strength.support(l.evidence) <= strength.support(v.link.evidence)
+                    acc[v.place, default: Accumulator()].child(from, "taken there in \(reg)", weaker ? l.evidence : v.link.evidence,
+                                                               context: weaker ? v.link.evidence : l.evidence)
                 }
             default: continue
             }
@@ -182,7 +187,6 @@ public enum LocationsOfRisk {
             return x
         }()
         var rows: [LocationOfRisk] = []
-        let strength = data.strength
         for (place, a) in acc {
             guard let entity = data.entity(place) else { continue }
             // A place that protects children is listed when adults of concern gather there (with
@@ -221,7 +225,7 @@ public enum LocationsOfRisk {
                 occasions: a.occasions.count, nightOccasions: nightCount, latest: latest, agencies: agencies,
                 notices: notices.map { Tactics.noticeText($0, reference: data.reference.dateText) },
                 tactics: Tactics.resolve(Tactics.forPlace(category), notices: notices, reference: data.reference.dateText), evidence: evidence,
-                needsCorroboration: strength.needsCorroboration(evidence) ? strength.whatWouldCorroborate(evidence) : nil))
+                needsCorroboration: strength.corroboration(of: parts, evidence: evidence)))
         }
         return RankedList(rows, by: { ($1.score, $1.children.count, $0.id) < ($0.score, $0.children.count, $1.id) })
     }
@@ -248,8 +252,8 @@ public enum LocationsOfRisk {
         var occasions: [OccasionKey: [Citation]] = [:]
         var evidence: [Citation] = []
 
-        mutating func child(_ id: EntityID, _ how: String, _ e: [Citation]) {
-            children[id, default: [:]][how, default: 0] += 1; childItems[id, default: []] += e; evidence += e
+        mutating func child(_ id: EntityID, _ how: String, _ e: [Citation], context: [Citation] = []) {
+            children[id, default: [:]][how, default: 0] += 1; childItems[id, default: []] += e; evidence += e + context
         }
         mutating func suspect(_ id: EntityID, _ how: String, _ e: [Citation]) {
             suspects[id, default: [:]][how, default: 0] += 1; suspectItems[id, default: []] += e; evidence += e

@@ -144,7 +144,7 @@ public enum ThingsOfInterest {
                 markers: markers.map { Tactics.noticeText($0, reference: data.reference.dateText) },
                 tactics: Tactics.resolve([Tactics.marker], notices: markers, reference: data.reference.dateText),
                 evidence: evidence,
-                needsCorroboration: strength.needsCorroboration(evidence) ? strength.whatWouldCorroborate(evidence) : nil))
+                needsCorroboration: strength.corroboration(of: parts, evidence: evidence)))
         }
         return RankedList(rows, by: { ($1.score, $1.children.count, $0.id) < ($0.score, $0.children.count, $1.id) })
     }
@@ -208,8 +208,10 @@ public enum ThingsOfInterest {
                 contactItems["\(l.source) to \(l.target) (link \(l.id))"] = l.evidence
                 for c in children {
                     contacted[c, default: [:]]["contacts", default: 0] += 1
-                    // The contact and the child's use of the other phone both stand behind it.
-                    contactedItems[c, default: []] += l.evidence + childUsers(q).filter { $0.person == c }.flatMap(\.link.evidence)
+                    // The contact is the claim weighed; the child's use of the other phone is its
+                    // context (shown in the evidence, not weighed: a firm record of a child's own
+                    // phone must not lend strength to a weak report of a contact with it).
+                    contactedItems[c, default: []] += l.evidence
                 }
                 contactEvidence += childUsers(q).filter { children.contains($0.person) }.flatMap(\.link.evidence)
             }
@@ -244,7 +246,7 @@ public enum ThingsOfInterest {
                 contacts: contactCount, givenToChildren: group(given, "uses the phone given"), givenBy: group(gave, "gave the phone"),
                 suspectsUsing: group(suspects, "uses it"), markers: markers.map { Tactics.noticeText($0, reference: data.reference.dateText) },
                 tactics: Tactics.resolve([Tactics.marker], notices: markers, reference: data.reference.dateText), evidence: evidence,
-                needsCorroboration: strength.needsCorroboration(evidence) ? strength.whatWouldCorroborate(evidence) : nil))
+                needsCorroboration: strength.corroboration(of: parts, evidence: evidence)))
         }
         return RankedList(rows, by: { ($1.score, $1.childrenContacted.count, $0.id) < ($0.score, $0.childrenContacted.count, $1.id) })
     }

@@ -100,4 +100,24 @@ struct EvidenceStrengthTests {
         #expect(list.needsCorroboration.map(\.id) == [invented])
         #expect(KeyPeople.list(n.data(weighted: false)).rows.ranked.first?.id == invented)
     }
+
+    @Test("a weak report of contacts with children's phones is not made firm by the firm records of the children's own phones")
+    func contextDoesNotLendStrength() throws {
+        var n = N()
+        let decoy = n.add(.phone, "+999100000001")
+        for k in 0..<3 {
+            let child = n.child("Child P\(k)"), own = n.add(.phone, "+44770090000\(k)")
+            n.link(.usesPhone, child, own, N.cite("S-\(k)", grade: "1AP", agency: "social_care"))
+            n.link(.contacted, decoy, own, at: "2024-03-0\(k + 1)", N.cite("ANON-P", grade: "3EP", agency: "other"))
+        }
+        let list = ThingsOfInterest.phoneList(n.data(weighted: true))
+        #expect(list.ranked.isEmpty)
+        let row = try #require(list.needsCorroboration.first)
+        #expect(row.id == decoy)
+        // Each child contacted weighs the contact's 3E item alone: 0.3 × 0.1.
+        #expect(part(row.parts, "children contacted")?.value == 3 * 0.03)
+        // The children's phones are still shown as the row's context.
+        #expect(row.evidence.contains { $0.reference == "S-0" })
+        #expect(ThingsOfInterest.phoneList(n.data(weighted: false)).ranked.map(\.id) == [decoy])
+    }
 }
