@@ -11,7 +11,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Reads `YYYY-MM-DD` (exactly ten characters, a real calendar day); nil otherwise.
     public init?(_ text: some StringProtocol) {
-        let u = text.utf8
+        guard let d = text.utf8.withContiguousStorageIfAvailable(Day.init(bytes:)) ?? Day(bytes: Array(text.utf8)) else { return nil }
+        self = d
+    }
+
+    /// A day from the bytes of `YYYY-MM-DD`; nil for anything else.
+    public init?(bytes u: some Collection<UInt8>) {
         guard u.count == 10 else { return nil }
         var fields = (0, 0, 0), i = 0
         for b in u {

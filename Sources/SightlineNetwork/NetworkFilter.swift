@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SightlineModel
 import SightlineReadModel
 
@@ -113,15 +118,5 @@ public struct EvidenceWeighting: Sendable {
     }
 }
 
-/// 2^x without Foundation.
-func pow2(_ x: Double) -> Double {
-    let whole = x.rounded(.down)
-    let frac = x - whole
-    // 2^frac = e^(frac ln 2), by its series (frac in [0, 1)).
-    let y = frac * 0.6931471805599453
-    var term = 1.0, sum = 1.0
-    for i in 1...30 { term *= y / Double(i); sum += term }
-    var p = 1.0
-    if whole >= 0 { for _ in 0..<Int(min(whole, 1023)) { p *= 2 } } else { for _ in 0..<Int(min(-whole, 1074)) { p /= 2 } }
-    return p * sum
-}
+/// 2^x, from the C library (not Foundation).
+@inline(__always) func pow2(_ x: Double) -> Double { exp2(x) }

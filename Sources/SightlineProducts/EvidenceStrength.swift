@@ -67,14 +67,18 @@ public struct EvidenceStrength: Sendable, Equatable {
     public func support(_ items: [Citation]) -> Double {
         guard !items.isEmpty else { return 0 }
         guard weighted else { return 1 }
-        if items.count == 1 { return strength(items[0]) }
-        var best: [String: Double] = [:]
+        let w = weighting
+        if items.count == 1 { return w.itemWeight(items[0]) }
+        // Each agency's strongest item, in a fixed slot per agency (no dictionary: this runs for every
+        // element of every row).
+        var best = SIMD8<Double>(repeating: 0)
         for c in items {
-            let r = strength(c)
-            let key = c.agency.rawValue
-            if r > best[key] ?? -1 { best[key] = r }
+            let k = c.agency.slot
+            best[k] = max(best[k], w.itemWeight(c))
         }
-        return 1 - best.values.reduce(1.0) { $0 * (1 - $1) }
+        var none = 1.0
+        for k in 0..<8 { none *= 1 - best[k] }
+        return 1 - none
     }
 
     /// Whether a row or an association with these items rests on weak intelligence: weighted, and
@@ -116,6 +120,22 @@ public struct EvidenceStrength: Sendable, Equatable {
             }, counted: rounded(scored.first?.r ?? 0))
         }
         return SupportDerivation(agencies: agencies, support: rounded(support(items)))
+    }
+}
+
+extension Agency {
+    /// A slot 0-7 for each agency, for fixed-size tables.
+    var slot: Int {
+        switch self {
+        case .police: 0
+        case .socialCare: 1
+        case .health: 2
+        case .education: 3
+        case .voluntary: 4
+        case .licensing: 5
+        case .housing: 6
+        case .other: 7
+        }
     }
 }
 

@@ -139,4 +139,9 @@ struct FastRow {
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
     func textOrNil(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+    /// The column's bytes, valid only during `body` (empty for NULL).
+    func withBytes<T>(_ i: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        guard let p = sqlite3_column_text(handle, i) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))))
+    }
 }
