@@ -540,8 +540,10 @@ struct Judge {
         switch outcome {
         case .candidate(var r): r.checks.append(note); outcome = .candidate(r)
         case .uncertain(var r): r.checks.append(note); outcome = .uncertain(r)
-        case .needsCorroboration, .excluded: break
-        case .nothing:
+        case .needsCorroboration: break
+        case .excluded, .nothing:
+            // Firm associations alone do not make a candidate (or only miss the window): when all of
+            // them would, the row needs corroboration, which says more than a near miss.
             if case .candidate(var r) = judge(notice, adult: adult, child: child, address: address, associations) {
                 let weakItems = associations.filter { strength.needsCorroboration($0.evidence) }.flatMap(\.evidence)
                 r.status = "needs corroboration"

@@ -306,6 +306,15 @@ struct NoticeCandidateTests {
         let counted = try #require(three.candidates.first)
         #expect(counted.associations == 2)
         #expect(counted.checks.contains { $0.contains("not counted") && $0.contains("below 2C") })
+        // Firm associations that only miss the window, where all of them would meet the rule: the
+        // row needs corroboration (not a near miss).
+        var mixed = World(childDOB: ["2012-01-01"])
+        for (k, (day, g)) in [("2024-01-10", "2CP"), ("2024-02-10", "2DP"), ("2025-01-20", "2CP")].enumerated() {
+            mixed.links.append(NetworkLink(id: Int64(100 + k), type: .seenWith, source: World.child, target: World.adult, time: day, origin: .asserted,
+                                           evidence: [Citation(agency: .police, reference: "M-\(k)", recorded: Day(day)!, grade: try! Grade(parsing: g))]))
+        }
+        let m = mixed.list { $0.notices = [.cawn] }
+        #expect(m.candidates.isEmpty && m.needsCorroboration.count == 1 && m.excluded.isEmpty)
         // Unweighted, every association counts, as before.
         var w = world(["2DP", "2DP"])
         var data = w.data()
