@@ -59,7 +59,7 @@ struct EvidenceStrengthCommandTests {
         return doc["id"] as! String
     }
 
-    @Test("the library is not ranked: it is listed apart as needing corroboration; unweighted it is 5th")
+    @Test("the library is not ranked: it is listed apart as needing corroboration; unweighted it is among the first five")
     func library() throws {
         let lib = try entity(Self.library)
         let weighted = try json(["disrupt", "locations"])
