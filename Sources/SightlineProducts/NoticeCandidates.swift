@@ -295,7 +295,7 @@ extension ProductData {
 
         for ep in episodesOf[child] ?? [] {
             episodeItems.insert(key(ep.source))
-            let t: TimeSpec? = TimeSpec(instant: ep.start)
+            let t = TimeSpec(instant: ep.start)
             for p in ep.foundWith where p != child && canBeNoticeAdult(p) {
                 out.append(Association(adult: p, child: child, kind: .foundWithWhileMissing, via: "missing episode", time: t,
                                        place: ep.foundAt, evidence: [ep.source]))

@@ -26,6 +26,24 @@ struct ProductContentsTests {
         #expect(c.ingested.count == 3 && Set(c.ingested.values).count == 1)
     }
 
+    @Test("typed dates encode as the store's text: an episode's times as stored, care periods and notices as days")
+    func datesEncodeAsText() throws {
+        let s = try ScratchStore()
+        try s.ingest(Fixtures.everyRecordType)
+        let c = try s.store.productContents()
+        func object(_ v: some Encodable) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(v)) as? [String: Any])
+        }
+        let episode = try object(try #require(c.episodes.first))
+        let start = try #require(episode["start"] as? String)
+        #expect(start.count == 19 && MissingEpisode.time(start) == c.episodes[0].start)
+        let decoded = try JSONDecoder().decode(MissingEpisode.self, from: try JSONEncoder().encode(c.episodes[0]))
+        #expect(decoded == c.episodes[0])
+        #expect(try object(try #require(c.carePeriods.first))["start"] as? String == "2023-01-10")
+        let notice = try object(try #require(c.notices.first))
+        #expect((notice["issued"] as? String).flatMap { Day($0) } == c.notices[0].issued)
+    }
+
     @Test("re-ingesting changes nothing (non-consents included) and keeps each item's first-ingest day")
     func idempotent() throws {
         let s = try ScratchStore()
