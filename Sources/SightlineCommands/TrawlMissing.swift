@@ -62,7 +62,7 @@ struct TrawlMissing: ParsableCommand {
             let db = try store.open()
             let data = try network.productData(db)
             let until = network.filter.until ?? data.reference
-            let period = network.filter.from.map { DayPeriod(from: $0.dateText, until: until.dateText) } ?? DayPeriod.days(days, endingOn: until)
+            let period = network.filter.from.map { DayPeriod(from: Day($0), until: Day(until)) } ?? DayPeriod.days(days, endingOn: until)
             let trawl = missingTrawl(data, period: period, minimumChildren: minChildren, pseudonymiseChildren: !nameChildren)
             let doc = Document(period: period, minimumChildren: minChildren, episodesInPeriod: trawl.episodesInPeriod,
                                recurringAdults: list.select(trawl.recurringAdults, data),

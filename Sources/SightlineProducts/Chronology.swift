@@ -37,15 +37,15 @@ public enum Chronology {
             if let f = m.foundAt { text += "; found at \(name(f))" }
             let with = m.foundWith.filter { $0 != child }
             if !with.isEmpty { text += "; found with \(with.map(name).joined(separator: ", "))" }
-            events.append(ChronologyEvent(date: m.start, kind: .missing, text: text, source: m.source))
+            events.append(ChronologyEvent(date: m.start.isoText, kind: .missing, text: text, source: m.source))
         }
         for p in data.carePeriodsOf[child] ?? [] {
-            events.append(ChronologyEvent(date: p.start, kind: .care,
+            events.append(ChronologyEvent(date: p.start.text, kind: .care,
                                           text: "looked after" + (p.authority.map { " by \($0)" } ?? "") + (p.end.map { " until \($0)" } ?? ""),
                                           source: p.source))
         }
         for n in data.noticesNaming[child] ?? [] {
-            events.append(ChronologyEvent(date: n.issued, kind: .notice,
+            events.append(ChronologyEvent(date: n.issued.text, kind: .notice,
                                           text: "\(n.type.title) issued to \(name(n.subject))" + (n.child == child ? " about \(name(child))" : ""),
                                           source: n.source))
         }

@@ -84,7 +84,7 @@ public enum KeyPeople {
         var episodeItems = Set<String>()
         var episodesWith: [EntityID: [MissingEpisode]] = [:]
         for ep in data.contents.episodes where data.isChild(ep.child) {
-            for a in Set(ep.foundWith) where !data.isChild(a) && data.safeguarding.wasAdult(a, at: ep.start) {
+            for a in Set(ep.foundWith) where !data.isChild(a) && data.safeguarding.wasAdult(a, on: ep.start) {
                 episodesWith[a, default: []].append(ep)
                 episodeItems.insert("\(ep.child) \(a) \(ep.source.ref)")
             }
@@ -112,10 +112,16 @@ public enum KeyPeople {
             // same finding told by several items, or by a link and an episode, counts once).
             var found: [EntityID: Set<String>] = [:]
             func inEpisode(_ time: String?, _ child: EntityID) -> Bool {
-                guard let day = time?.replacingOccurrences(of: "~", with: "").prefix(10) else { return false }
-                return episodes.contains { ep in
-                    ep.child == child && ep.start.prefix(10) <= day && day <= (ep.end ?? ep.start).prefix(10)
+                guard let text = time?.replacingOccurrences(of: "~", with: "") else { return false }
+                // A link timed to the day or finer: the day it starts, within the episode's days.
+                let firstPoint = text.prefix { $0 != "/" }
+                if firstPoint.count >= 10, let day = Day(firstPoint.prefix(10)) {
+                    return episodes.contains { $0.child == child && $0.startDay <= day && day <= $0.lastDay }
                 }
+                // A link timed to the month or year (its time is text in the read model): compared
+                // as text with the episode's days, as before the episodes were typed.
+                let coarse = text.prefix(10)
+                return episodes.contains { $0.child == child && $0.startDay.text <= coarse && coarse <= $0.lastDay.text }
             }
             // Only what the adult did or was linked to as an adult counts toward them.
             for l in data.linksOf[a] ?? [] where data.wasAdult(a, during: l) {
@@ -172,7 +178,7 @@ public enum KeyPeople {
                 betweennessShare: share, closePairsBroken: pairs,
                 reasons: reasons(children: children, episodes: episodes, suspects: suspects.count, share: share, pairs: pairs,
                                  harbours: (data.linksOf[a] ?? []).filter { $0.type == .harbours && $0.source == a && data.isChild($0.target) }.count),
-                notices: notices.map { Tactics.noticeText($0, reference: data.reference.dateText) }, evidence: rowEvidence,
+                notices: notices.map { Tactics.noticeText($0, reference: Day(data.reference)) }, evidence: rowEvidence,
                 needsCorroboration: strength.corroboration(of: parts, evidence: rowEvidence)))
         }
         return (RankedList(rows, by: { ($1.score, $1.children.count, $0.id) < ($0.score, $0.children.count, $1.id) }), note)

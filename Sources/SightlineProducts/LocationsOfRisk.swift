@@ -167,7 +167,7 @@ public enum LocationsOfRisk {
             let adults = ep.foundWith.filter { data.isAdultOfConcern($0, during: ep) }
             for a in adults { acc[place, default: Accumulator()].suspect(a, "found there with a child", [ep.source]) }
             if !adults.isEmpty {
-                acc[place, default: Accumulator()].occasion(child: ep.child, time: ep.end ?? ep.start, evidence: [ep.source])
+                acc[place, default: Accumulator()].occasion(child: ep.child, time: (ep.end ?? ep.start).isoText, evidence: [ep.source])
             }
         }
         // Co-presence of a child and an adult of concern at a place. `frequents` is left out: it
@@ -223,8 +223,8 @@ public enum LocationsOfRisk {
                 children: a.children.keys.sorted().map { linked($0, a.children[$0] ?? [:], data, pseudonymise: options.pseudonymiseChildren) },
                 suspects: a.suspects.keys.sorted().map { linked($0, a.suspects[$0] ?? [:], data, pseudonymise: options.pseudonymiseChildren) },
                 occasions: a.occasions.count, nightOccasions: nightCount, latest: latest, agencies: agencies,
-                notices: notices.map { Tactics.noticeText($0, reference: data.reference.dateText) },
-                tactics: Tactics.resolve(Tactics.forPlace(category), notices: notices, reference: data.reference.dateText), evidence: evidence,
+                notices: notices.map { Tactics.noticeText($0, reference: Day(data.reference)) },
+                tactics: Tactics.resolve(Tactics.forPlace(category), notices: notices, reference: Day(data.reference)), evidence: evidence,
                 needsCorroboration: strength.corroboration(of: parts, evidence: evidence)))
         }
         return RankedList(rows, by: { ($1.score, $1.children.count, $0.id) < ($0.score, $0.children.count, $1.id) })

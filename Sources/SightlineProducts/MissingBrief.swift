@@ -205,7 +205,7 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
     let episodeItems = Set(c.episodes.map(\.source.ref))
 
     // Adults: how they feature in the episodes.
-    struct AdultTally { var episodes = Set<Int64>(); var foundWith = 0; var atAddress = 0; var last = ""; var evidence: [Citation] = [] }
+    struct AdultTally { var episodes = Set<Int64>(); var foundWith = 0; var atAddress = 0; var last: Timestamp?; var evidence: [Citation] = [] }
     var tallies: [EntityID: AdultTally] = [:]
     for e in c.episodes {
         var featured = Set<EntityID>()
@@ -221,7 +221,7 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
         }
         for p in featured {
             tallies[p]?.episodes.insert(e.id)
-            let lastCurrent = tallies[p]?.last ?? ""
+            let lastCurrent = tallies[p]?.last ?? e.start
             tallies[p]?.last = max(lastCurrent, e.start)
             tallies[p]?.evidence.append(e.source)
         }
@@ -261,10 +261,10 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
         let vehicles = vehicleOrder.map { "\(name($0)): \((vehicleHow[$0] ?? []).sorted().joined(separator: ", "))" }
         let phones = listed([.usesPhone]) { name($0.target) }
         let supporting = own.filter { [.residesAt, .driverOf, .keeperOf, .travelledIn, .usesPhone].contains($0.type) }
-        let latest = ([t.last.prefix(10)].map(String.init) + direct.map(latestDay)).max() ?? ""
+        let latest = ([t.last.map { Day($0).text } ?? ""] + direct.map(latestDay)).max() ?? ""
         return MissingBrief.Adult(
             rank: 0, entity: a.description, name: name(a), roles: c.entities[a]?.roles.map(\.title) ?? [],
-            foundWith: t.foundWith, foundAtTheirAddress: t.atAddress, lastEpisode: t.last.isEmpty ? nil : t.last,
+            foundWith: t.foundWith, foundAtTheirAddress: t.atAddress, lastEpisode: t.last?.isoText,
             linksWithChild: byType.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) (\($0.value))" },
             otherRecords: otherItems.count, addresses: addresses, vehicles: vehicles, phones: phones, latest: latest,
             evidence: distinctEvidence(t.evidence + direct.flatMap(\.evidence) + supporting.flatMap(\.evidence)))
@@ -296,15 +296,15 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
 
     // Places the child was found at or recorded at, apart from home.
     let homes = Set(c.childLinks.filter { $0.type == .residesAt && $0.source == child }.map(\.target))
-    struct PlaceTally { var found = Set<Int64>(); var lastFound = ""; var items = Set<IntelRef>(); var latest = ""; var evidence: [Citation] = [] }
+    struct PlaceTally { var found = Set<Int64>(); var lastFound: Timestamp?; var items = Set<IntelRef>(); var latest = ""; var evidence: [Citation] = [] }
     var places: [EntityID: PlaceTally] = [:]
     for e in c.episodes {
         guard let at = e.foundAt else { continue }
         places[at, default: PlaceTally()].found.insert(e.id)
-        let lastFoundCurrent = places[at]?.lastFound ?? ""
+        let lastFoundCurrent = places[at]?.lastFound ?? e.start
         places[at]?.lastFound = max(lastFoundCurrent, e.start)
         let latestCurrent = places[at]?.latest ?? ""
-        places[at]?.latest = max(latestCurrent, String(e.start.prefix(10)))
+        places[at]?.latest = max(latestCurrent, e.startDay.text)
         places[at]?.evidence.append(e.source)
     }
     for l in c.childLinks where l.source == child && [.atLocation, .frequents, .foundAt].contains(l.type) {
@@ -322,13 +322,14 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
         return MissingBrief.Place(
             rank: 0, entity: id.description, name: name(id),
             category: f?.category.map { LocationCategory(rawValue: $0)?.title ?? $0 }, address: f?.address, postcode: f?.postcode,
-            foundThere: t.found.count, lastFoundThere: t.lastFound.isEmpty ? nil : t.lastFound, otherRecords: t.items.count,
+            foundThere: t.found.count, lastFoundThere: t.lastFound?.isoText, otherRecords: t.items.count,
             adultsLinked: adultsText(id), adultsEpisodes: adultsEpisodes, latest: t.latest,
             evidence: distinctEvidence(t.evidence + extra))
     }
     var toLook = places.sorted { a, b in
-        (a.value.found.count, a.value.lastFound, a.value.items.count, a.value.latest, -a.key.rawValue)
-            > (b.value.found.count, b.value.lastFound, b.value.items.count, b.value.latest, -b.key.rawValue)
+        // A place never found at (no time) sorts below every time.
+        (a.value.found.count, a.value.lastFound?.secondsSinceEpoch ?? .min, a.value.items.count, a.value.latest, -a.key.rawValue)
+            > (b.value.found.count, b.value.lastFound?.secondsSinceEpoch ?? .min, b.value.items.count, b.value.latest, -b.key.rawValue)
     }.map { placeRow($0.key, $0.value, adultsEpisodes: 0, extra: []) }
 
     // Areas: postcode districts over the places above.
@@ -378,8 +379,8 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
     }.sorted { ($0.latest, $1.entity) > ($1.latest, $0.entity) }
 
     // The header.
-    var from: [EntityID: (Int, String)] = [:]
-    for e in c.episodes { if let f = e.missingFrom { from[f] = ((from[f]?.0 ?? 0) + 1, max(from[f]?.1 ?? "", e.start)) } }
+    var from: [EntityID: (Int, Timestamp)] = [:]
+    for e in c.episodes { if let f = e.missingFrom { from[f] = ((from[f]?.0 ?? 0) + 1, max(from[f]?.1 ?? e.start, e.start)) } }
     let refDay = (try? TimeSpec(parsing: reference))?.end
     let dobs = c.birthDates.compactMap(\.value.value)
     let age: String = {
@@ -390,16 +391,18 @@ public func missingBrief(_ input: MissingBriefContents, asOf: String? = nil, max
         if lo == hi, dobs.allSatisfy({ $0.age(at: refDay) == lo }) { return "\(lo)" }
         return "\(lo) to \(hi) (date of birth not exact, or recorded differently by agencies)"
     }()
-    let care = c.carePeriods.last { $0.start <= reference && ($0.end.map { $0 >= reference } ?? true) }
+    // `reference` is a day (`--as-of` is read as one); other text is taken at the day it starts.
+    let referenceDay = Day(reference) ?? (try? TimeSpec(parsing: reference)).map { Day($0.start) } ?? Day(today)
+    let care = c.carePeriods.last { $0.start <= referenceDay && ($0.end.map { $0 >= referenceDay } ?? true) }
     let header = MissingBrief.Child(
         entity: child.description, name: childName, identifiers: c.identifiers, datesOfBirth: c.birthDates.map(\.value.text),
         age: age,
         lookedAfter: care.map { "looked after by \($0.authority ?? "the local authority") since \($0.start) (\($0.source))" },
         usuallyMissingFrom: from.sorted { ($0.value.0, $0.value.1, -$0.key.rawValue) > ($1.value.0, $1.value.1, -$1.key.rawValue) }
             .map { "\(placeText($0.key)) (\($0.value.0))" },
-        episodeCount: c.episodes.count, latestEpisode: c.episodes.map(\.start).max())
+        episodeCount: c.episodes.count, latestEpisode: c.episodes.map(\.start).max()?.isoText)
     let episodes = c.episodes.sorted { ($0.start, $0.id) > ($1.start, $1.id) }.map { e in
-        MissingBrief.Episode(start: e.start, end: e.end, missingFrom: e.missingFrom.map(name), foundAt: e.foundAt.map(name),
+        MissingBrief.Episode(start: e.start.isoText, end: e.end?.isoText, missingFrom: e.missingFrom.map(name), foundAt: e.foundAt.map(name),
                              foundWith: e.foundWith.filter { $0 != child }.map { isAdult($0) ? name($0) : "another child at risk" },
                              source: e.source)
     }

@@ -3,24 +3,22 @@ import SightlineModel
 import SightlineNetwork
 import SightlineReadModel
 
-/// A period of whole days, both ends included (`YYYY-MM-DD`).
+/// A period of whole days, both ends included (encoded `YYYY-MM-DD`).
 public struct DayPeriod: Sendable, Codable, Equatable {
-    public var from: String
-    public var until: String
+    public var from: Day
+    public var until: Day
 
-    public init(from: String, until: String) { self.from = from; self.until = until }
+    public init(from: Day, until: Day) { self.from = from; self.until = until }
 
     /// The `days` days ending on `until` (28 days: the four weeks up to and including it).
     public static func days(_ days: Int, endingOn until: Timestamp) -> DayPeriod {
-        DayPeriod(from: Timestamp(dayNumber: until.dayNumber - max(days, 1) + 1).dateText, until: until.dateText)
+        DayPeriod(from: Day(dayNumber: until.dayNumber - max(days, 1) + 1), until: Day(until))
     }
 
     /// Whether a missing episode overlaps the period: it started on or before the last day and
     /// ended (or, with no end recorded, started) on or after the first.
     public func overlaps(_ e: MissingEpisode) -> Bool {
-        let start = String(e.start.prefix(10))
-        let end = String((e.end ?? e.start).prefix(10))
-        return start <= until && end >= from
+        e.startDay <= until && e.lastDay >= from
     }
 }
 
@@ -127,16 +125,16 @@ public func missingTrawl(_ data: ProductData, period: DayPeriod, minimumChildren
         var reasons: [String: Int] = [:]
         var episodes: [TrawlEpisode] = []
         var evidence: [Citation] = []
-        var latest = ""
+        var latest: Timestamp?
     }
     var adults: [EntityID: Tally] = [:], places: [EntityID: Tally] = [:]
     func note(_ t: inout Tally, _ e: MissingEpisode, how: String, extra: [Citation] = []) {
         t.children.insert(e.child)
         t.reasons[how, default: 0] += 1
-        t.episodes.append(TrawlEpisode(child: name(e.child), start: e.start, end: e.end, how: how,
+        t.episodes.append(TrawlEpisode(child: name(e.child), start: e.start.isoText, end: e.end?.isoText, how: how,
                                        foundAt: e.foundAt.map { data.name($0, pseudonymiseChildren: true) }, source: e.source))
         t.evidence += [e.source] + extra
-        t.latest = max(t.latest, e.start)
+        t.latest = max(t.latest ?? e.start, e.start)
     }
     for e in episodes {
         var noted = Set<EntityID>()
@@ -157,8 +155,9 @@ public func missingTrawl(_ data: ProductData, period: DayPeriod, minimumChildren
     func rows(_ tallies: [EntityID: Tally], kind: String) -> [RecurringRow] {
         let kept = tallies.filter { $0.value.children.count >= minimumChildren }
             .sorted { a, b in
-                (a.value.children.count, a.value.episodes.count, a.value.latest, -a.key.rawValue)
-                    > (b.value.children.count, b.value.episodes.count, b.value.latest, -b.key.rawValue)
+                // Every kept tally has an episode, so a time.
+                (a.value.children.count, a.value.episodes.count, a.value.latest?.secondsSinceEpoch ?? .min, -a.key.rawValue)
+                    > (b.value.children.count, b.value.episodes.count, b.value.latest?.secondsSinceEpoch ?? .min, -b.key.rawValue)
             }
         return kept.enumerated().map { i, kv in
             let (id, t) = kv
@@ -169,7 +168,7 @@ public func missingTrawl(_ data: ProductData, period: DayPeriod, minimumChildren
                 rank: i + 1, kind: kind, entity: id.description, label: name(id), detail: detail,
                 children: t.children.sorted { $0.rawValue < $1.rawValue }.map(name),
                 reasons: t.reasons.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value) episode\($0.value == 1 ? "" : "s")" },
-                episodes: t.episodes, latest: t.latest, evidence: distinctEvidence(t.evidence))
+                episodes: t.episodes, latest: t.latest?.isoText ?? "", evidence: distinctEvidence(t.evidence))
         }
     }
 
@@ -187,11 +186,11 @@ public func missingTrawl(_ data: ProductData, period: DayPeriod, minimumChildren
     }
     let frequent = children.map { shown, child, eps in
         FrequentMissingRow(
-            child: shown, episodeCount: eps.count, latest: eps.map(\.start).max() ?? "",
+            child: shown, episodeCount: eps.count, latest: eps.map(\.start).max()?.isoText ?? "",
             foundAt: counted(eps.compactMap(\.foundAt)),
             foundWith: counted(eps.flatMap { $0.foundWith.filter { !data.isChild($0) } }),
             episodes: eps.map { e in
-                TrawlEpisode(child: name(child), start: e.start, end: e.end, how: "reported missing",
+                TrawlEpisode(child: name(child), start: e.start.isoText, end: e.end?.isoText, how: "reported missing",
                              foundAt: e.foundAt.map { data.name($0, pseudonymiseChildren: true) }, source: e.source)
             },
             evidence: distinctEvidence(eps.map(\.source)))

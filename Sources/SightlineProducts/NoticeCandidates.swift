@@ -295,7 +295,7 @@ extension ProductData {
 
         for ep in episodesOf[child] ?? [] {
             episodeItems.insert(key(ep.source))
-            let t = try? TimeSpec(parsing: ep.start)
+            let t = TimeSpec(instant: ep.start)
             for p in ep.foundWith where p != child && canBeNoticeAdult(p) {
                 out.append(Association(adult: p, child: child, kind: .foundWithWhileMissing, via: "missing episode", time: t,
                                        place: ep.foundAt, evidence: [ep.source]))
@@ -570,9 +570,9 @@ struct Judge {
                 childBirths[a.child] = cb
                 j.verdict = noticeEligibility(adultBirths: adultBirths, childBirths: cb,
                                               care: data.carePeriodsOf[a.child] ?? [], start: t.start, end: t.end)
-                let day = t.start.dateText
-                j.day = day
-                j.dayNumber = t.start.dayNumber
+                let day = Day(t.start)
+                j.day = day.text
+                j.dayNumber = day.dayNumber
                 let covering = notices(notice, adult: adult, child: a.child, address: address)
                 j.breaches = covering.filter { $0.issued < day && ($0.expires.map { day <= $0 } ?? true) }.max { $0.issued < $1.issued }
                 if j.breaches == nil { j.dealtWith = covering.filter { $0.issued >= day }.min { $0.issued < $1.issued } }
@@ -634,7 +634,7 @@ struct Judge {
             let since = Set(breaches.compactMap(\.dayNumber)).count
             row.issuedNotice = "notice issued \(n.issued) (\(n.source.ref)); \(since) association\(since == 1 ? "" : "s") since: breached"
         } else if let n = allNotices.max(by: { $0.issued < $1.issued }) {
-            let today = data.reference.dateText
+            let today = Day(data.reference)
             row.issuedNotice = "notice issued \(n.issued) (\(n.source.ref))"
                 + (n.expires.map { $0 < today ? ", expired \($0)" : ", expires \($0)" } ?? "")
                 + (notice == .harbourerWarning && n.child != nil ? ", naming \(n.child.map(name) ?? "")" : "")

@@ -46,9 +46,9 @@ public struct EligibilityVerdict: Sendable, Equatable {
     public var lookedAfter: Bool
 }
 
-/// Whether some care period covers every day from `first` to `last` (`YYYY-MM-DD`, inclusive).
+/// Whether some care period covers every day from `first` to `last` (inclusive).
 /// - Complexity: O(periods).
-public func inCare(_ periods: [CarePeriod], from first: String, to last: String) -> Bool {
+public func inCare(_ periods: [CarePeriod], from first: Day, to last: Day) -> Bool {
     periods.contains { $0.start <= first && ($0.end.map { $0 >= last } ?? true) }
 }
 
@@ -61,7 +61,7 @@ public func noticeEligibility(adultBirths: [BirthDate], childBirths: [BirthDate]
                               start: Timestamp, end: Timestamp) -> EligibilityVerdict {
     let adult = Safeguarding.possibleAges(adultBirths, from: start, to: end)
     let child = Safeguarding.possibleAges(childBirths, from: start, to: end)
-    let looked = !care.isEmpty && inCare(care, from: start.dateText, to: end.dateText)
+    let looked = !care.isEmpty && inCare(care, from: Day(start), to: Day(end))
     func text(_ r: ClosedRange<Int>?) -> String {
         guard let r else { return "unknown" }
         return r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)-\(r.upperBound)"

@@ -117,7 +117,7 @@ public struct ProductData: Sendable {
 
     /// An adult of concern who was an adult on a missing episode's start.
     public func isAdultOfConcern(_ id: EntityID, during e: MissingEpisode) -> Bool {
-        isAdultOfConcern(id) && safeguarding.wasAdult(id, at: e.start)
+        isAdultOfConcern(id) && safeguarding.wasAdult(id, on: e.start)
     }
 
     /// Whether the entity may be a row of a ranked list (not a child, not held for review).

@@ -104,10 +104,10 @@ public enum Tactics {
 
     /// The templates resolved against the notices recorded: a tactic whose notice type has been
     /// recorded is shown as done, citing the notices, and not proposed again; when every such
-    /// notice had expired before `reference` (a day, `YYYY-MM-DD`), it is shown as expired, to
+    /// notice had expired before the day `reference`, it is shown as expired, to
     /// consider again.
     /// - Complexity: O(templates × notices).
-    public static func resolve(_ templates: [Template], notices: [IssuedNotice], reference: String? = nil) -> [Tactic] {
+    public static func resolve(_ templates: [Template], notices: [IssuedNotice], reference: Day? = nil) -> [Tactic] {
         templates.map { t in
             let used = t.notice.map { type in notices.filter { $0.type == type } } ?? []
             let status: Tactic.Status = used.isEmpty ? .proposed
@@ -118,13 +118,13 @@ public enum Tactics {
     }
 
     /// Whether a notice's expiry date is before the reference day.
-    static func hasExpired(_ n: IssuedNotice, _ reference: String?) -> Bool {
+    static func hasExpired(_ n: IssuedNotice, _ reference: Day?) -> Bool {
         guard let reference, let expires = n.expires else { return false }
         return expires < reference
     }
 
     /// `hotel notice (ASBCPA 2014 s.116) issued 2024-05-20, expired 2024-11-20 (police/WX-24-000311 2024-05-20 1AP)`.
-    public static func noticeText(_ n: IssuedNotice, reference: String? = nil) -> String {
+    public static func noticeText(_ n: IssuedNotice, reference: Day? = nil) -> String {
         let expiry = n.expires.map { hasExpired(n, reference) ? ", expired \($0)" : ", expires \($0)" } ?? ""
         return "\(n.type.title) issued \(n.issued)\(expiry) (\(n.source))"
     }

@@ -141,8 +141,8 @@ public enum ThingsOfInterest {
                 suspects: a.suspects.keys.sorted().map { linked($0, a.suspects[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
                 occasions: found.count,
                 topLocations: a.places.keys.compactMap { topRank[$0] }.sorted { ($0.rank ?? 0) < ($1.rank ?? 0) }.map { "\($0.name) (\($0.entity), rank \($0.rank ?? 0))" },
-                markers: markers.map { Tactics.noticeText($0, reference: data.reference.dateText) },
-                tactics: Tactics.resolve([Tactics.marker], notices: markers, reference: data.reference.dateText),
+                markers: markers.map { Tactics.noticeText($0, reference: Day(data.reference)) },
+                tactics: Tactics.resolve([Tactics.marker], notices: markers, reference: Day(data.reference)),
                 evidence: evidence,
                 needsCorroboration: strength.corroboration(of: parts, evidence: evidence)))
         }
@@ -244,8 +244,8 @@ public enum ThingsOfInterest {
                 rank: nil, entity: p.description, name: e.label, score: rounded(total(parts)), parts: parts,
                 childrenContacted: contacted.keys.sorted().map { linked($0, contacted[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
                 contacts: contactCount, givenToChildren: group(given, "uses the phone given"), givenBy: group(gave, "gave the phone"),
-                suspectsUsing: group(suspects, "uses it"), markers: markers.map { Tactics.noticeText($0, reference: data.reference.dateText) },
-                tactics: Tactics.resolve([Tactics.marker], notices: markers, reference: data.reference.dateText), evidence: evidence,
+                suspectsUsing: group(suspects, "uses it"), markers: markers.map { Tactics.noticeText($0, reference: Day(data.reference)) },
+                tactics: Tactics.resolve([Tactics.marker], notices: markers, reference: Day(data.reference)), evidence: evidence,
                 needsCorroboration: strength.corroboration(of: parts, evidence: evidence)))
         }
         return RankedList(rows, by: { ($1.score, $1.childrenContacted.count, $0.id) < ($0.score, $0.childrenContacted.count, $1.id) })

@@ -56,30 +56,75 @@ public struct Dated<Value: Sendable & Codable & Equatable>: Sendable, Codable, E
 public struct MissingEpisode: Sendable, Codable, Equatable {
     public var id: Int64
     public var child: EntityID
-    /// ISO 8601 text, as stored.
-    public var start: String
-    public var end: String?
+    /// When the child went missing and was found: moments, as ingest reads them (a date alone is
+    /// its midnight) and the store keeps them. Encoded as the store's text, `2023-01-07T22:30:00`.
+    public var start: Timestamp
+    public var end: Timestamp?
     public var missingFrom: EntityID?
     public var foundAt: EntityID?
     public var foundWith: [EntityID]
     public var source: Citation
 
-    public init(id: Int64, child: EntityID, start: String, end: String?, missingFrom: EntityID?, foundAt: EntityID?,
+    public init(id: Int64, child: EntityID, start: Timestamp, end: Timestamp?, missingFrom: EntityID?, foundAt: EntityID?,
                 foundWith: [EntityID], source: Citation) {
         self.id = id; self.child = child; self.start = start; self.end = end; self.missingFrom = missingFrom
         self.foundAt = foundAt; self.foundWith = foundWith; self.source = source
+    }
+
+    /// The day the episode started.
+    public var startDay: Day { Day(start) }
+    /// The day it ended, or (with no end recorded) started.
+    public var lastDay: Day { Day(end ?? start) }
+
+    /// Reads an episode's time as the store keeps it (`2023-01-07T22:30:00`), or any one moment or
+    /// date ingest accepts; nil for an approximate time, a period or anything else.
+    public static func time(_ text: String) -> Timestamp? {
+        guard let t = try? TimeSpec(parsing: text), !t.isPeriod, !t.isApproximate else { return nil }
+        return t.start
+    }
+
+    enum CodingKeys: String, CodingKey { case id, child, start, end, missingFrom, foundAt, foundWith, source }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func time(_ key: CodingKeys, _ text: String) throws -> Timestamp {
+            guard let t = Self.time(text) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "expected a time like 2023-01-07T22:30:00 (got \"\(text)\")")
+            }
+            return t
+        }
+        id = try c.decode(Int64.self, forKey: .id)
+        child = try c.decode(EntityID.self, forKey: .child)
+        start = try time(.start, try c.decode(String.self, forKey: .start))
+        end = try c.decodeIfPresent(String.self, forKey: .end).map { try time(.end, $0) }
+        missingFrom = try c.decodeIfPresent(EntityID.self, forKey: .missingFrom)
+        foundAt = try c.decodeIfPresent(EntityID.self, forKey: .foundAt)
+        foundWith = try c.decode([EntityID].self, forKey: .foundWith)
+        source = try c.decode(Citation.self, forKey: .source)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(child, forKey: .child)
+        try c.encode(start.isoText, forKey: .start)
+        try c.encodeIfPresent(end?.isoText, forKey: .end)
+        try c.encodeIfPresent(missingFrom, forKey: .missingFrom)
+        try c.encodeIfPresent(foundAt, forKey: .foundAt)
+        try c.encode(foundWith, forKey: .foundWith)
+        try c.encode(source, forKey: .source)
     }
 }
 
 public struct CarePeriod: Sendable, Codable, Equatable {
     public var child: EntityID
-    /// `YYYY-MM-DD`; `end` nil while the period runs.
-    public var start: String
-    public var end: String?
+    /// The first and last day; `end` nil while the period runs. Encoded `YYYY-MM-DD`.
+    public var start: Day
+    public var end: Day?
     public var authority: String?
     public var source: Citation
 
-    public init(child: EntityID, start: String, end: String?, authority: String?, source: Citation) {
+    public init(child: EntityID, start: Day, end: Day?, authority: String?, source: Citation) {
         self.child = child; self.start = start; self.end = end; self.authority = authority; self.source = source
     }
 }
@@ -89,13 +134,13 @@ public struct IssuedNotice: Sendable, Codable, Equatable {
     public var subject: EntityID
     public var child: EntityID?
     public var premises: EntityID?
-    /// `YYYY-MM-DD`.
-    public var issued: String
-    public var expires: String?
+    /// The day issued and the day it expires. Encoded `YYYY-MM-DD`.
+    public var issued: Day
+    public var expires: Day?
     public var officer: String?
     public var source: Citation
 
-    public init(type: NoticeType, subject: EntityID, child: EntityID?, premises: EntityID?, issued: String, expires: String?,
+    public init(type: NoticeType, subject: EntityID, child: EntityID?, premises: EntityID?, issued: Day, expires: Day?,
                 officer: String?, source: Citation) {
         self.type = type; self.subject = subject; self.child = child; self.premises = premises
         self.issued = issued; self.expires = expires; self.officer = officer; self.source = source

@@ -142,7 +142,8 @@ extension SightlineStore {
                     .map { try canonical($0) }
                 let from = try (row[3] as Int64?).map(canonical), at = try (row[4] as Int64?).map(canonical)
                 for id in with + [from, at].compactMap({ $0 }) { _ = try entity(id) }
-                episodes.append(MissingEpisode(id: eid, child: EntityID(root), start: row[1], end: row[2],
+                episodes.append(MissingEpisode(id: eid, child: EntityID(root), start: try Self.time(row[1] as String, "missing_episode.start"),
+                                               end: try Self.time(row[2] as String?, "missing_episode.end"),
                                                missingFrom: from.map { EntityID($0) }, foundAt: at.map { EntityID($0) },
                                                foundWith: Array(Set(with)).sorted().map { EntityID($0) }, source: Self.citation(row, from: 5)))
             }
@@ -150,7 +151,8 @@ extension SightlineStore {
                 SELECT p.start, p.end, p.authority, \(Self.citationColumns) FROM looked_after p JOIN item i ON i.id = p.item_id
                 WHERE p.entity_id IN (\(childMembers)) AND i.recorded <= ? ORDER BY p.start, i.id
                 """, arguments: [cutoff]).map { row in
-                CarePeriod(child: EntityID(root), start: row[0], end: row[1], authority: row[2], source: Self.citation(row, from: 3))
+                CarePeriod(child: EntityID(root), start: try Self.day(row[0] as String, "looked_after.start"),
+                           end: try Self.day(row[1] as String?, "looked_after.end"), authority: row[2], source: Self.citation(row, from: 3))
             }
 
             let childLinks = try links(of: root, types: nil)

@@ -46,7 +46,8 @@ extension SightlineStore {
                 SELECT e.id, e.child, e.start, e.end, e.missing_from, e.found_at, \(Self.citationColumns)
                 FROM missing_episode e JOIN item i ON i.id = e.item_id ORDER BY e.start, e.id
                 """).map { row in
-                MissingEpisode(id: row[0], child: survivor(row[1] as Int64), start: row[2], end: row[3],
+                MissingEpisode(id: row[0], child: survivor(row[1] as Int64),
+                               start: try Self.time(row[2] as String, "missing_episode.start"), end: try Self.time(row[3] as String?, "missing_episode.end"),
                                missingFrom: survivor(row[4] as Int64?), foundAt: survivor(row[5] as Int64?),
                                foundWith: foundWith[row[0]] ?? [], source: Self.citation(row, from: 6))
             }
@@ -54,7 +55,8 @@ extension SightlineStore {
                 SELECT p.entity_id, p.start, p.end, p.authority, \(Self.citationColumns)
                 FROM looked_after p JOIN item i ON i.id = p.item_id ORDER BY p.start, p.entity_id
                 """).map { row in
-                CarePeriod(child: survivor(row[0] as Int64), start: row[1], end: row[2], authority: row[3], source: Self.citation(row, from: 4))
+                CarePeriod(child: survivor(row[0] as Int64), start: try Self.day(row[1] as String, "looked_after.start"),
+                           end: try Self.day(row[2] as String?, "looked_after.end"), authority: row[3], source: Self.citation(row, from: 4))
             }
             let notices = try Row.fetchAll(db, sql: """
                 SELECT n.type, n.subject, n.child, n.premises, n.issued, n.expires, n.officer, \(Self.citationColumns)
@@ -62,7 +64,8 @@ extension SightlineStore {
                 """).compactMap { row -> IssuedNotice? in
                 guard let type = NoticeType(rawValue: row[0]) else { return nil }
                 return IssuedNotice(type: type, subject: survivor(row[1] as Int64), child: survivor(row[2] as Int64?),
-                                    premises: survivor(row[3] as Int64?), issued: row[4], expires: row[5], officer: row[6],
+                                    premises: survivor(row[3] as Int64?), issued: try Self.day(row[4] as String, "notice.issued"),
+                                    expires: try Self.day(row[5] as String?, "notice.expires"), officer: row[6],
                                     source: Self.citation(row, from: 7))
             }
             let nonConsents = try Row.fetchAll(db, sql: """

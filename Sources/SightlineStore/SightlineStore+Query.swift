@@ -66,6 +66,23 @@ extension SightlineStore {
                      ?? .current(source: 3, assessment: "E", handling: .permitted, conditions: conditions))
     }
 
+    /// A stored day (`looked_after.start`, `notice.issued`, ...). The ingest wrote it from a typed
+    /// value, so it reads back; should it ever not, the read fails rather than misdate a row.
+    static func day(_ text: String, _ column: String) throws -> Day {
+        guard let day = Day(text) else { throw StoreError.database("\(column) holds \"\(text)\", not a day YYYY-MM-DD") }
+        return day
+    }
+
+    static func day(_ text: String?, _ column: String) throws -> Day? { try text.map { try day($0, column) } }
+
+    /// A stored moment (`missing_episode.start`, written `YYYY-MM-DDTHH:MM:SS`), read as ``day(_:_:)``.
+    static func time(_ text: String, _ column: String) throws -> Timestamp {
+        guard let t = MissingEpisode.time(text) else { throw StoreError.database("\(column) holds \"\(text)\", not a time YYYY-MM-DDTHH:MM:SS") }
+        return t
+    }
+
+    static func time(_ text: String?, _ column: String) throws -> Timestamp? { try text.map { try time($0, column) } }
+
     /// Loads the map of merged entities to their survivors.
     static func mergeMap(_ db: Database) throws -> [Int64: Int64] {
         var m: [Int64: Int64] = [:]

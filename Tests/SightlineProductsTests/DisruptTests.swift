@@ -41,12 +41,12 @@ struct DisruptNetwork {
     }
 
     mutating func episode(_ child: EntityID, start: String, end: String?, at place: EntityID?, with adults: [EntityID], _ source: Citation) {
-        episodes.append(MissingEpisode(id: Int64(episodes.count + 1), child: child, start: start, end: end, missingFrom: nil,
+        episodes.append(MissingEpisode(id: Int64(episodes.count + 1), child: child, start: testTime(start), end: end.map(testTime), missingFrom: nil,
                                        foundAt: place, foundWith: adults, source: source))
     }
 
     mutating func notice(_ type: NoticeType, subject: EntityID, premises: EntityID? = nil, issued: String = "2024-03-01", _ source: Citation) {
-        notices.append(IssuedNotice(type: type, subject: subject, child: nil, premises: premises, issued: issued, expires: nil,
+        notices.append(IssuedNotice(type: type, subject: subject, child: nil, premises: premises, issued: testDay(issued), expires: nil,
                                     officer: nil, source: source))
     }
 
@@ -276,7 +276,7 @@ struct DisruptTests {
         n.notice(.hotelNotice, subject: group, issued: "2024-02-02", T.cite("N-2"))
         let h4 = n.place("Hotel Four", .hotel)
         n.link(.atLocation, c, h4, at: "2024-03-02")
-        n.notices.append(IssuedNotice(type: .hotelNotice, subject: h4, child: nil, premises: h4, issued: "2023-08-01", expires: "2024-02-01",
+        n.notices.append(IssuedNotice(type: .hotelNotice, subject: h4, child: nil, premises: h4, issued: testDay("2023-08-01"), expires: testDay("2024-02-01"),
                                       officer: nil, source: T.cite("N-3")))
         let rows = Dictionary(uniqueKeysWithValues: LocationsOfRisk.rank(n.data()).map { ($0.id, $0) })
         func s116(_ h: EntityID) -> Tactic? { rows[h]?.tactics.first { $0.notice == .hotelNotice } }

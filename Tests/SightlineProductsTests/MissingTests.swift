@@ -52,7 +52,7 @@ enum MissingFixture {
 @Suite("missing trawl (hand-worked)")
 struct MissingTrawlTests {
     typealias F = MissingFixture
-    let all = DayPeriod(from: "2024-01-01", until: "2024-12-31")
+    let all = DayPeriod(from: testDay("2024-01-01"), until: testDay("2024-12-31"))
 
     @Test("an adult found with two different children recurs; one child's repeated episodes with another adult do not")
     func recurringAcrossChildren() {
@@ -90,7 +90,7 @@ struct MissingTrawlTests {
     @Test("period boundaries: an episode counts from the first day to the last, both included, or when it overlaps them")
     func periodBoundaries() {
         let period = DayPeriod.days(28, endingOn: Timestamp(year: 2024, month: 3, day: 28)!)
-        #expect(period == DayPeriod(from: "2024-03-01", until: "2024-03-28"))
+        #expect(period == DayPeriod(from: testDay("2024-03-01"), until: testDay("2024-03-28")))
         let data = F.data(entities: [F.child(1, "Ann"), F.child(2, "Bea"), F.adult(10, "Ray")], episodes: [
             F.episode(100, child: 1, start: "2024-02-29T20:00", end: "2024-02-29T23:00", with: [10]), // day before: out
             F.episode(101, child: 2, start: "2024-02-29T22:00", end: "2024-03-01T02:00", with: [10]), // overlaps the first day: in
@@ -100,7 +100,7 @@ struct MissingTrawlTests {
         let t = missingTrawl(data, period: period)
         #expect(t.episodesInPeriod == 2)
         #expect(t.recurringAdults.first?.episodes.map(\.source.reference) == ["MP-101", "MP-102"])
-        let narrow = missingTrawl(data, period: DayPeriod(from: "2024-03-02", until: "2024-03-28"))
+        let narrow = missingTrawl(data, period: DayPeriod(from: testDay("2024-03-02"), until: testDay("2024-03-28")))
         #expect(narrow.recurringAdults.isEmpty, "only one child's episode remains")
     }
 
@@ -340,7 +340,7 @@ struct MissingSampleTests {
     @Test("the trawl over the samples lists every adult and place recurring across children in the files, and the planted hotspots lead")
     func trawl() throws {
         let data = try SampleData.data()
-        let t = missingTrawl(data, period: DayPeriod(from: "2020-01-01", until: "2030-12-31"))
+        let t = missingTrawl(data, period: DayPeriod(from: testDay("2020-01-01"), until: testDay("2030-12-31")))
         var adultChildren: [String: Set<String>] = [:], placeChildren: [String: Set<String>] = [:]
         for e in try Self.sampleEpisodes() {
             let child = try SampleData.id(e.child).description

@@ -97,7 +97,7 @@ struct NoticeCandidateTests {
     func eighteenthBirthdayLookedAfter() {
         func world(_ second: String) -> World {
             var w = World(childDOB: ["2006-06-15"])  // 18 on 2024-06-15
-            w.care.append(CarePeriod(child: World.child, start: "2020-01-01", end: nil, authority: "Testshire Council", source: w.cite("2020-01-02")))
+            w.care.append(CarePeriod(child: World.child, start: testDay("2020-01-01"), end: nil, authority: "Testshire Council", source: w.cite("2020-01-02")))
             w.seen(["2024-01-10", second])
             return w
         }
@@ -114,7 +114,7 @@ struct NoticeCandidateTests {
     func carePeriodEnds() {
         func world(_ second: String) -> World {
             var w = World(childDOB: ["2007-06-15"])  // 16 on 2023-06-15, 17 in 2024
-            w.care.append(CarePeriod(child: World.child, start: "2023-01-01", end: "2024-05-31", authority: "Testshire Council", source: w.cite("2023-01-02")))
+            w.care.append(CarePeriod(child: World.child, start: testDay("2023-01-01"), end: testDay("2024-05-31"), authority: "Testshire Council", source: w.cite("2023-01-02")))
             w.seen(["2024-01-10", second])
             return w
         }
@@ -122,7 +122,7 @@ struct NoticeCandidateTests {
         #expect(world("2024-06-01").cawn().isEmpty)
         // A period starting on the day counts from that day.
         var starts = World(childDOB: ["2007-06-15"])
-        starts.care.append(CarePeriod(child: World.child, start: "2024-01-10", end: nil, authority: nil, source: starts.cite("2024-01-11")))
+        starts.care.append(CarePeriod(child: World.child, start: testDay("2024-01-10"), end: nil, authority: nil, source: starts.cite("2024-01-11")))
         starts.seen(["2024-01-09", "2024-01-10", "2024-02-01"])
         #expect(starts.cawn().first?.associations == 2)
     }
@@ -220,8 +220,8 @@ struct NoticeCandidateTests {
     func noticeIssuedAndBreach() {
         var w = World()
         w.seen(["2024-01-10", "2024-03-01"])
-        w.notices.append(IssuedNotice(type: .cawn, subject: World.adult, child: World.child, premises: nil, issued: "2024-04-01",
-                                      expires: "2026-04-01", officer: nil, source: w.cite("2024-04-01")))
+        w.notices.append(IssuedNotice(type: .cawn, subject: World.adult, child: World.child, premises: nil, issued: testDay("2024-04-01"),
+                                      expires: testDay("2026-04-01"), officer: nil, source: w.cite("2024-04-01")))
         let before = w.list()
         #expect(before.candidates.isEmpty)
         #expect(before.excluded.contains { $0.reason.contains("issued 2024-04-01") && $0.reason.contains("no eligible association since") })
@@ -356,7 +356,7 @@ struct NoticeCandidateTests {
     func associationKinds() {
         var w = World(childDOB: ["2012-01-01"])
         let item = w.cite("2024-01-11")
-        w.episodes.append(MissingEpisode(id: 1, child: World.child, start: "2024-01-10T20:00:00", end: "2024-01-11T02:00:00", missingFrom: nil,
+        w.episodes.append(MissingEpisode(id: 1, child: World.child, start: testTime("2024-01-10T20:00:00"), end: testTime("2024-01-11T02:00:00"), missingFrom: nil,
                                          foundAt: World.flat, foundWith: [World.adult], source: item))
         // The ingest's own found_with link for the episode (same item, dated at the end), corroborated
         // by a return-home interview: still one association, with both items.
@@ -395,7 +395,7 @@ struct NoticeCandidateTests {
 
         // A 17-year-old looked-after child: only the local authority's non-consent fits.
         var older = World(childDOB: ["2007-01-01"])
-        older.care.append(CarePeriod(child: World.child, start: "2023-01-01", end: nil, authority: nil, source: older.cite("2023-01-02")))
+        older.care.append(CarePeriod(child: World.child, start: testDay("2023-01-01"), end: nil, authority: nil, source: older.cite("2023-01-02")))
         older.seen(["2024-01-10", "2024-02-10"])
         older.nonConsents.append(NonConsent(child: World.child, adult: World.adult, by: .parent, source: older.cite("2024-01-20")))
         #expect(older.cawn().first?.nonConsentRecorded == false)
@@ -416,7 +416,7 @@ struct NoticeCandidateTests {
         #expect(rows.first?.nonConsent == nil)
 
         var warned = w
-        warned.notices.append(IssuedNotice(type: .harbourerWarning, subject: World.adult, child: nil, premises: World.flat, issued: "2024-03-01",
+        warned.notices.append(IssuedNotice(type: .harbourerWarning, subject: World.adult, child: nil, premises: World.flat, issued: testDay("2024-03-01"),
                                            expires: nil, officer: nil, source: warned.cite("2024-03-01")))
         let list = warned.list { $0.notices = [.harbourerWarning] }
         #expect(list.candidates.isEmpty)
@@ -427,7 +427,7 @@ struct NoticeCandidateTests {
 
         // A warning naming only one child does not cover another child's later occasions.
         var named = w
-        named.notices.append(IssuedNotice(type: .harbourerWarning, subject: World.adult, child: World.child2, premises: nil, issued: "2024-03-01",
+        named.notices.append(IssuedNotice(type: .harbourerWarning, subject: World.adult, child: World.child2, premises: nil, issued: testDay("2024-03-01"),
                                           expires: nil, officer: nil, source: named.cite("2024-03-01")))
         named.link(.atLocation, World.child, World.flat, "2024-04-01")
         let open = named.list { $0.notices = [.harbourerWarning] }.candidates.first
@@ -493,7 +493,7 @@ struct NoticeCandidateSampleTests {
     /// The day numbers of a planted pair's episodes (from the store, by the truth's items).
     func episodeDays(_ child: EntityID, _ items: [String]) -> [Int] {
         (data.episodesOf[child] ?? []).filter { items.contains($0.source.ref.description) }
-            .compactMap { try? TimeSpec(parsing: $0.start).start.dayNumber }.sorted()
+            .map(\.start.dayNumber).sorted()
     }
 
     @Test("with the default 365-day window, a planted pair is listed whenever two of its episodes are within 365 days")
@@ -526,7 +526,7 @@ struct NoticeCandidateSampleTests {
                 let when = issued.first { $0["notice"] as? String == "cawn" && $0["subject"] as? String == c["adult"] as? String
                     && $0["child"] as? String == c["child"] as? String }!["issued"] as! String
                 let episodeDays = (data.episodesOf[ch] ?? []).filter { items.contains($0.source.ref.description) }
-                    .map { String($0.start.prefix(10)) }
+                    .map(\.startDay.text)
                 #expect(episodeDays.count == items.count)
                 if episodeDays.contains(where: { $0 > when }) {
                     #expect(r?.status == "breached", "\(c["adultName"]!) with \(c["childName"]!)")
@@ -559,7 +559,7 @@ struct NoticeCandidateSampleTests {
             #expect(episodes.count >= 2)
             guard let r = row(a, ch) else { continue }
             for e in episodes {
-                let day = String(e.start.prefix(10))
+                let day = e.startDay.text
                 let inCare = facts.careFrom.map { $0 <= day } == true && (facts.careTo.map { day <= $0 } ?? true)
                 let eligibleByTruth = age(facts.dob, on: day) < 16 || (age(facts.dob, on: day) < 18 && inCare)
                 let counted = r.schedule.contains { $0.kind == .foundWithWhileMissing && $0.eligibility == .eligible && $0.evidence.contains(e.source) }

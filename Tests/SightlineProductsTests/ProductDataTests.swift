@@ -20,11 +20,11 @@ struct ProductDataTests {
                                  evidence: [cite("A-1", "2024-01-06")]),
                      NetworkLink(id: 2, type: .foundAt, source: child, target: place, time: "2024-06-01", origin: .asserted,
                                  evidence: [cite("A-2", "2024-06-02", grade: "3EP"), cite("S-1", "2024-06-03", agency: "social_care")])]
-        let episodes = [MissingEpisode(id: 1, child: child, start: "2024-05-31T20:00:00", end: "2024-06-01T09:00:00", missingFrom: nil,
+        let episodes = [MissingEpisode(id: 1, child: child, start: testTime("2024-05-31T20:00:00"), end: testTime("2024-06-01T09:00:00"), missingFrom: nil,
                                        foundAt: place, foundWith: [adult], source: cite("A-3", "2024-06-01")),
-                        MissingEpisode(id: 2, child: child, start: "2024-09-01T20:00:00", end: nil, missingFrom: nil,
+                        MissingEpisode(id: 2, child: child, start: testTime("2024-09-01T20:00:00"), end: nil, missingFrom: nil,
                                        foundAt: nil, foundWith: [], source: cite("A-4", "2024-09-02"))]
-        let notices = [IssuedNotice(type: .hotelNotice, subject: place, child: nil, premises: place, issued: "2024-07-01", expires: nil,
+        let notices = [IssuedNotice(type: .hotelNotice, subject: place, child: nil, premises: place, issued: testDay("2024-07-01"), expires: nil,
                                     officer: nil, source: cite("A-5", "2024-07-01"))]
         let consents = [NonConsent(child: child, adult: adult, by: .parent, source: cite("S-2", "2024-08-01", agency: "social_care"))]
         var facts: [EntityID: EntityFacts] = [:]

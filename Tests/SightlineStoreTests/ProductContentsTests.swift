@@ -19,11 +19,29 @@ struct ProductContentsTests {
         #expect(c.facts[darren]?.birthDates.first?.source.reference == "WX-24-000123")
         #expect(c.facts[hotel]?.category == "hotel" && c.facts[hotel]?.postcode == "WX1 4QR" && c.facts[hotel]?.nightTimeEconomy == true)
         #expect(c.episodes.count == 1 && c.episodes[0].child == child && c.episodes[0].foundAt == hotel && c.episodes[0].foundWith == [darren])
-        #expect(c.carePeriods.map(\.start) == ["2023-01-10"] && c.carePeriods[0].end == nil)
+        #expect(c.carePeriods.map(\.start.text) == ["2023-01-10"] && c.carePeriods[0].end == nil)
         #expect(c.notices.count == 1 && c.notices[0].type == .cawn && c.notices[0].subject == darren && c.notices[0].child == child)
         #expect(c.nonConsents.count == 1 && c.nonConsents[0].by == .localAuthority && c.nonConsents[0].adult == darren)
         #expect(c.nonConsents[0].source.reference == "LCS-88120")
         #expect(c.ingested.count == 3 && Set(c.ingested.values).count == 1)
+    }
+
+    @Test("typed dates encode as the store's text: an episode's times as stored, care periods and notices as days")
+    func datesEncodeAsText() throws {
+        let s = try ScratchStore()
+        try s.ingest(Fixtures.everyRecordType)
+        let c = try s.store.productContents()
+        func object(_ v: some Encodable) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(v)) as? [String: Any])
+        }
+        let episode = try object(try #require(c.episodes.first))
+        let start = try #require(episode["start"] as? String)
+        #expect(start.count == 19 && MissingEpisode.time(start) == c.episodes[0].start)
+        let decoded = try JSONDecoder().decode(MissingEpisode.self, from: try JSONEncoder().encode(c.episodes[0]))
+        #expect(decoded == c.episodes[0])
+        #expect(try object(try #require(c.carePeriods.first))["start"] as? String == "2023-01-10")
+        let notice = try object(try #require(c.notices.first))
+        #expect((notice["issued"] as? String).flatMap { Day($0) } == c.notices[0].issued)
     }
 
     @Test("re-ingesting changes nothing (non-consents included) and keeps each item's first-ingest day")
