@@ -188,8 +188,10 @@ public enum Graphviz {
         // Rows: each a rank of its own, so dot puts its nodes side by side; invisible links from
         // each row's first node to the next row's stack the rows in order.
         if engine == .dot {
-            for (r, row) in p.rows.enumerated() {
-                guard let sub = "row_\(r)".withMutableCString({ agsubg(g, $0, 1) }) else { continue }
+            // Anonymous subgraphs: cgraph numbers them in the order made, where a named one's ID is
+            // the address of its interned name, so named rows came out in a different order each run.
+            for row in p.rows {
+                guard let sub = agsubg(g, nil, 1) else { continue }
                 set(UnsafeMutableRawPointer(sub), "rank", "same")
                 for id in row { if let n = handles[id] { _ = agsubnode(sub, n, 1) } }
             }
