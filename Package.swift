@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // 1. Model: values, typed identifiers, grading, time, normalisers. Pure.
@@ -58,6 +59,16 @@ let package = Package(
                 "SightlineModel", "SightlineIngest", "SightlineResolution", "SightlineReadModel", "SightlineSafeguarding",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict),
+
+        // 6a. Audit: the append-only, keyed hash-chained log of every consultation and disclosure
+        //     (DPA 2018 Part 3 s.62), in its own SQLite file beside the store.
+        .target(
+            name: "SightlineAudit",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
 
@@ -100,7 +111,7 @@ let package = Package(
             name: "SightlineCommands",
             dependencies: [
                 "SightlineModel", "SightlineIngest", "SightlineStore", "SightlineResolution",
-                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineAnalysis", "SightlineProducts", "SightlineRender", "SightlineSafeguarding",
+                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineAnalysis", "SightlineProducts", "SightlineRender", "SightlineSafeguarding", "SightlineAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -129,7 +140,11 @@ let package = Package(
             name: "SightlineStoreTests",
             dependencies: ["SightlineStore", "SightlineSynthetic", "SightlineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
+            name: "SightlineAuditTests",
+            dependencies: ["SightlineAudit", "SightlineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
             name: "SightlineCommandsTests",
-            dependencies: ["SightlineCommands", "SightlineModel", "SightlineStore", "SightlineTestSupport"]),
+            dependencies: ["SightlineCommands", "SightlineModel", "SightlineStore", "SightlineAudit", "SightlineTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -20,6 +20,7 @@ public struct Sightline: ParsableCommand {
         subcommands: [
             Ingest.self, Entities.self, Show.self, Stats.self, Resolve.self, Generate.self, Measure.self, Impact.self, PathCommand.self, EgoCommand.self, CoPresenceCommand.self, Analyse.self, RenderCommand.self,
             DisruptCommand.self, NoticesCommand.self, TrawlCommand.self, MissingCommand.self, Review.self,
+            AuditCommand.self,
         ]
     )
 
