@@ -6,7 +6,7 @@
 // The target list follows the data flow:
 //   model -> ingest -> store -> read model (+ safeguarding rules) -> graph/network -> analysis -> products -> render -> commands
 // Pure targets (no I/O) import only the standard library, Foundation's value types and
-// small parsing packages; only SightlineStore touches SQLite; only the executable touches
+// small parsing packages; only SightlineStore touches the store (SightlineAudit its own log file); only the executable touches
 // the terminal.
 import PackageDescription
 
@@ -52,7 +52,7 @@ let package = Package(
         //    protected). Pure.
         .target(name: "SightlineSafeguarding", dependencies: ["SightlineModel", "SightlineReadModel"], swiftSettings: strict),
 
-        // 6. Store: the only target that touches SQLite (GRDB over the system library).
+        // 6. Store: the only target that touches the store's SQLite file (GRDB over the system library).
         .target(
             name: "SightlineStore",
             dependencies: [
