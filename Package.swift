@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "SightlineIngest", targets: ["SightlineIngest"]),
         .library(name: "SightlineStore", targets: ["SightlineStore"]),
         .library(name: "SightlineGraph", targets: ["SightlineGraph"]),
+        .library(name: "SightlineAudit", targets: ["SightlineAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
