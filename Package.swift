@@ -6,7 +6,7 @@
 // The target list follows the data flow:
 //   model -> ingest -> store -> read model (+ safeguarding rules) -> graph/network -> analysis -> products -> render -> commands
 // Pure targets (no I/O) import only the standard library, Foundation's value types and
-// small parsing packages; only SightlineStore touches SQLite; only the executable touches
+// small parsing packages; only SightlineStore touches the store (SightlineAudit its own log file); only the executable touches
 // the terminal.
 import PackageDescription
 
@@ -23,11 +23,13 @@ let package = Package(
         .library(name: "SightlineIngest", targets: ["SightlineIngest"]),
         .library(name: "SightlineStore", targets: ["SightlineStore"]),
         .library(name: "SightlineGraph", targets: ["SightlineGraph"]),
+        .library(name: "SightlineAudit", targets: ["SightlineAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // 1. Model: values, typed identifiers, grading, time, normalisers. Pure.
@@ -51,13 +53,23 @@ let package = Package(
         //    protected). Pure.
         .target(name: "SightlineSafeguarding", dependencies: ["SightlineModel", "SightlineReadModel"], swiftSettings: strict),
 
-        // 6. Store: the only target that touches SQLite (GRDB over the system library).
+        // 6. Store: the only target that touches the store's SQLite file (GRDB over the system library).
         .target(
             name: "SightlineStore",
             dependencies: [
                 "SightlineModel", "SightlineIngest", "SightlineResolution", "SightlineReadModel", "SightlineSafeguarding",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict),
+
+        // 6a. Audit: the append-only, keyed hash-chained log of every consultation and disclosure
+        //     (DPA 2018 Part 3 s.62), in its own SQLite file beside the store.
+        .target(
+            name: "SightlineAudit",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
 
@@ -100,7 +112,7 @@ let package = Package(
             name: "SightlineCommands",
             dependencies: [
                 "SightlineModel", "SightlineIngest", "SightlineStore", "SightlineResolution",
-                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineAnalysis", "SightlineProducts", "SightlineRender", "SightlineSafeguarding",
+                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineAnalysis", "SightlineProducts", "SightlineRender", "SightlineSafeguarding", "SightlineAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -129,7 +141,11 @@ let package = Package(
             name: "SightlineStoreTests",
             dependencies: ["SightlineStore", "SightlineSynthetic", "SightlineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
+            name: "SightlineAuditTests",
+            dependencies: ["SightlineAudit", "SightlineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
             name: "SightlineCommandsTests",
-            dependencies: ["SightlineCommands", "SightlineModel", "SightlineStore", "SightlineTestSupport"]),
+            dependencies: ["SightlineCommands", "SightlineModel", "SightlineStore", "SightlineAudit", "SightlineTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

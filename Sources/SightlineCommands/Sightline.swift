@@ -12,7 +12,7 @@ public struct Sightline: ParsableCommand {
         Only ingest, resolve merge/unmerge and notices record write the store; every other command \
         opens it read-only.
 
-        Exit codes: 0 done; 1 nothing found (a note); 2 a usage error; 3 the store is unavailable \
+        Exit codes: 0 done; 1 nothing found (a note); 2 a usage error; 3 the store (or the audit log) is unavailable \
         (missing, damaged, another version); 4 the request could not be met (an unknown entity); \
         5 an output file could not be written (the previous file is left as it was).
         """,
@@ -20,6 +20,7 @@ public struct Sightline: ParsableCommand {
         subcommands: [
             Ingest.self, Entities.self, Show.self, Stats.self, Resolve.self, Generate.self, Measure.self, Impact.self, PathCommand.self, EgoCommand.self, CoPresenceCommand.self, Analyse.self, RenderCommand.self,
             DisruptCommand.self, NoticesCommand.self, TrawlCommand.self, MissingCommand.self, Review.self,
+            AuditCommand.self,
         ]
     )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SightlineAudit
 import SightlineIngest
 import SightlineStore
 
@@ -55,6 +56,7 @@ public struct SightlineError: Error, CustomStringConvertible, Sendable {
             case .rejected: self.init(.nothing, e.description)
             case let .store(s): self.init(.store, s.description + "\nNothing from this run was stored.", detail: s.detail)
             }
+        case let e as AuditError: self.init(.store, e.description)
         case let e as OutputError: self.init(.output, e.description)
         case let e as NoRows: self = .nothing(e.message)
         case let e as ExitWithMessage: self.init(ExitStatus(rawValue: e.code) ?? .request, e.message)

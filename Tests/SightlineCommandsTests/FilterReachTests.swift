@@ -37,6 +37,8 @@ struct FilterReachTests {
         "generate": "writes fictional data",
         "measure": "an edge list, not the store",
         "notices record": "writes a notice",
+        "audit verify": "reads the audit log, not the store; prints its chain's state",
+        "audit show": "the audit log's entries (who, when, why, to whom); no items from the store",
     ]
 
     /// How each subcommand that shows network data is run (FILE: a picture's path; each render runs

@@ -1,0 +1,132 @@
+import Crypto
+import Foundation
+
+/// What was disclosed (or consulted) by one command: the entities and items it showed, counts, and
+/// the SHA-256 of every file it wrote. Stored as JSON text (sorted keys) in the entry's `disclosed`
+/// column.
+public struct Disclosure: Codable, Equatable, Sendable {
+    /// A file written, by path, with the SHA-256 of its bytes (lowercase hex).
+    public struct File: Codable, Equatable, Sendable {
+        public var path: String
+        public var sha256: String
+        public init(path: String, sha256: String) { self.path = path; self.sha256 = sha256 }
+    }
+
+    /// Entity IDs shown (`person:lccs/C-2216`).
+    public var entities: [String]
+    /// Item references cited (`police/WX-1`).
+    public var items: [String]
+    /// Counts by what was counted (`rows`, `people`).
+    public var counts: [String: Int]
+    /// Files written.
+    public var files: [File]
+
+    public init(entities: [String] = [], items: [String] = [], counts: [String: Int] = [:], files: [File] = []) {
+        self.entities = entities; self.items = items; self.counts = counts; self.files = files
+    }
+
+    /// The SHA-256 of a file's bytes, as lowercase hex, for ``files``. O(file size).
+    /// - Throws: ``AuditError/writeFailed(path:reason:)`` when the file cannot be read: a
+    ///   disclosure whose file cannot be fingerprinted cannot be logged.
+    public static func sha256(ofFileAt path: String) throws(AuditError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .writeFailed(path: path, reason: "cannot read the file written, to fingerprint it")
+        }
+        return Hex.encode(SHA256.hash(data: data))
+    }
+
+    /// JSON text with sorted keys: the bytes stored and chained.
+    var jsonText: String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings and integers cannot fail.
+        return String(decoding: (try? enc.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+/// One consultation or disclosure to log: who, why, to whom, what. The log adds when (``at``
+/// defaults to the moment of appending), the sequence number and the chain values.
+public struct AuditEntry: Equatable, Sendable {
+    /// When it happened; `nil` is the moment of appending.
+    public var at: Date?
+    /// Who: the analyst (see ``AuditIdentity/analyst(option:environment:)``).
+    public var analyst: String
+    /// The command with its parameters, as run (`disrupt people --limit 20`).
+    public var command: String
+    /// Why: the lawful purpose given.
+    public var purpose: String
+    /// To whom, as a body (`MASH`, `strategy meeting`).
+    public var audience: String
+    /// To whom, named recipients.
+    public var recipients: [String]
+    /// What.
+    public var disclosed: Disclosure
+
+    public init(at: Date? = nil, analyst: String, command: String, purpose: String, audience: String,
+                recipients: [String] = [], disclosed: Disclosure = Disclosure()) {
+        self.at = at; self.analyst = analyst; self.command = command; self.purpose = purpose
+        self.audience = audience; self.recipients = recipients; self.disclosed = disclosed
+    }
+}
+
+/// An entry as stored: its fields as text (exactly the bytes chained), its sequence number and its
+/// chain values.
+public struct AuditRecord: Codable, Equatable, Sendable {
+    public var seq: Int64
+    /// UTC, ISO 8601 with milliseconds (`2026-12-06T05:19:56.123Z`).
+    public var at: String
+    public var analyst: String
+    public var command: String
+    public var purpose: String
+    public var audience: String
+    public var recipients: [String]
+    public var disclosed: Disclosure
+    /// The previous entry's chain value (64 zeros before the first), hex.
+    public var prev: String
+    /// This entry's chain value, hex.
+    public var chain: String
+}
+
+/// Lowercase hexadecimal.
+enum Hex {
+    static func encode<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8](); out.reserveCapacity(64)
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func decode(_ text: String) -> [UInt8]? {
+        let u = Array(text.utf8)
+        guard u.count % 2 == 0 else { return nil }
+        func v(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 48...57: c - 48
+            case 97...102: c - 87
+            case 65...70: c - 55
+            default: nil
+            }
+        }
+        var out = [UInt8](); out.reserveCapacity(u.count / 2)
+        var i = 0
+        while i < u.count {
+            guard let h = v(u[i]), let l = v(u[i + 1]) else { return nil }
+            out.append(h << 4 | l); i += 2
+        }
+        return out
+    }
+}
+
+/// UTC timestamps as the log writes them.
+enum AuditTime {
+    /// `2026-12-06T05:19:56.123Z`. O(1).
+    static func text(_ date: Date) -> String {
+        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        var secs = time_t(ms >= 0 ? ms / 1000 : (ms - 999) / 1000)
+        let milli = Int(ms - Int64(secs) * 1000)
+        var t = tm()
+        gmtime_r(&secs, &t)
+        func pad(_ v: Int32, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
+        return "\(pad(t.tm_year + 1900, 4))-\(pad(t.tm_mon + 1, 2))-\(pad(t.tm_mday, 2))T\(pad(t.tm_hour, 2)):\(pad(t.tm_min, 2)):\(pad(t.tm_sec, 2)).\(pad(Int32(milli), 3))Z"
+    }
+}
