@@ -153,7 +153,7 @@ public struct JSONParser {
         case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
         case 0: throw fail("a NUL byte is not allowed")
-        case 0xFF, 0xFE where i == 0 && bytes.count > 1 && (bytes[1] == 0xFE || bytes[1] == 0xFF):
+        case 0xFF where i == 0 && bytes.count > 1 && bytes[1] == 0xFE, 0xFE where i == 0 && bytes.count > 1 && bytes[1] == 0xFF:
             throw fail("the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
         default: throw fail("unexpected character \(describeByte(bytes[i]))")
         }

@@ -279,4 +279,16 @@ struct RecordStreamTests {
             #expect(error.description.hasPrefix("u.csv:1: the file is UTF-16"))
         }
     }
+
+    /// Only a byte-order mark at the very start is UTF-16: a stray 0xFF or 0xFE inside a line is an
+    /// unexpected byte (the compiler's warning on the old pattern found this).
+    @Test func strayByteOrderMarkByteIsNotUTF16() throws {
+        for stray: UInt8 in [0xFF, 0xFE] {
+            let line: [UInt8] = Array("{\"type\":".utf8) + [stray, stray == 0xFF ? 0xFE : 0xFF] + Array("}\n".utf8)
+            var json = RecordStream(MemoryByteSource(line), file: "s.jsonl", format: .jsonLines)
+            let unit = try #require(try json.next())
+            let message = unit.error?.description ?? ""
+            #expect(!message.contains("UTF-16") && message.contains("unexpected character"), "\(message)")
+        }
+    }
 }
