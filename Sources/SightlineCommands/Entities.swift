@@ -15,13 +15,13 @@ struct Entities: ParsableCommand {
     @Option(help: "Match names, aliases, labels and identifiers (accents and case ignored).")
     var search: String?
 
-    @Option(help: "List at most this many.")
+    @Option(help: "List at most this many (0: all, as on the lists).")
     var limit: Int?
 
     func validate() throws { if let limit { try Bounds.check("--limit", limit, Bounds.rows) } }
 
     func run() throws {
-        let list = try store.open().entities(kind: kind, search: search, limit: limit)
+        let list = try store.open().entities(kind: kind, search: search, limit: limit == 0 ? nil : limit)
         try emit(list, table: {
             TextTable(headers: ["id", "kind", "label", "roles", "links", "items", "identifiers"],
                       rows: list.map { [$0.id, $0.kind, $0.label, $0.roles.joined(separator: ","), String($0.links), String($0.items),

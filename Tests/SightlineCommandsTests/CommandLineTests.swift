@@ -37,6 +37,11 @@ struct CommandLineTests {
         let lines = csv.stdout.split(separator: "\r\n")
         #expect(lines.first == "id,kind,label,roles,links,items,identifiers")
         #expect(lines.count == 4)
+        // --limit 0 means all, as on every list; --limit 1 one.
+        let all = try runSightline(["entities", "--db", db, "--kind", "person", "--format", "csv", "--limit", "0"])
+        #expect(all.status == 0 && all.stdout == csv.stdout)
+        let one = try runSightline(["entities", "--db", db, "--kind", "person", "--format", "csv", "--limit", "1"])
+        #expect(one.stdout.split(separator: "\r\n").count == 2)
 
         let search = try runSightline(["entities", "--db", db, "--search", "quillfeather"])
         #expect(search.stdout.contains("Darren QUILLFEATHER"))
