@@ -20,9 +20,10 @@ extension SightlineStore {
                         evaluation: row.text(k + 4), handling: row.text(k + 5), conditions: row.textOrNil(k + 6))
     }
 
-    /// An agency's stored name, from its bytes.
+    /// An agency's stored name, from its bytes: guessed by length and first letter, then checked
+    /// against the agency's own name, so an agency added later can never be mistaken for another.
     static func agency(bytes b: UnsafeBufferPointer<UInt8>) -> Agency? {
-        switch (b.count, b.first) {
+        let guess: Agency? = switch (b.count, b.first) {
         case (6, 0x70): .police
         case (11, 0x73): .socialCare
         case (6, 0x68): .health
@@ -31,8 +32,10 @@ extension SightlineStore {
         case (9, 0x6C): .licensing
         case (7, 0x68): .housing
         case (5, 0x6F): .other
-        default: Agency(rawValue: String(decoding: b, as: UTF8.self))
+        default: nil
         }
+        if let guess, guess.rawValue.utf8.elementsEqual(b) { return guess }
+        return Agency(rawValue: String(decoding: b, as: UTF8.self))
     }
 
     /// A 3x5x2 grade from its stored columns (system, evaluation, handling, conditions), from their
