@@ -53,14 +53,26 @@ struct ListOptions: ParsableArguments {
         case .csv: text = table().csv
         case .json: text = try jsonText(document) + "\n"
         }
+        try deliver(text, rows: rows, what: what)
+    }
+
+    /// Writes a list's text to `-o` (saying how many rows) or standard output, then throws
+    /// ``NoRows`` (exit 1) when nothing is ranked: the empty list is still written, so a batch job's
+    /// file always reflects the last run.
+    /// - Parameter apart: rows set apart as needing corroboration (not ranked).
+    func deliver(_ text: String, rows: Int, apart: Int = 0, what: String) throws {
+        let setApart = apart == 0 ? "" : ", \(apart) needing corroboration"
         if let output {
             try OutputFile.write(text, to: output)
             var e = standardError
-            print("wrote \(output): \(rows) \(what)", to: &e)
+            print("wrote \(output): \(rows) \(what)" + setApart, to: &e)
         } else {
             print(text, terminator: "")
         }
-        if rows == 0 { throw NoRows(message: "no \(what)" + (sinceDay.map { " new or changed since \($0)" } ?? "")) }
+        if rows == 0 {
+            throw NoRows(message: "no \(what)" + (sinceDay.map { " new or changed since \($0)" } ?? "")
+                         + (apart == 0 ? "" : " ranked (\(apart) need corroboration)"))
+        }
     }
 }
 
@@ -115,17 +127,7 @@ extension ListOptions {
                 print("(the people counted and the items behind each row: --format csv or json; one row's derivation: --explain ID)", to: &e)
             }
         }
-        if let output {
-            try OutputFile.write(text, to: output)
-            var e = standardError
-            print("wrote \(output): \(ranked.count) \(what)" + (apart.isEmpty ? "" : ", \(apart.count) needing corroboration"), to: &e)
-        } else {
-            print(text, terminator: "")
-        }
-        if ranked.isEmpty {
-            throw NoRows(message: "no \(what)" + (sinceDay.map { " new or changed since \($0)" } ?? "")
-                         + (apart.isEmpty ? "" : " ranked (\(apart.count) need corroboration)"))
-        }
+        try deliver(text, rows: ranked.count, apart: apart.count, what: what)
     }
 }
 
