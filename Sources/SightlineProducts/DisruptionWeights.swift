@@ -147,6 +147,10 @@ public struct DisruptionWeights: Codable, Sendable, Equatable {
                                ("given_to_children", p.givenToChildren), ("suspects_using", p.suspectsUsing)])
         nonNegative("people", [("children", q.children), ("episodes", q.episodes), ("suspects", q.suspects),
                                ("betweenness", q.betweenness), ("impact", q.impact)])
+        bounded("evidence", [("recency_half_life_days", evidence.recencyHalfLifeDays)], 1...36_600)
+        if Evidence.parse(evidence.firmGrade) == nil {
+            out.append("'evidence.firm_grade' must be a source 1-3 and an assessment A-E, like 2C (got \"\(evidence.firmGrade)\")")
+        }
         return out
     }
 

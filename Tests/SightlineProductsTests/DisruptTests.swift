@@ -489,5 +489,17 @@ struct DisruptionWeightsYAMLTests {
             #expect(error.description == "w.yaml:2: 'phones.contacts' must be a number (got \"ten\")")
         }
         #expect(throws: WeightsFileError.self) { try DisruptionWeights(yaml: "locations:\n  night_start: \"7pm\"\n", file: "w.yaml") }
+        // The evidence section: a half-life of at least a day, a firm grade that is a grade.
+        do {
+            _ = try DisruptionWeights(yaml: "evidence:\n  recency_half_life_days: 0\n", file: "w.yaml")
+            Issue.record("a half-life of 0 days was accepted")
+        } catch {
+            #expect(error.description == "w.yaml: 'evidence.recency_half_life_days' must be between 1 and 36600 (got 0)")
+        }
+        #expect(throws: WeightsFileError.self) { try DisruptionWeights(yaml: "evidence:\n  firm_grade: 4Z\n", file: "w.yaml") }
+        var firm = DisruptionWeights()
+        firm.evidence.firmGrade = "1B"
+        #expect((try? DisruptionWeights(yaml: "evidence:\n  firm_grade: 1b\n", file: "w.yaml"))?.evidence.firmGrade == "1b")
+        #expect(firm.problems().isEmpty)
     }
 }
