@@ -20,9 +20,13 @@ public struct Disclosure: Codable, Equatable, Sendable {
     public var counts: [String: Int]
     /// Files written.
     public var files: [File]
+    /// The opaque references written in place of item references (to an audience that may not see
+    /// them), each with the item it stands for (`DK3J...` -> `police/WX-1`); nil when none.
+    public var opaque: [String: String]?
 
-    public init(entities: [String] = [], items: [String] = [], counts: [String: Int] = [:], files: [File] = []) {
-        self.entities = entities; self.items = items; self.counts = counts; self.files = files
+    public init(entities: [String] = [], items: [String] = [], counts: [String: Int] = [:], files: [File] = [],
+                opaque: [String: String]? = nil) {
+        self.entities = entities; self.items = items; self.counts = counts; self.files = files; self.opaque = opaque
     }
 
     /// The SHA-256 of a file's bytes, as lowercase hex, for ``files``. O(file size).

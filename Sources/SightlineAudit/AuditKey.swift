@@ -56,17 +56,22 @@ public struct AuditKey: @unchecked Sendable { // SymmetricKey is immutable
                 try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                          attributes: [.posixPermissions: 0o700])
             }
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-            if fd >= 0 {
-                let text = Array((SymmetricKey(size: .bits256).withUnsafeBytes { Hex.encode($0) } + "\n").utf8)
-                let written = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                let synced = fsync(fd) == 0
-                close(fd)
-                guard written == text.count, synced else {
-                    unlink(path)
-                    throw .keyUnavailable(path: path, reason: "could not write a new key")
-                }
-            } else if errno != EEXIST {
+            // Written whole to a file of its own, then linked into place: a process starting at the
+            // same moment sees no key or a whole key, never a part (link fails when one is there).
+            var template = Array((path + ".new-XXXXXX").utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else {
+                throw .keyUnavailable(path: path, reason: "could not create the key file (\(String(cString: strerror(errno))))")
+            }
+            let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            defer { unlink(temporary) }
+            fchmod(fd, 0o600)
+            let text = Array((SymmetricKey(size: .bits256).withUnsafeBytes { Hex.encode($0) } + "\n").utf8)
+            let written = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            let synced = fsync(fd) == 0
+            close(fd)
+            guard written == text.count, synced else { throw .keyUnavailable(path: path, reason: "could not write a new key") }
+            if link(temporary, path) != 0 && errno != EEXIST {
                 throw .keyUnavailable(path: path, reason: "could not create the key file (\(String(cString: strerror(errno))))")
             }
         }

@@ -49,9 +49,16 @@ public final class AuditLog: @unchecked Sendable {
             let queue = try DatabaseQueue(path: path, configuration: config)
             let hasTable = try queue.read { try $0.tableExists("audit_entries") }
             if !hasTable {
-                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                guard create, size == 0 else { throw AuditError.logUnavailable(path: path, reason: "not an audit log (no audit_entries table)") }
-                try queue.write { db in try db.execute(sql: Self.schema) }
+                guard create else { throw AuditError.logUnavailable(path: path, reason: "not an audit log (no audit_entries table)") }
+                // Checked again inside one write transaction: two commands starting together create
+                // it once; a file holding anything else (a store given by mistake) is never changed.
+                try queue.inTransaction(.immediate) { db in
+                    if try db.tableExists("audit_entries") { return .commit }
+                    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                    guard tables == 0 else { throw AuditError.logUnavailable(path: path, reason: "not an audit log (no audit_entries table)") }
+                    try db.execute(sql: Self.schema)
+                    return .commit
+                }
             }
             return AuditLog(path: path, key: key, queue: queue)
         } catch let e as AuditError {
@@ -169,6 +176,12 @@ public final class AuditLog: @unchecked Sendable {
         } catch {
             throw .logUnavailable(path: path, reason: "\(error)")
         }
+    }
+
+    /// The signed head at one entry: for the manifest of the disclosure that entry logs. O(1).
+    public func checkpoint(of record: AuditRecord) throws(AuditError) -> Checkpoint {
+        guard let chain = Hex.decode(record.chain) else { throw .logUnavailable(path: path, reason: "entry \(record.seq) has no chain value") }
+        return Checkpoint(seq: record.seq, chain: record.chain, signature: key.signHead(seq: record.seq, chain: chain))
     }
 
     /// The anchor file for this log: in the folder `KEYFILE.anchors` beside the key, named by the
