@@ -4,7 +4,7 @@
 // network and produces evidence-backed lists for the people who protect children.
 //
 // The target list follows the data flow:
-//   model -> ingest -> store -> read model (+ safeguarding rules) -> graph/network -> analysis -> products -> render -> commands
+//   model -> ingest -> store -> read model (+ safeguarding rules) -> graph/network -> analysis -> products -> gate -> render/export -> commands
 // Pure targets (no I/O) import only the standard library, Foundation's value types and
 // small parsing packages; only SightlineStore touches the store (SightlineAudit its own log file); only the executable touches
 // the terminal.
@@ -73,6 +73,18 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // 6b. Gate: the audiences (who may receive what) and the one disclosure step every output that
+        //     shows personal data passes through: the audience's screen over the read model, then
+        //     the disclosure logged before a byte is written.
+        .target(
+            name: "SightlineGate",
+            dependencies: [
+                "SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineStore", "SightlineAudit",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+
         // 7. Graph: a compact snapshot over dense indices and the algorithms on it. Pure.
         .target(name: "SightlineGraph", swiftSettings: strict),
 
@@ -112,7 +124,7 @@ let package = Package(
             name: "SightlineCommands",
             dependencies: [
                 "SightlineModel", "SightlineIngest", "SightlineStore", "SightlineResolution",
-                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineAnalysis", "SightlineProducts", "SightlineRender", "SightlineSafeguarding", "SightlineAudit",
+                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineAnalysis", "SightlineProducts", "SightlineRender", "SightlineSafeguarding", "SightlineAudit", "SightlineGate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -143,6 +155,7 @@ let package = Package(
         .testTarget(
             name: "SightlineAuditTests",
             dependencies: ["SightlineAudit", "SightlineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SightlineGateTests", dependencies: ["SightlineGate", "SightlineAudit", "SightlineModel", "SightlineReadModel", "SightlineStore", "SightlineTestSupport"]),
         .testTarget(
             name: "SightlineCommandsTests",
             dependencies: ["SightlineCommands", "SightlineModel", "SightlineStore", "SightlineAudit", "SightlineTestSupport",

@@ -1,0 +1,143 @@
+import Crypto
+import Foundation
+import SightlineAudit
+import SightlineModel
+import SightlineReadModel
+
+/// The one step every output that shows personal data passes through: the audience's ``Screen``
+/// is applied to what the command reads, the command's output is staged here (never written by the
+/// command itself), and ``commit(write:)`` logs the disclosure (who, when, the command, why, to
+/// whom, the entities and items that left and the SHA-256 of every byte written) and only then
+/// writes. A disclosure that cannot be logged does not happen.
+public final class DisclosureGate: @unchecked Sendable { // one command, one thread
+    /// Where an output goes.
+    public enum Destination: Hashable, Sendable {
+        case standardOutput
+        case file(String)
+    }
+
+    /// One output: its bytes and where they go.
+    public struct Output: Sendable {
+        public var destination: Destination
+        public var bytes: [UInt8]
+        public init(_ bytes: [UInt8], to destination: Destination) { self.bytes = bytes; self.destination = destination }
+    }
+
+    public let screen: Screen
+    public let request: Request
+    /// Opens the disclosure log (for appending) when the disclosure is committed.
+    let openLog: () throws(AuditError) -> AuditLog
+
+    /// What the command was asked, by whom and why: the log entry's who, what-command, why and to whom.
+    public struct Request: Sendable {
+        public var analyst: String
+        /// The command with its parameters, as run.
+        public var command: String
+        public var purpose: String?
+        public var recipients: [String]
+        public init(analyst: String, command: String, purpose: String?, recipients: [String]) {
+            self.analyst = analyst; self.command = command; self.purpose = purpose; self.recipients = recipients
+        }
+    }
+
+    private(set) var staged: [Output] = []
+    private var inventory = Inventory()
+    private var counts: [String: Int] = [:]
+
+    public init(audience: Audience, request: Request, openLog: @escaping () throws(AuditError) -> AuditLog) {
+        self.screen = Screen(audience: audience)
+        self.request = request
+        self.openLog = openLog
+    }
+
+    /// Checks the request against the audience before anything is read: the audience may be given
+    /// this command, and a purpose is given where one is required (every disclosure to an audience
+    /// that requires it, and every export).
+    /// - Parameter path: the command's path (`disrupt locations`).
+    public static func check(_ audience: Audience, command path: String, purpose: String?, export: Bool) throws(AudienceError) {
+        if let allowed = audience.commands {
+            let words = path.split(separator: " ").map(String.init)
+            let ok = (1...max(1, words.count)).contains { allowed.contains(words.prefix($0).joined(separator: " ")) }
+            guard ok else {
+                throw AudienceError(location: "--audience", problem: "'\(path)' may not be given to \(audience.name) (\(audience.title)); its commands are: \(allowed.sorted().joined(separator: ", "))")
+            }
+        }
+        let needsPurpose = audience.purposeRequired || export
+        if needsPurpose && (purpose ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw AudienceError(location: "--purpose", problem: export
+                ? "every export needs its purpose, the reason it is lawful to send (--purpose TEXT): it is logged with who, when and to whom"
+                : "a disclosure to \(audience.name) needs its purpose (--purpose TEXT): it is logged with who, when and to whom")
+        }
+    }
+
+    // MARK: What leaves
+
+    /// Records what text discloses that is not itself written as text (the Graphviz source of a
+    /// PNG or PDF picture, for instance): its entity IDs and items.
+    public func disclose(text: String) { inventory.scan(Array(text.utf8)) }
+
+    /// Adds to a count logged with the disclosure (`rows`).
+    public func count(_ what: String, _ n: Int) { counts[what, default: 0] += n }
+
+    /// Stages bytes to be written when the disclosure is committed.
+    public func stage(_ bytes: [UInt8], to destination: Destination) {
+        staged.append(Output(bytes, to: destination))
+        inventory.scan(bytes)
+    }
+
+    /// Whether anything was staged.
+    public var isEmpty: Bool { staged.allSatisfy { $0.bytes.isEmpty } }
+
+    /// The log entry for what is staged.
+    func entry() -> AuditEntry {
+        var files: [Disclosure.File] = []
+        for o in staged {
+            let hash = Hex.sha256(o.bytes)
+            switch o.destination {
+            case .standardOutput: files.append(Disclosure.File(path: "(standard output)", sha256: hash))
+            case .file(let path): files.append(Disclosure.File(path: URL(fileURLWithPath: path).standardizedFileURL.path, sha256: hash))
+            }
+        }
+        var c = counts
+        // An opaque reference is logged as the item it stands for.
+        var opaque: [String: String] = [:]
+        let items = Set(inventory.items.map { written -> String in
+            let slash = written.firstIndex(of: "/")!
+            let reference = String(written[written.index(after: slash)...])
+            guard let real = screen.minted[reference] else { return written }
+            opaque[reference] = real
+            return real
+        })
+        let entities = inventory.entities
+        c["entities"] = entities.count
+        c["items"] = items.count
+        c["bytes"] = staged.reduce(0) { $0 + $1.bytes.count }
+        let a = screen.audience
+        return AuditEntry(analyst: request.analyst, command: request.command, purpose: request.purpose ?? "",
+                          audience: a.name, recipients: request.recipients,
+                          disclosed: Disclosure(entities: entities.sorted().map(\.description), items: items.sorted(), counts: c, files: files,
+                                                                opaque: opaque.isEmpty ? nil : opaque))
+    }
+
+    /// Logs the disclosure, then writes what is staged. Nothing is written when the log cannot be.
+    /// - Parameters:
+    ///   - then: outputs that carry the log's checkpoint of this very entry (an export's manifest),
+    ///     written after the entry (their own bytes are not in it; the checkpoint signs the entry).
+    ///   - write: writes one output (the command line's writer: standard output, or a file whole or not at all).
+    /// - Returns: the entry as logged.
+    @discardableResult
+    public func commit(then: (AuditRecord, Checkpoint) -> [Output] = { _, _ in [] }, write: (Output) throws -> Void) throws -> AuditRecord {
+        let log = try openLog()
+        let record = try log.append(entry())
+        let checkpoint = try log.checkpoint(of: record)
+        for o in staged { try write(o) }
+        for o in then(record, checkpoint) { try write(o) }
+        return record
+    }
+}
+
+enum Hex {
+    static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+}

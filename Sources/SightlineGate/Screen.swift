@@ -1,0 +1,242 @@
+import SightlineModel
+import SightlineReadModel
+import SightlineSafeguarding
+import SightlineStore
+
+/// An audience's view of the store's contents: the one place where what may leave the tool is
+/// decided, applied to the read model before any product, picture or export is built from it, so
+/// that nothing can be counted, ranked, drawn or linked from what the audience may not see.
+///
+/// - Items: an item whose handling code the audience does not allow is withheld with everything
+///   only it supports (a link with no other item goes; an episode, notice, care period or
+///   non-consent it records goes; a role only it records goes). Safeguarding facts stay: dates of
+///   birth and child-at-risk roles are kept whatever their item, so no screen can make a child look
+///   like an adult, and their withheld items are cited as `other/withheld` (never their reference,
+///   agency or grade).
+/// - Source details (`source_details: opaque`): every item reference is replaced by a reference
+///   minted for this disclosure (``minted`` keeps what each stands for, for the log); officers are
+///   left out.
+/// - Names: people are shown by name or by a pseudonym (`Person P-12`, `Child C-25`, the forms the
+///   pictures and lists use), as the audience says; a person the request names is shown by name.
+public final class Screen: @unchecked Sendable { // used by one command on one thread
+    public let audience: Audience
+    /// Entities the request names: shown by name whatever the audience's naming.
+    public private(set) var requested: Set<EntityID> = []
+    /// Every child named, when the request asks for that (`--name-children`).
+    public private(set) var namesAllChildren = false
+    /// Opaque references minted for this disclosure, each with the item it stands for (`police/WX-1`).
+    public private(set) var minted: [String: String] = [:]
+    private var mintedFor: [IntelRef: String] = [:]
+    private let salt: (UInt64, UInt64)
+
+    public init(audience: Audience) {
+        self.audience = audience
+        var g = SystemRandomNumberGenerator()
+        salt = (g.next(), g.next())
+    }
+
+    /// The request names this entity: it is shown by name.
+    public func request(_ id: EntityID) { requested.insert(id) }
+    /// The request names every child (`--name-children`).
+    public func requestAllChildren() { namesAllChildren = true }
+
+    /// Whether nothing needs doing but the naming of people (the police analysts' usual view).
+    public var keepsItems: Bool { audience.seesEverything }
+
+    // MARK: Items
+
+    /// Whether an item may go.
+    @inline(__always) public func admits(_ c: Citation) -> Bool { audience.admits(c) }
+
+    /// An admitted item as it is shown: with an opaque reference when source details are opaque.
+    public func shown(_ c: Citation) -> Citation {
+        guard audience.sourceDetails == .opaque else { return c }
+        var out = c
+        out.ref = IntelRef(agency: c.agency, reference: opaqueReference(for: c.ref))
+        return out
+    }
+
+    /// The reference minted for an item in this disclosure: `D` and 12 characters from a keyed hash
+    /// of the item's reference under a secret drawn for this disclosure (so the same item has a
+    /// different reference in every disclosure, and none can be worked back to the item without the log).
+    public func opaqueReference(for ref: IntelRef) -> String {
+        if let m = mintedFor[ref] { return m }
+        var h = Hasher()
+        h.combine(salt.0); h.combine(salt.1); h.combine(ref.agency.rawValue); h.combine(ref.reference)
+        var v = UInt64(bitPattern: Int64(h.finalize()))
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var s = "D"
+        for _ in 0..<12 { s.append(alphabet[Int(v & 31)]); v >>= 5 }
+        while minted[s] != nil && minted[s] != ref.description { s += "X" } // a collision, however unlikely, stays unambiguous
+        mintedFor[ref] = s
+        minted[s] = ref.description
+        return s
+    }
+
+    /// The item a withheld safeguarding fact is cited by.
+    static func withheld(_ c: Citation) -> Citation {
+        Citation(agency: .other, reference: "withheld", recorded: c.recorded, grade: .current(source: 3, assessment: "E", handling: .permitted, conditions: nil))
+    }
+
+    // MARK: Names
+
+    /// Whether an entity is shown by a pseudonym.
+    public func pseudonymises(_ id: EntityID, kind: EntityKind, child: Bool) -> Bool {
+        guard kind == .person, !requested.contains(id) else { return false }
+        if child { return audience.children == .pseudonymised && !namesAllChildren }
+        return audience.adults == .pseudonymised
+    }
+
+    /// What an entity is called for this audience.
+    public func name(_ id: EntityID, kind: EntityKind, label: String, child: Bool) -> String {
+        guard pseudonymises(id, kind: kind, child: child) else { return label }
+        return child ? "Child C-\(id.rawValue)" : "Person P-\(id.rawValue)"
+    }
+
+    // MARK: Read-model values
+
+    /// The links the audience may see: each with its admitted items only (shown), none without one.
+    /// - Complexity: O(links + evidence).
+    public func screen(_ links: [NetworkLink]) -> [NetworkLink] {
+        if keepsItems { return links }
+        var out: [NetworkLink] = []
+        out.reserveCapacity(links.count)
+        for l in links {
+            var kept = l
+            kept.evidence = l.evidence.compactMap { admits($0) ? shown($0) : nil }
+            if !kept.evidence.isEmpty { out.append(kept) }
+        }
+        return out
+    }
+
+    /// Entities as the audience may see them: roles only from admitted items, except that a
+    /// child-at-risk role is kept whatever its item (cited as withheld); every date of birth kept
+    /// the same way; people named or pseudonymised.
+    /// - Complexity: O(entities + role and birth records).
+    public func screen(_ entities: [NetworkEntity], on day: Timestamp) -> [NetworkEntity] {
+        let rules = Safeguarding(entities, on: day)
+        return entities.map { e in
+            var s = e
+            if !keepsItems {
+                s.roleRecords = e.roleRecords.compactMap { r in
+                    if admits(r.source) { return Dated(r.value, source: shown(r.source)) }
+                    return r.value == .childAtRisk ? Dated(r.value, source: Self.withheld(r.source)) : nil
+                }
+                s.roles = Set(s.roleRecords.map(\.value)).sorted { $0.rawValue < $1.rawValue }
+                s.birthDates = e.birthDates.map { admits($0.source) ? Dated($0.value, source: shown($0.source)) : Dated($0.value, source: Self.withheld($0.source)) }
+            }
+            s.label = name(e.id, kind: e.kind, label: e.label, child: rules.isChild(e.id))
+            return s
+        }
+    }
+
+    /// The store's contents as the audience may see them (see the type's description).
+    /// - Complexity: O(size of the contents).
+    public func screen(_ c: ProductContents, on day: Timestamp) -> ProductContents {
+        var out = c
+        out.entities = screen(c.entities, on: day)
+        out.links = screen(c.links)
+        if keepsItems { return out }
+        let shownEntities = Dictionary(out.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        out.facts = c.facts.mapValues { f in
+            var g = f
+            g.birthDates = shownEntities.values.isEmpty ? [] : f.birthDates.map { admits($0.source) ? Dated($0.value, source: shown($0.source)) : Dated($0.value, source: Self.withheld($0.source)) }
+            return g
+        }
+        out.episodes = c.episodes.compactMap { e in admits(e.source) ? { var x = e; x.source = shown(e.source); return x }() : nil }
+        out.carePeriods = c.carePeriods.compactMap { p in admits(p.source) ? { var x = p; x.source = shown(p.source); return x }() : nil }
+        out.nonConsents = c.nonConsents.compactMap { n in admits(n.source) ? { var x = n; x.source = shown(n.source); return x }() : nil }
+        out.notices = c.notices.compactMap { n in
+            guard admits(n.source) else { return nil }
+            var x = n
+            x.source = shown(n.source)
+            if audience.sourceDetails == .opaque { x.officer = nil }
+            return x
+        }
+        var ingested: [IntelRef: Day] = [:]
+        for (ref, day) in c.ingested {
+            if audience.sourceDetails == .opaque {
+                // Only items cited by what was kept have a minted reference; the rest never appear.
+                if let m = mintedFor[ref] { ingested[IntelRef(agency: ref.agency, reference: m)] = day }
+            } else {
+                ingested[ref] = day
+            }
+        }
+        out.ingested = ingested
+        return out
+    }
+
+    /// One entity's detail as the audience may see it: facts from withheld items left out (the
+    /// child-at-risk role kept, cited as withheld), references shown as the audience may see them,
+    /// officers left out with opaque source details, and a pseudonymised entity's names, aliases,
+    /// identifiers and records' identifiers left out.
+    /// - Parameter pseudonymised: whether the entity itself is shown by a pseudonym.
+    public func screen(_ d: EntityDetail, pseudonymised: Bool) -> EntityDetail {
+        var out = d
+        if !keepsItems {
+            out.records = d.records.compactMap { r in admits(r.source) ? { var x = r; x.source = shown(r.source); return x }() : nil }
+            out.roles = d.roles.compactMap { r in
+                var x = r
+                if admits(r.source) { x.source = shown(r.source); return x }
+                x.source = Self.withheld(r.source)
+                return r.role == Role.childAtRisk.rawValue ? x : nil
+            }
+            out.lookedAfter = d.lookedAfter.compactMap { p in admits(p.source) ? { var x = p; x.source = shown(p.source); return x }() : nil }
+            out.missingEpisodes = d.missingEpisodes.compactMap { e in admits(e.source) ? { var x = e; x.source = shown(e.source); return x }() : nil }
+            out.notices = d.notices.compactMap { n in
+                guard admits(n.source) else { return nil }
+                var x = n
+                x.source = shown(n.source)
+                if audience.sourceDetails == .opaque { x.officer = nil }
+                return x
+            }
+            out.links = d.links.compactMap { l in
+                var x = l
+                x.evidence = l.evidence.compactMap { admits($0) ? shown($0) : nil }
+                return x.evidence.isEmpty ? nil : x
+            }
+            // Merges are the store's own housekeeping, not intelligence: who merged and why stays with the police.
+            if audience.sourceDetails == .opaque { out.merged = [] }
+        }
+        if pseudonymised || audience.sourceDetails == .opaque {
+            // Agency systems' identifiers (person:lccs/C-2216) name a source; strong identifiers of things stay.
+            out.identifiers = d.identifiers.filter { !pseudonymised && !Self.isAgencyIdentifier($0) }
+            out.records = out.records.map { r in
+                var x = r
+                if pseudonymised || Self.isAgencyIdentifier(r.identifier) { x.identifier = "" }
+                if pseudonymised { x.name = nil; x.aliases = []; x.dob = nil; x.details = [:] }
+                return x
+            }
+        }
+        return out
+    }
+
+    /// Whether an identifier is an agency system's own reference (`person:lccs/C-2216`,
+    /// `location:lic/PREM-0042`, `org:lic/TX-07`) rather than a strong identifier of a thing.
+    public static func isAgencyIdentifier(_ text: String) -> Bool {
+        let scheme = text.prefix { $0 != ":" }
+        switch scheme {
+        case "person", "org", "organisation": return true
+        case "location": return !text.hasPrefix("location:uprn/")
+        default: return false
+        }
+    }
+
+    /// What `missing brief` reads, as the audience may see it (the child is the request's).
+    public func screen(_ b: MissingBriefContents, on day: Timestamp) -> MissingBriefContents {
+        var out = b
+        let entities = screen(Array(b.entities.values) + [b.child], on: day)
+        var byID: [EntityID: NetworkEntity] = [:]
+        for e in entities { byID[e.id] = e }
+        out.child = byID[b.child.id] ?? b.child
+        out.entities = b.entities.mapValues { byID[$0.id] ?? $0 }
+        out.childLinks = screen(b.childLinks)
+        out.adultLinks = b.adultLinks.mapValues(screen).filter { !$0.value.isEmpty }
+        if keepsItems { return out }
+        out.birthDates = b.birthDates.map { admits($0.source) ? Dated($0.value, source: shown($0.source)) : Dated($0.value, source: Self.withheld($0.source)) }
+        out.episodes = b.episodes.compactMap { e in admits(e.source) ? { var x = e; x.source = shown(e.source); return x }() : nil }
+        out.carePeriods = b.carePeriods.compactMap { p in admits(p.source) ? { var x = p; x.source = shown(p.source); return x }() : nil }
+        if audience.sourceDetails == .opaque { out.identifiers = b.identifiers.filter { !Self.isAgencyIdentifier($0) } }
+        return out
+    }
+}
