@@ -18,6 +18,7 @@ struct Analyse: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var network: NetworkOptions
     @Option(help: "How many central actors to list.") var top: Int = 20

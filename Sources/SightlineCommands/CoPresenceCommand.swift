@@ -19,6 +19,7 @@ struct CoPresenceCommand: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var network: NetworkOptions
     @Argument(help: "Only pairs involving this person, or only this hub (E12, an identifier or an exact name).") var entity: String?

@@ -19,6 +19,7 @@ struct DisruptLocations: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var list: ListOptions
     @OptionGroup var disrupt: DisruptOptions

@@ -16,6 +16,7 @@ struct DisruptPeople: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var list: ListOptions
     @OptionGroup var disrupt: DisruptOptions

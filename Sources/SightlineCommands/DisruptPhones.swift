@@ -14,6 +14,7 @@ struct DisruptPhones: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var list: ListOptions
     @OptionGroup var disrupt: DisruptOptions

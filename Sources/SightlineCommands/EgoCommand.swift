@@ -10,6 +10,7 @@ struct EgoCommand: ParsableCommand {
         abstract: "Everything within N links of an entity, each entity with the links that bring it in.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var network: NetworkOptions
     @Argument(help: "The entity (E12, an identifier, or an exact name).") var entity: String

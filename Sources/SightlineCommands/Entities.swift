@@ -7,6 +7,7 @@ struct Entities: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List entities, optionally of one kind or matching a search.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Only this kind: \(EntityKind.allCases.map(\.rawValue).joined(separator: ", ")).")

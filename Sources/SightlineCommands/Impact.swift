@@ -30,6 +30,7 @@ struct Impact: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @Argument(help: "An entity in the store (E12, an identifier, or an exact name).") var entity: String?
     @Option(help: "List this many greedy removals from the store's network.") var greedy: Int?

@@ -63,7 +63,7 @@ struct ListOptions: ParsableArguments {
     func deliver(_ text: String, rows: Int, apart: Int = 0, what: String) throws {
         let setApart = apart == 0 ? "" : ", \(apart) needing corroboration"
         if let output {
-            try OutputFile.write(text, to: output)
+            currentGate.stage(Array(text.utf8), to: .file(output))
             var e = standardError
             print("wrote \(output): \(rows) \(what)" + setApart, to: &e)
         } else {
@@ -160,13 +160,21 @@ func keepUntilExit<T>(_ value: T) -> T {
 func releaseKeptValues() { keptUntilExit.removeAll() }
 
 extension NetworkOptions {
+    /// The store's contents as the command's audience may see them: screened before anything is
+    /// counted, ranked, drawn or linked from them.
+    func contents(_ db: SightlineStore) throws -> ProductContents {
+        let contents = try db.productContents()
+        guard let screen = activeScreen else { return contents }
+        return screen.screen(contents, on: filter.asOf ?? RunDay.todayOrClock())
+    }
+
     /// The products' view of the store: its contents through these filters, the network weighted
     /// as `analyse` weighs it.
     func productData(_ db: SightlineStore) throws -> ProductData {
         // ProductData finds the reference date (--as-of, or the newest item) once, for both.
         // Kept until the process ends, so that the network and the store's contents are not freed
         // object by object on the way out (about a tenth of a list's time at 100,000 people).
-        var data = ProductData(try db.productContents(), filter: filter, weighting: weighting(reference:))
+        var data = ProductData(try contents(db), filter: filter, weighting: weighting(reference:))
         // --unweighted: every element of every list counts 1 and no row is set apart, as the network's links all weigh 1.
         data.strength.weighted = !unweighted
         data = keepUntilExit(data)

@@ -26,6 +26,7 @@ struct MissingBriefCommand: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @Argument(help: "The child (E12, an identifier such as person:lccs/C-2201, or an exact name).") var child: String
     @Option(help: "text (default), json or html (a printable page).") var format: BriefFormat = .text
@@ -63,7 +64,7 @@ struct MissingBriefCommand: ParsableCommand {
         let db = try store.open()
         let id = try resolve(db)
         let day = network.asOf.flatMap { try? DayArgument($0, option: "--as-of").text }
-        let contents = try db.missingBriefContents(for: id, recordedBy: day)
+        let contents = currentGate.screen.screen(try db.missingBriefContents(for: id, recordedBy: day), on: network.filter.asOf ?? RunDay.todayOrClock())
         let brief = try brief(contents, asOf: day)
         let text: String
         switch format {
@@ -72,7 +73,7 @@ struct MissingBriefCommand: ParsableCommand {
         case .html: text = MissingBriefPage.html(brief)
         }
         if let output {
-            try OutputFile.write(text, to: output)
+            currentGate.stage(Array(text.utf8), to: .file(output))
             var e = standardError
             print("wrote \(output): missing brief for \(brief.child.entity)", to: &e)
         } else {

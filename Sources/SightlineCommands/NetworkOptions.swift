@@ -1,4 +1,5 @@
 import ArgumentParser
+import SightlineGate
 import SightlineModel
 import SightlineNetwork
 import SightlineStore
@@ -53,7 +54,12 @@ struct NetworkOptions: ParsableArguments {
 
     /// The store's network, filtered and weighted as asked.
     func snapshot(_ db: SightlineStore) throws -> NetworkSnapshot {
-        let (entities, links) = try db.networkContents()
+        var (entities, links) = try db.networkContents()
+        // What the audience may see, before anything is built from it.
+        if let screen = activeScreen {
+            entities = screen.screen(entities, on: filter.asOf ?? RunDay.todayOrClock())
+            links = screen.screen(links)
+        }
         return NetworkSnapshot(entities: entities, links: links, filter: filter, weighting: weighting(for: links))
     }
 

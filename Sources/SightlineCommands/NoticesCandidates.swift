@@ -27,6 +27,7 @@ struct NoticesCandidates: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var list: ListOptions
 

@@ -151,5 +151,35 @@ struct OutputFile {
     }
 }
 
+extension OutputFile {
+    /// Runs `body` with standard output kept (in a temporary file, unlinked at once) and returns
+    /// what it printed; on an error nothing it printed is kept.
+    static func capturingStandardOutput(_ body: () throws -> Void) throws -> [UInt8] {
+        let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((folder + "/sightline-output-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw OutputError(path: folder, reason: "cannot create a temporary file to hold the output (\(String(cString: strerror(errno))))") }
+        unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+        defer { close(fd) }
+        fflush(nil)
+        let saved = dup(STDOUT_FILENO)
+        dup2(fd, STDOUT_FILENO)
+        func restore() { fflush(nil); dup2(saved, STDOUT_FILENO); close(saved) }
+        do { try body() } catch { restore(); throw error }
+        restore()
+        let size = lseek(fd, 0, SEEK_END)
+        guard size >= 0 else { throw OutputError(path: folder, reason: "cannot read back the output") }
+        var bytes = [UInt8](repeating: 0, count: Int(size))
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(done)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw OutputError(path: folder, reason: "cannot read back the output") }
+            done += n
+        }
+        return bytes
+    }
+}
+
 /// The system's `write(2)` (a name of its own: inside ``OutputFile`` `write` is its own method).
 private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int { write(fd, bytes, count) }

@@ -10,6 +10,7 @@ struct PathCommand: ParsableCommand {
         abstract: "How two entities are connected: the shortest paths between them, each link with the intelligence behind it.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var network: NetworkOptions
     @Argument(help: "The first entity (E12, an identifier such as phone:07700 900123, or an exact name).") var a: String

@@ -11,6 +11,7 @@ struct RenderCluster: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cluster", abstract: "One cluster: by its number in 'sightline analyse', or the cluster holding an entity.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var clustering: ClusterOptions
     @OptionGroup var out: RenderOutput

@@ -81,7 +81,11 @@ struct RenderOutput: ParsableArguments {
         let e = engine.flatMap(LayoutEngine.init(rawValue:)) ?? defaultEngine
         let bytes: [UInt8]
         do { bytes = try Graphviz.render(picture, engine: e, format: f, seed: seed) } catch { throw CommandError("\(error)") }
-        try OutputFile.write(bytes, to: output)
+        if f != .svg && f != .dot {
+            // A PNG or PDF cannot be read for what it shows: its Graphviz source is.
+            currentGate.disclose(text: String(decoding: try Graphviz.render(picture, engine: e, format: .dot, seed: seed), as: UTF8.self))
+        }
+        currentGate.stage(bytes, to: .file(output))
         return "wrote \(output): \(f.rawValue), \(picture.nodes.count) entities, \(picture.edges.count) links, laid out by \(f == .dot ? "none (source)" : e.rawValue)"
     }
 }

@@ -11,6 +11,7 @@ struct RenderConnect: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "connect", abstract: "The connecting network of several entities.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var out: RenderOutput
     @Argument(help: "Two or more entities.") var entities: [String]

@@ -11,6 +11,7 @@ struct RenderEgo: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ego", abstract: "An entity and everything within N links of it.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var out: RenderOutput
     @Argument(help: "The entity (E12, an identifier, or an exact name).") var entity: String

@@ -11,6 +11,7 @@ struct RenderHotspot: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "hotspot", abstract: "Places with the people recorded there and when.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var out: RenderOutput
     @Argument(help: "One or more places (E65, location:uprn/..., or an exact name).") var places: [String]

@@ -13,6 +13,7 @@ struct RenderOverview: ParsableCommand {
         abstract: "The whole network; above --threshold entities each cluster collapses into one node.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var clustering: ClusterOptions
     @OptionGroup var out: RenderOutput

@@ -11,6 +11,7 @@ struct RenderPath: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "path", abstract: "The shortest paths between two entities, left to right.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var out: RenderOutput
     @Argument(help: "The first entity.") var a: String

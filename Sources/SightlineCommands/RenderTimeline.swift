@@ -13,6 +13,7 @@ struct RenderTimeline: ParsableCommand {
         abstract: "One child's chronology by date, read like text: links, missing episodes, care periods and notices.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var out: RenderOutput
     @Argument(help: "The child (E12, an identifier, or an exact name).") var child: String
@@ -28,7 +29,7 @@ struct RenderTimeline: ParsableCommand {
         try out.draw(store, network, small: .dot, large: .dot) { db, s, options in
             let id = try db.find(child)
             // The chronology reads the store's contents through the same filters as the network.
-            let data = ProductData(try db.productContents(), filter: network.filter)
+            let data = ProductData(try network.contents(db), filter: network.filter)
             guard data.isChild(id) else { throw CommandError("\(id) is not a child: a chronology is drawn for a child") }
             let name: (EntityID) -> String = { x in data.entity(x).map { Views.name(of: $0, in: data.snapshot, options) } ?? x.description }
             let picture = Views.timeline(Chronology.events(for: id, in: data, name: name), of: name(id), limit: limit, perRow: perRow)

@@ -8,6 +8,7 @@ extension Resolve {
         static let configuration = CommandConfiguration(abstract: "List likely-same people with reasons and a score; merges nothing.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var gate: GateOptions
         @OptionGroup var output: OutputOptions
 
         @Option(help: "List pairs scoring at least this (0 to 1).")

@@ -8,6 +8,7 @@ extension Resolve {
         static let configuration = CommandConfiguration(abstract: "List every merge, with who, when and why, including undone ones.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var gate: GateOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {

@@ -17,6 +17,7 @@ struct Review: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var network: NetworkOptions
 

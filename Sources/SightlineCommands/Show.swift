@@ -1,4 +1,5 @@
 import ArgumentParser
+import SightlineGate
 import SightlineModel
 import SightlineStore
 
@@ -8,6 +9,7 @@ struct Show: ParsableCommand {
         abstract: "Show one entity: its identifiers, roles, and every link with the intelligence behind it.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var network: NetworkOptions
 
@@ -18,8 +20,14 @@ struct Show: ParsableCommand {
         let db = try store.open()
         // Through the same filters as the network: an item the filters refuse shows nowhere.
         let filter = network.filter
-        let d = try db.detail(try db.find(entity), on: filter.asOf ?? RunDay.todayOrClock())
-            .keeping(filter.accepts, linkTypes: filter.linkTypes.map { Set($0.map(\.rawValue)) })
+        let id = try db.find(entity)
+        let screen = currentGate.screen
+        var pseudonymised = false
+        let detail = try db.detail(id, on: filter.asOf ?? RunDay.todayOrClock()) { e, kind, label, child in
+            if e == id { pseudonymised = screen.pseudonymises(e, kind: kind, child: child) }
+            return screen.name(e, kind: kind, label: label, child: child)
+        }
+        let d = screen.screen(detail.keeping(filter.accepts, linkTypes: filter.linkTypes.map { Set($0.map(\.rawValue)) }), pseudonymised: pseudonymised)
         switch output.format {
         case .json: print(try jsonText(d))
         case .csv: print(Self.linkTable(d).csv, terminator: "")

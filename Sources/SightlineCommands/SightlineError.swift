@@ -1,5 +1,6 @@
 import ArgumentParser
 import SightlineAudit
+import SightlineGate
 import SightlineIngest
 import SightlineStore
 
@@ -57,6 +58,8 @@ public struct SightlineError: Error, CustomStringConvertible, Sendable {
             case let .store(s): self.init(.store, s.description + "\nNothing from this run was stored.", detail: s.detail)
             }
         case let e as AuditError: self.init(.store, e.description)
+        // An audience or purpose the request gets wrong is a usage error; a bad audiences file, a request that cannot be met.
+        case let e as AudienceError: self.init(e.location.hasPrefix("--") ? .usage : .request, e.description)
         case let e as OutputError: self.init(.output, e.description)
         case let e as NoRows: self = .nothing(e.message)
         case let e as ExitWithMessage: self.init(ExitStatus(rawValue: e.code) ?? .request, e.message)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SightlineModel
+import SightlineGate
 import SightlineStore
 
 /// Runs the command line, mapping errors to messages and exit codes (``ExitStatus``).
@@ -22,7 +23,9 @@ public enum SightlineMain {
             var command = try Sightline.parseAsRoot(arguments)
             // The run's day (SIGHTLINE_TODAY) is checked once, before any command reads it.
             do { _ = try RunDay.today() } catch { throw ValidationError(error.description) }
-            if let data = command as? any PrintsData, let path = data.destination.output {
+            if let disclosing = command as? any Discloses, disclosing.disclosesPersonalData {
+                try runDisclosing(&command, disclosing, arguments: arguments)
+            } else if let data = command as? any PrintsData, let path = data.destination.output {
                 try OutputFile.redirectingStandardOutput(to: path) { try command.run() }
                 print("wrote \(path)", to: &err)
             } else {
@@ -48,13 +51,14 @@ public enum SightlineMain {
 
     /// Whether argument-parser asked for help or the version (exit 0).
     static func isHelp(_ error: any Error) -> Bool {
-        if error is SightlineError || error is CommandError || error is StoreError { return false }
+        if error is SightlineError || error is CommandError || error is StoreError || error is AudienceError { return false }
         return Sightline.exitCode(for: error) == .success
     }
 
     /// Whether argument-parser threw a usage error (it would exit 64, EX_USAGE; Sightline documents 2).
     static func isUsage(_ error: any Error) -> Bool {
         if error is ValidationError { return true }
+        if error is AudienceError { return false }
         if error is SightlineError || error is CommandError || error is StoreError { return false }
         return Sightline.exitCode(for: error) == .validationFailure
     }

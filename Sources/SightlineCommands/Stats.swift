@@ -6,6 +6,7 @@ struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Count what the store holds.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {

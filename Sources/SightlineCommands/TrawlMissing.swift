@@ -35,6 +35,7 @@ struct TrawlMissing: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var list: ListOptions
     @Option(help: "The period: this many days up to --until, --as-of or the newest item (ignored when --from is given).") var days: Int = 28

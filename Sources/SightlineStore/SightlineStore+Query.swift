@@ -189,8 +189,13 @@ extension SightlineStore {
     }
 
     /// Everything about one entity, with the intelligence behind each fact.
-    /// - Parameter id: an entity (merged entities are shown through their survivor).
-    public func detail(_ id: EntityID, on day: Timestamp = RunDay.todayOrClock()) throws(StoreError) -> EntityDetail {
+    /// - Parameters:
+    ///   - id: an entity (merged entities are shown through their survivor).
+    ///   - name: what to call an entity (its ID, kind, label and whether it is a child on `day`):
+    ///     its label, or a pseudonym; used for the entity, every other end of its links, and the
+    ///     people and places of its episodes and notices.
+    public func detail(_ id: EntityID, on day: Timestamp = RunDay.todayOrClock(),
+                       name: (EntityID, EntityKind, String, Bool) -> String = { _, _, label, _ in label }) throws(StoreError) -> EntityDetail {
         try read { db in
             let m = try Self.mergeMap(db)
             let root = Self.canonical(id.rawValue, m)
@@ -204,10 +209,15 @@ extension SightlineStore {
                 return p
             }
             let list = members.map(String.init).joined(separator: ",")
+            func called(_ c: Int64, _ kind: String, _ label: String) throws -> String {
+                let k = EntityKind(rawValue: kind) ?? .person
+                let child = try k == .person && Safeguarding([person(c)], on: day).isChild(EntityID(c))
+                return name(EntityID(c), k, label, child)
+            }
             func label(_ e: Int64) throws -> (String, String, String) {
                 let c = Self.canonical(e, m)
                 let r = try Row.fetchOne(db, sql: "SELECT kind, label FROM entity WHERE id = ?", arguments: [c])!
-                return (EntityID(c).description, r[0], r[1] ?? "")
+                return (EntityID(c).description, r[0], try called(c, r[0], r[1] ?? ""))
             }
             let head = try Row.fetchOne(db, sql: "SELECT kind, label FROM entity WHERE id = ?", arguments: [root])!
             let merged = try Row.fetchAll(db, sql: """
@@ -246,8 +256,9 @@ extension SightlineStore {
                 let (a, b) = (Self.canonical(source, m), Self.canonical(target, m))
                 let rules = Safeguarding([try person(a), try person(b)], on: day)
                 let reads = rules.sentence(type, from: EntityID(a), to: EntityID(b)).text { id in
-                    let p = people[id.rawValue]
-                    return p.map { $0.label.isEmpty ? $0.id.description : $0.label } ?? id.description
+                    guard let p = people[id.rawValue] else { return id.description }
+                    let shown = name(p.id, p.kind, p.label, rules.isChild(p.id))
+                    return shown.isEmpty ? p.id.description : shown
                 }
                 links.append(EntityDetail.LinkInfo(
                     id: row[0], type: type.rawValue, direction: type.isDirected ? (outgoing ? "out" : "in") : "both",
@@ -282,7 +293,7 @@ extension SightlineStore {
                     premises: try (row[3] as Int64?).map { let l = try label($0); return "\(l.0) \(l.2)" },
                     issued: row[4], officer: row[5], expires: row[6], source: Self.citation(row, from: 7))
             }
-            return EntityDetail(id: EntityID(root).description, kind: head[0], label: head[1] ?? "", merged: merged,
+            return EntityDetail(id: EntityID(root).description, kind: head[0], label: try called(root, head[0], head[1] ?? ""), merged: merged,
                                 identifiers: identifiers, records: records, roles: roles, links: links,
                                 lookedAfter: periods, missingEpisodes: episodes, notices: notices)
         }

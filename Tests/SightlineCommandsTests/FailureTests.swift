@@ -38,18 +38,34 @@ struct FailureTests {
 
     // MARK: 17. Read commands never write
 
-    @Test("17: a 444 store in a 555 folder is read by every read command; its bytes are unchanged and no -wal or -shm appears")
+    @Test("17: a 444 store in a 555 folder is read by every read command, logged elsewhere; its bytes are unchanged and no -wal or -shm appears")
     func readOnlyStore() throws {
         let before = try Self.sha256(db), files = try listing()
+        let logs = TemporaryDirectory("evidence-log")
         chmod(db, 0o444)
         chmod(dir.path, 0o555)
         defer { chmod(dir.path, 0o755); chmod(db, 0o644) }
         for args in Self.readCommands {
-            let r = try runSightline(args + ["--db", db])
+            let r = try runSightline(args + ["--db", db, "--audit-log", logs.file("evidence.audit.sqlite")])
             #expect(r.status == 0 || r.status == 1, "\(args): \(r.status) \(r.stderr)")
             #expect(try Self.sha256(db) == before, "\(args) changed the store's bytes")
             let now = try listing()
             #expect(now == files, "\(args) left files beside the store: \(now)")
+        }
+    }
+
+    @Test("13: where the disclosure log cannot be written, every read command refuses (exit 3) and writes nothing")
+    func unloggable() throws {
+        let out = TemporaryDirectory("unlogged")
+        for args in Self.readCommands {
+            let r = try runSightline(args + ["--db", db, "--audit-log", out.file("no-such-folder/log.sqlite")])
+            #expect(r.status == 3, "\(args): \(r.status) \(r.stderr)")
+            #expect(r.stdout.isEmpty, "\(args) printed: \(r.stdout.prefix(200))")
+            #expect(r.stderr.contains("log.sqlite"), "\(args): \(r.stderr)")
+            let file = out.file("list.csv")
+            let o = try runSightline(args + ["--db", db, "--audit-log", out.file("no-such-folder/log.sqlite"), "-o", file])
+            #expect(o.status == 3 || o.status == 2, "\(args) -o: \(o.status) \(o.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: file), "\(args) wrote \(file) without logging it")
         }
     }
 
@@ -61,6 +77,7 @@ struct FailureTests {
             #expect(r.status == 3, "\(args): \(r.status) \(r.stderr)")
             #expect(r.stderr.contains("no store at \(nowhere): run 'sightline ingest' first or check --db"), "\(args): \(r.stderr)")
             #expect(!FileManager.default.fileExists(atPath: nowhere), "\(args) created the store")
+            #expect(!FileManager.default.fileExists(atPath: dir.file("typo.audit.sqlite")), "\(args) created a log for no store")
         }
     }
 

@@ -69,8 +69,15 @@ public func runSightline(_ arguments: [String], environment: [String: String] = 
     guard let binary = PackagePaths.binary else {
         throw TestSupportError("the sightline executable is not built; run 'swift build' before the tests (scripts/test.sh does)")
     }
-    return try runProcess(binary, arguments, environment: environment)
+    // The disclosure log's key: one for the test run, in a temporary folder, unless a test gives its own
+    // (never the user's ~/.config/sightline/audit.key).
+    var env = environment
+    if env["SIGHTLINE_AUDIT_KEY"] == nil { env["SIGHTLINE_AUDIT_KEY"] = testAuditKey }
+    return try runProcess(binary, arguments, environment: env)
 }
+
+/// The audit key the command-line tests use (created by the first command that needs it).
+public let testAuditKey: String = NSTemporaryDirectory() + "sightline-test-audit-\(getpid())/audit.key"
 
 /// Runs a program, capturing standard output and error (via files, so large outputs cannot block).
 public func runProcess(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {

@@ -1,0 +1,32 @@
+/// Every command that shows or writes personal data, with the entities its request names: each runs
+/// through its disclosure gate (``SightlineMain/runDisclosing(_:_:arguments:)``). A command that
+/// shows personal data and is not here cannot screen or log what it shows: the canary test
+/// (Tests/SightlineCommandsTests/CanaryTests.swift) runs every subcommand and fails on one that leaks.
+extension Show: Discloses { var requestNames: [String] { [entity] } }
+extension Entities: Discloses {}
+extension Stats: Discloses {}
+extension Review: Discloses {}
+extension Resolve.Candidates: Discloses {}
+extension Resolve.History: Discloses {}
+extension PathCommand: Discloses { var requestNames: [String] { [a, b] } }
+extension EgoCommand: Discloses { var requestNames: [String] { [entity] } }
+extension CoPresenceCommand: Discloses { var requestNames: [String] { entity.map { [$0] } ?? [] } }
+extension Analyse: Discloses {}
+extension Impact: Discloses {
+    var requestNames: [String] { entity.map { [$0] } ?? [] }
+    var disclosesPersonalData: Bool { edges == nil }
+}
+extension RenderEgo: Discloses { var requestNames: [String] { [entity] } }
+extension RenderCluster: Discloses {}
+extension RenderConnect: Discloses { var requestNames: [String] { entities } }
+extension RenderHotspot: Discloses { var requestNames: [String] { places } }
+extension RenderOverview: Discloses {}
+extension RenderPath: Discloses { var requestNames: [String] { [a, b] } }
+extension RenderTimeline: Discloses { var requestNames: [String] { [child] } }
+extension DisruptLocations: Discloses { var namesChildren: Bool { disrupt.nameChildren } }
+extension DisruptPeople: Discloses { var namesChildren: Bool { disrupt.nameChildren } }
+extension DisruptPhones: Discloses { var namesChildren: Bool { disrupt.nameChildren } }
+extension DisruptVehicles: Discloses { var namesChildren: Bool { disrupt.nameChildren } }
+extension NoticesCandidates: Discloses { var namesChildren: Bool { nameChildren } }
+extension TrawlMissing: Discloses { var namesChildren: Bool { nameChildren } }
+extension MissingBriefCommand: Discloses { var requestNames: [String] { [child] } }
