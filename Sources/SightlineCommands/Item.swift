@@ -34,7 +34,8 @@ struct ItemCommand: ParsableCommand {
     static func table(_ d: ItemDetail) -> TextTable {
         var t = TextTable(headers: ["kind", "id", "description", "entities", "time", "detail"])
         func ids(_ parties: [ItemDetail.Party?]) -> String { parties.compactMap { $0?.id }.joined(separator: "; ") }
-        t.rows.append(["item", d.citation.ref.description, d.summary ?? "", "", d.observed?.text ?? "", header(d).map { "\($0): \($1)" }.joined(separator: "; ")])
+        let particulars = [d.citation.description] + header(d).dropFirst().map { "\($0): \($1)" } // the citation holds the day recorded
+        t.rows.append(["item", d.citation.ref.description, d.summary ?? "", "", d.observed?.text ?? "", particulars.joined(separator: "; ")])
         for r in d.records {
             t.rows.append(["record", r.entity.id, "\(r.entity) (\(r.entity.kind)): " + recordWords(r), ids([r.entity]), "",
                            "identifier \(r.identifier)" + (r.mergedFrom.map { "; filed under \($0), since merged into \(r.entity.id)" } ?? "")])
@@ -67,7 +68,7 @@ struct ItemCommand: ParsableCommand {
     /// `START/END`, or the start alone when there is no end.
     static func span(_ start: String, _ end: String?) -> String { end.map { start + "/" + $0 } ?? start }
 
-    /// The item's own particulars, in order, as (name, value).
+    /// The item's own particulars, in order, as (name, value): the day recorded first.
     static func header(_ d: ItemDetail) -> [(String, String)] {
         var h: [(String, String)] = [("recorded", d.citation.recorded.text)]
         if let o = d.observed {
@@ -126,7 +127,7 @@ struct ItemCommand: ParsableCommand {
     }
 
     static func text(_ d: ItemDetail) -> String {
-        var out = "\(d.citation.ref)\n"
+        var out = "\(d.citation)\n" // police/WX-24-000123 2024-03-04 2BP, as every item is cited
         let head = header(d)
         let width = head.map(\.0.count).max() ?? 0
         for (name, value) in head { out += name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value + "\n" }
@@ -135,14 +136,14 @@ struct ItemCommand: ParsableCommand {
         if !d.records.isEmpty {
             out += "\nentity records\n"
             out += TextTable(headers: ["entity", "kind", "identifier", "name", "aliases", "dob", "details"], rows: d.records.map { r in
-                [r.entity.description + (r.mergedFrom.map { " (filed under \($0))" } ?? ""), r.entity.kind, r.identifier, r.name ?? "",
+                [r.entity.description + (r.mergedFrom.map { " (filed under \($0), since merged)" } ?? ""), r.entity.kind, r.identifier, r.name ?? "",
                  r.aliases.joined(separator: ", "), r.dob ?? "", r.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")]
             }).rendered()
         }
         if !d.roles.isEmpty {
             out += "\nroles\n"
             out += TextTable(headers: ["entity", "role"], rows: d.roles.map {
-                [$0.entity.description + ($0.mergedFrom.map { " (filed under \($0))" } ?? ""), roleTitle($0.role)]
+                [$0.entity.description + ($0.mergedFrom.map { " (filed under \($0), since merged)" } ?? ""), roleTitle($0.role)]
             }).rendered()
         }
         if !d.links.isEmpty {

@@ -22,8 +22,10 @@ public struct ItemDetail: Sendable, Codable {
     /// first stored it (what `--since` compares); the same run when it was stored once.
     public var run: RunInfo?
     public var firstRun: RunInfo?
-    /// What the item says about each entity: one record per entity, in entity order.
+    /// What the item says about each entity: one record per entity it was filed under, in the order
+    /// of the (surviving) entities.
     public var records: [RecordInfo]
+    /// Roles the item records, in the order of the (surviving) entities.
     public var roles: [RoleInfo]
     /// The links this item is evidence for, in time order.
     public var links: [LinkInfo]

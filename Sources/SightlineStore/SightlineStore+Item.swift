@@ -43,13 +43,14 @@ extension SightlineStore {
 
             let records = try Row.fetchAll(db, sql: """
                 SELECT entity_id, identifier, name, aliases, CASE WHEN dob_approx THEN '~' ELSE '' END || dob_text, details
-                FROM entity_record WHERE item_id = ? ORDER BY entity_id
-                """, arguments: [item]).map { row in
+                FROM entity_record WHERE item_id = ?
+                """, arguments: [item]).sorted { (Self.canonical($0[0], m), $0[0] as Int64) < (Self.canonical($1[0], m), $1[0] as Int64) }.map { row in
                 ItemDetail.RecordInfo(entity: try party(row[0]), mergedFrom: mergedFrom(row[0]), identifier: row[1], name: row[2],
                                       aliases: Self.stringList(row[3]), dob: row[4], details: Self.stringMap(row[5]))
             }
-            let roles = try Row.fetchAll(db, sql: "SELECT entity_id, role FROM role WHERE item_id = ? ORDER BY entity_id, role",
-                                         arguments: [item]).map { row in
+            let roles = try Row.fetchAll(db, sql: "SELECT entity_id, role FROM role WHERE item_id = ?", arguments: [item]).sorted {
+                (Self.canonical($0[0], m), $0[0] as Int64, $0[1] as String) < (Self.canonical($1[0], m), $1[0] as Int64, $1[1] as String)
+            }.map { row in
                 ItemDetail.RoleInfo(entity: try party(row[0]), mergedFrom: mergedFrom(row[0]), role: row[1])
             }
 
