@@ -63,3 +63,25 @@ struct CommaList<Word: RawRepresentable & CaseIterable & Hashable & Sendable>: S
 enum HandlingCode: String, CaseIterable, Sendable {
     case P, C
 }
+
+/// An intelligence item's reference as typed, `AGENCY/REF` (`police/WX-24-000123`): the agency
+/// before the first `/`, the agency's own reference after it (which may hold `/` itself), read as
+/// the ingest reads an item named by a record (``IntelRef/init(parsing:)``).
+struct ItemReference: Sendable {
+    let ref: IntelRef
+
+    /// - Throws: a usage error: no `/`, an unknown agency (the agencies are listed), no reference.
+    init(_ value: String) throws {
+        if let ref = IntelRef(parsing: value) { self.ref = ref; return }
+        let agencies = Agency.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let slash = value.firstIndex(of: "/") else {
+            throw ValidationError("an item is AGENCY/REF, its agency, '/' and the agency's reference, such as police/WX-24-000123 "
+                                  + "(got \"\(value)\"); the agencies are: \(agencies)")
+        }
+        let agency = value[..<slash]
+        guard Agency(rawValue: agency.lowercased()) != nil else {
+            throw ValidationError("unknown agency '\(agency)' in \"\(value)\"; the agencies are: \(agencies)")
+        }
+        throw ValidationError("no reference after '\(agency)/' in \"\(value)\": give the agency's reference, such as police/WX-24-000123")
+    }
+}

@@ -4,6 +4,7 @@
 /// (Tests/SightlineCommandsTests/CanaryTests.swift) runs every subcommand and fails on one that leaks.
 extension Show: Discloses { var requestNames: [String] { [entity] } }
 extension Entities: Discloses {}
+extension ItemCommand: Discloses { var namesChildren: Bool { nameChildren } }
 extension Stats: Discloses {}
 extension Review: Discloses {}
 extension Resolve.Candidates: Discloses {}

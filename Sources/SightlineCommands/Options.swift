@@ -55,6 +55,7 @@ extension Analyse: PrintsData { var destination: OutputOptions { output } }
 extension CoPresenceCommand: PrintsData { var destination: OutputOptions { output } }
 extension Entities: PrintsData { var destination: OutputOptions { output } }
 extension Show: PrintsData { var destination: OutputOptions { output } }
+extension ItemCommand: PrintsData { var destination: OutputOptions { output } }
 extension Stats: PrintsData { var destination: OutputOptions { output } }
 extension Resolve.Candidates: PrintsData { var destination: OutputOptions { output } }
 extension Resolve.History: PrintsData { var destination: OutputOptions { output } }

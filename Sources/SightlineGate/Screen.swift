@@ -240,3 +240,36 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         return out
     }
 }
+
+extension Screen {
+    /// One item as the audience may see it (`sightline item`).
+    /// - Parameter pseudonymised: the entities shown by a pseudonym (their names, aliases, dates of
+    ///   birth, details and identifiers in the item's records are left out).
+    /// - Throws: ``AudienceError`` (exit 4) when the item itself is withheld from the audience.
+    public func screen(_ d: ItemDetail, pseudonymised: Set<String>) throws(AudienceError) -> ItemDetail {
+        guard admits(d.citation) else {
+            throw AudienceError(location: d.citation.ref.description,
+                                problem: "withheld from \(audience.name): its handling code \(d.citation.grade.handlingCode) is not among those the audience may receive (\(audience.handling.sorted().joined(separator: ", ")))")
+        }
+        var out = d
+        out.citation = shown(d.citation)
+        out.links = d.links.map { l in
+            var x = l
+            x.otherEvidence = l.otherEvidence.compactMap { admits($0) ? shown($0) : nil }
+            return x
+        }
+        let opaque = audience.sourceDetails == .opaque
+        if opaque {
+            out.summary = nil; out.sourceFile = nil; out.sourceLine = nil; out.run = nil; out.firstRun = nil
+            out.notices = d.notices.map { var n = $0; n.officer = nil; return n }
+        }
+        out.records = d.records.map { r in
+            var x = r
+            let hidden = pseudonymised.contains(r.entity.id)
+            if hidden || (opaque && Self.isAgencyIdentifier(r.identifier)) { x.identifier = "" }
+            if hidden { x.name = nil; x.aliases = []; x.dob = nil; x.details = [:] }
+            return x
+        }
+        return out
+    }
+}

@@ -3,6 +3,48 @@ import SightlineIngest
 import SightlineModel
 import SightlineSafeguarding
 
+/// Links in words, as `show` and `item` write them: the safeguarding rules, asked about both ends
+/// of each link on one day, make the adult the actor of an act upon a child
+/// (``Safeguarding/sentence(_:from:to:)``): "Darren Quillfeather gave gifts to Zoë Marblewood".
+/// Each person's roles and dates of birth (with everything merged into them) are read once, however
+/// many links name them.
+struct LinkSentences {
+    let day: Timestamp
+    let mergeMap: [Int64: Int64]
+    private var people: [Int64: NetworkEntity] = [:]
+
+    init(on day: Timestamp, mergeMap: [Int64: Int64]) {
+        self.day = day
+        self.mergeMap = mergeMap
+    }
+
+    /// The sentence for a link between two stored entities (merged ones are read as their survivors),
+    /// each named as `name` says (by default its label), or by its ID when that is empty.
+    mutating func reads(_ type: LinkType, from source: Int64, to target: Int64, _ db: Database,
+                        name: (EntityID, EntityKind, String, Bool) -> String = { _, _, label, _ in label }) throws -> String {
+        let (a, b) = (SightlineStore.canonical(source, mergeMap), SightlineStore.canonical(target, mergeMap))
+        let rules = Safeguarding([try person(a, db), try person(b, db)], on: day)
+        return rules.sentence(type, from: EntityID(a), to: EntityID(b)).text { id in
+            guard let p = people[id.rawValue] else { return id.description }
+            let shown = name(p.id, p.kind, p.label, rules.isChild(p.id))
+            return shown.isEmpty ? p.id.description : shown
+        }
+    }
+
+    /// Whether a stored person (a survivor) is a child on the day, by the safeguarding rules.
+    mutating func isChild(_ e: Int64, _ db: Database) throws -> Bool {
+        Safeguarding([try person(e, db)], on: day).isChild(EntityID(e))
+    }
+
+    /// Who the rules see: a survivor with every role and date of birth of its merge members.
+    private mutating func person(_ e: Int64, _ db: Database) throws -> NetworkEntity {
+        if let p = people[e] { return p }
+        let p = try SightlineStore.safeguardingEntity(members: SightlineStore.members(of: e, mergeMap), id: e, db)
+        people[e] = p
+        return p
+    }
+}
+
 extension SightlineStore {
     /// SQL that yields each item's citation columns, prefixed by the alias `i`: always the last
     /// columns of a query, read by ``citation(_:from:)``.
@@ -200,18 +242,11 @@ extension SightlineStore {
             let m = try Self.mergeMap(db)
             let root = Self.canonical(id.rawValue, m)
             let members = Self.members(of: root, m)
-            // Who is a child among this entity and the people it links to: the rules' own answer.
-            var people: [Int64: NetworkEntity] = [:]
-            func person(_ e: Int64) throws -> NetworkEntity {
-                if let p = people[e] { return p }
-                let p = try Self.safeguardingEntity(members: Self.members(of: e, m), id: e, db)
-                people[e] = p
-                return p
-            }
+            var sentences = LinkSentences(on: day, mergeMap: m)
             let list = members.map(String.init).joined(separator: ",")
             func called(_ c: Int64, _ kind: String, _ label: String) throws -> String {
                 let k = EntityKind(rawValue: kind) ?? .person
-                let child = try k == .person && Safeguarding([person(c)], on: day).isChild(EntityID(c))
+                let child = try k == .person && sentences.isChild(c, db)
                 return name(EntityID(c), k, label, child)
             }
             func label(_ e: Int64) throws -> (String, String, String) {
@@ -248,22 +283,12 @@ extension SightlineStore {
                 let evidence = try Row.fetchAll(db, sql: """
                     SELECT \(Self.citationColumns) FROM link_evidence le JOIN item i ON i.id = le.item_id WHERE le.link_id = ? ORDER BY i.recorded, i.id
                     """, arguments: [row[0] as Int64]).map { Self.citation($0, from: 0) }
-                var detail: [String] = []
-                if let mode: String = row[6] { detail.append(mode) }
-                if let d: Int = row[7] { detail.append("\(d) s") }
-                if let s: String = row[8] { detail.append(s) }
                 let time: String = row[4]
-                let (a, b) = (Self.canonical(source, m), Self.canonical(target, m))
-                let rules = Safeguarding([try person(a), try person(b)], on: day)
-                let reads = rules.sentence(type, from: EntityID(a), to: EntityID(b)).text { id in
-                    guard let p = people[id.rawValue] else { return id.description }
-                    let shown = name(p.id, p.kind, p.label, rules.isChild(p.id))
-                    return shown.isEmpty ? p.id.description : shown
-                }
+                let reads = try sentences.reads(type, from: source, to: target, db, name: name)
                 links.append(EntityDetail.LinkInfo(
                     id: row[0], type: type.rawValue, direction: type.isDirected ? (outgoing ? "out" : "in") : "both",
                     other: oid, otherKind: okind, otherLabel: olabel, time: time.isEmpty ? nil : time, origin: row[5],
-                    detail: detail.isEmpty ? nil : detail.joined(separator: ", "), evidence: evidence, reads: reads))
+                    detail: Self.linkDetail(mode: row[6], duration: row[7], substance: row[8]), evidence: evidence, reads: reads))
             }
             let periods = try Row.fetchAll(db, sql: """
                 SELECT p.start, p.end, p.authority, \(Self.citationColumns) FROM looked_after p JOIN item i ON i.id = p.item_id
@@ -297,6 +322,12 @@ extension SightlineStore {
                                 identifiers: identifiers, records: records, roles: roles, links: links,
                                 lookedAfter: periods, missingEpisodes: episodes, notices: notices)
         }
+    }
+
+    /// A link's particulars as `show` and `item` print them: `call, 94 s`, a substance; nil when none.
+    static func linkDetail(mode: String?, duration: Int?, substance: String?) -> String? {
+        let parts = [mode, duration.map { "\($0) s" }, substance].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     static func stringList(_ json: String?) -> [String] {

@@ -25,6 +25,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case notFound(String)
     case ambiguous(String, matches: [EntityID])
+    /// No item has this reference; `closeMatches` are references of the same agency that share the
+    /// longest prefix with it (up to 5), for the message.
+    case unknownItem(IntelRef, closeMatches: [IntelRef])
     case cannotMerge(String)
     case cannotUnmerge(String)
     /// Any other failure of the store; the text is SQLite's and is shown only as ``detail``.
@@ -42,6 +45,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case let .cannotWrite(path, reason): "cannot write to the store at \(path): \(reason)"
         case let .notFound(what): "no entity matches \(what) (try 'sightline entities --search TEXT')"
         case let .ambiguous(what, matches): "\(what) matches several entities: \(matches.map(\.description).joined(separator: ", ")); give an entity ID"
+        case let .unknownItem(ref, close):
+            close.isEmpty
+                ? "no item \(ref) in the store, and no \(ref.agency.rawValue) reference begins as it does; check the agency and the reference"
+                : "no item \(ref) in the store; close matches (\(ref.agency.rawValue) references sharing the longest prefix): \(close.map(\.description).joined(separator: ", "))"
         case let .cannotMerge(why): "cannot merge: \(why)"
         case let .cannotUnmerge(why): "cannot unmerge: \(why)"
         case .database: "the store failed while reading or writing; set SIGHTLINE_DEBUG=1 to see SQLite's message"
@@ -82,7 +89,7 @@ extension StoreError {
     /// rather than a failure of the store itself.
     public var isAboutTheRequest: Bool {
         switch self {
-        case .notFound, .ambiguous, .cannotMerge, .cannotUnmerge: true
+        case .notFound, .ambiguous, .unknownItem, .cannotMerge, .cannotUnmerge: true
         default: false
         }
     }

@@ -43,6 +43,7 @@ struct CanaryTests {
     static let runs: [String: [String]] = [
         "show": ["show", "Kestrel Ambleside"],
         "entities": ["entities", "--limit", "0"],
+        "item": ["item", "police/CANARY-P-01"],
         "stats": ["stats"],
         "review": ["review"],
         "resolve candidates": ["resolve", "candidates"],

@@ -32,6 +32,7 @@ struct FilterReachTests {
         "ingest": "reads files into the store; prints counts",
         "entities": "names, kinds and counts; no items",
         "stats": "counts only",
+        "item": "one item asked for by its reference, shown whole with its own grade, handling and conditions: it takes no network filters (a filter that refused the item would leave nothing to show); the disclosure gate is to screen it",
         "resolve candidates": "pairs of records with name and identifier reasons; no items",
         "resolve merge": "writes a merge", "resolve unmerge": "undoes a merge", "resolve history": "the merge log; no items",
         "generate": "writes fictional data",
