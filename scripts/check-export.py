@@ -5,7 +5,8 @@ found, as one JSON line:
   {"graphml_nodes", "graphml_edges", "igraph_nodes", "igraph_edges", "gexf_nodes", "gexf_edges",
    "gexf_spells", "gexf_node_spells", "gexf_edge_spells", "gexf_mode"}
 
-gexf_spells counts every (start, end) pair networkx read back from the node and edge <spells>.
+gexf_spells counts every (start, end) pair networkx read back from the node and edge <spells>;
+"spells" holds them by node id and edge id, as networkx read them.
 Run with the export venv: .build/venv-export/bin/python scripts/check-export.py GRAPHML GEXF
 (scripts/install-deps.sh creates it). The Swift export tests compare the counts with the fixture.
 """
@@ -29,6 +30,8 @@ def main(graphml_path: str, gexf_path: str) -> None:
     for _, _, d in x.edges(data=True):
         for s, e in d.get("spells", []):
             assert s == e, ("an edge spell is one day", s, e)
+    spells = {n: [list(s) for s in d["spells"]] for n, d in x.nodes(data=True) if "spells" in d}
+    spells.update({d["id"]: [list(s) for s in d["spells"]] for _, _, d in x.edges(data=True) if "spells" in d})
     print(json.dumps({
         "graphml_nodes": g.number_of_nodes(),
         "graphml_edges": g.number_of_edges(),
@@ -42,6 +45,7 @@ def main(graphml_path: str, gexf_path: str) -> None:
         "gexf_node_spells": node_spells,
         "gexf_edge_spells": edge_spells,
         "gexf_mode": x.graph.get("mode"),
+        "spells": spells,
     }, sort_keys=True))
 
 

@@ -152,6 +152,18 @@ import Testing
         #expect(counts["gexf_edge_spells"] as? Int == linkDays)
         #expect(counts["gexf_spells"] as? Int == dated.count + linkDays)
         #expect(counts["gexf_mode"] as? String == "dynamic")
+        // The spells themselves, as networkx read them: a node from its first to its last recorded
+        // day, a link one day per distinct recorded day.
+        var expected: [String: [[String]]] = [:]
+        for id in dated {
+            let days = kept.filter { $0.source == id || $0.target == id }.flatMap { $0.evidence.map(\.recorded) }
+            expected[id.description] = [[days.min()!.text, days.max()!.text]]
+        }
+        for l in kept where !l.evidence.isEmpty {
+            expected["L\(l.id)"] = Set(l.evidence.map(\.recorded)).sorted().map { [$0.text, $0.text] }
+        }
+        #expect(counts["spells"] as? [String: [[String]]] == expected)
+        #expect(expected["L1"] == [["2024-03-04", "2024-03-04"], ["2024-03-05", "2024-03-05"]])
     }
 
     /// The text from `start` to the end of that element.
