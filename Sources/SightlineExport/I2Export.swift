@@ -12,7 +12,8 @@ import SightlineReadModel
 /// rows into one link still shows it all. A link
 /// with no items has one row with the item columns empty.
 ///
-/// Identities (`E12`, `L7.2`) are Sightline's, stable across exports and case-sensitive as
+/// Each link row names its ends' types and labels too, so the links table can be imported on its
+/// own. Identities (`E12`, `L7.2`) are Sightline's, stable across exports and case-sensitive as
 /// Analyst's Notebook compares them; labels are only labels. Dates are calendar days
 /// (`YYYY-MM-DD`) to import as UTC. A child's roles and dates of birth are never written.
 /// docs/exports.md has the import specification to set up once.
@@ -23,7 +24,8 @@ public enum I2Export {
     ]
 
     public static let linkColumns = [
-        "row_identity", "link_identity", "from_identity", "to_identity", "link_type", "label", "reads",
+        "row_identity", "link_identity", "from_identity", "from_type", "from_label", "to_identity", "to_type", "to_label",
+        "link_type", "label", "reads",
         "direction", "direction_code", "date (UTC)", "time (as recorded)", "source_reference", "agency",
         "source_evaluation", "intelligence_assessment", "handling_code", "grade", "grade_system",
         "legacy_source_evaluation", "legacy_intelligence_evaluation", "legacy_handling_code",
@@ -69,6 +71,7 @@ public enum I2Export {
         var linkRows: [[String]] = []
         for l in p.links {
             let items = p.items(of: l)
+            let ends = [l.source, l.target].map { id in p.entity(id).map { (entityType($0.kind), $0.label) } ?? ("", "") }
             let common = (
                 from: l.source.description, to: l.target.description, type: linkType(l.type),
                 label: l.type.phrase, reads: p.reads(l),
@@ -83,7 +86,8 @@ public enum I2Export {
                 case nil: break
                 }
                 linkRows.append([
-                    "\(PreparedGraph.linkID(l)).\(n + 1)", PreparedGraph.linkID(l), common.from, common.to, common.type,
+                    "\(PreparedGraph.linkID(l)).\(n + 1)", PreparedGraph.linkID(l),
+                    common.from, ends[0].0, ends[0].1, common.to, ends[1].0, ends[1].1, common.type,
                     common.label, common.reads, common.direction, common.code,
                     c?.recorded.text ?? "", l.time ?? "", c?.ref.description ?? "", c?.agency.rawValue ?? "",
                     g3[0], g3[1], g3[2], c?.grade.code ?? "", c?.gradeSystem ?? "",

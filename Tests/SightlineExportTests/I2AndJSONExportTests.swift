@@ -62,6 +62,9 @@ import Testing
         })
         #expect(l1.allSatisfy { $0["direction"] == "End 1 to End 2" && $0["direction_code"] == "1" && $0["link_type"] == "Supplies" })
         #expect(l1.allSatisfy { $0["from_identity"] == "E1" && $0["to_identity"] == "E2" })
+        #expect(l1.allSatisfy { $0["from_label"] == ExportFixture.hostile && $0["to_label"] == ExportFixture.accented })
+        #expect(l1.allSatisfy { $0["from_type"] == "Person" && $0["to_type"] == "Person" })
+        #expect(l.first { $0["link_identity"] == "L11" }?["from_label"] == "'=SUM(A1) Private Hire")
         // A legacy grade goes to its own columns, never into the 3x5x2 ones.
         let legacy = l.first { $0["source_reference"] == "police/OLD-2009-0771" } ?? [:]
         #expect(legacy["legacy_source_evaluation"] == "B" && legacy["legacy_intelligence_evaluation"] == "2" && legacy["legacy_handling_code"] == "4")
