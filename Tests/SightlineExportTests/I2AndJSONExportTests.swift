@@ -174,6 +174,13 @@ import Testing
         #expect(checked == 2 * (4 + 2) + 4 + 3 + 2)
     }
 
+    /// Nothing the writers compose (sentences, headers, descriptions) uses words that blame a child.
+    @Test func theWritersComposeNoWordsThatBlameAChild() throws {
+        for (name, text) in try Self.outputs(ExportFixture.graph) {
+            #expect(ProtectiveLanguage.matches(in: text) == [], "\(name)")
+        }
+    }
+
     @Test func theGateDecidesWhoIsAChild() throws {
         // The same person, not listed as a child: roles and date of birth are written.
         var g = ExportFixture.graph
