@@ -116,6 +116,10 @@ let package = Package(
             dependencies: ["CGraphviz", "SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineGraph", "SightlineNetwork", "SightlineProducts"],
             swiftSettings: strict),
 
+        // 11a. Export: the disclosed network as GraphML, GEXF (with dynamics), i2 Analyst's Notebook
+        //      CSV tables and JSON, each a String from an already screened ExportGraph. Pure.
+        .target(name: "SightlineExport", dependencies: ["SightlineModel", "SightlineReadModel", "SightlineSafeguarding"], swiftSettings: strict),
+
         // Synthetic networks with planted truth, for samples, tests and benchmarks. Pure.
         .target(name: "SightlineSynthetic", dependencies: ["SightlineModel", "SightlineIngest"], swiftSettings: strict),
 
@@ -148,6 +152,7 @@ let package = Package(
         .testTarget(name: "SightlineSafeguardingTests", dependencies: ["SightlineSafeguarding", "SightlineReadModel", "SightlineModel", "SightlineTestSupport"]),
         .testTarget(name: "SightlineProductsTests", dependencies: ["SightlineProducts", "SightlineNetwork", "SightlineStore", "SightlineModel", "SightlineTestSupport"]),
         .testTarget(name: "SightlineRenderTests", dependencies: ["SightlineRender", "SightlineModel", "SightlineNetwork", "SightlineStore", "SightlineTestSupport"]),
+        .testTarget(name: "SightlineExportTests", dependencies: ["SightlineExport", "SightlineReadModel", "SightlineModel", "SightlineTestSupport"]),
         .testTarget(name: "SightlineResolutionTests", dependencies: ["SightlineResolution", "SightlineSynthetic", "SightlineTestSupport"]),
         .testTarget(
             name: "SightlineStoreTests",
