@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "SightlineGate",
             dependencies: [
-                "SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineStore", "SightlineAudit",
+                "SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineStore", "SightlineAudit", "SightlineExport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -95,7 +95,7 @@ let package = Package(
         //    do for children, clusters scored against planted groups), each a Codable value. Pure.
         .target(
             name: "SightlineAnalysis",
-            dependencies: ["SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineGraph", "SightlineNetwork"],
+            dependencies: ["SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineGraph", "SightlineNetwork", "SightlineExport"],
             swiftSettings: strict),
 
         // 10. Products: disruption lists (weights read from YAML text), warning-notice candidates, missing briefs, each row with its evidence. Pure.
@@ -128,7 +128,7 @@ let package = Package(
             name: "SightlineCommands",
             dependencies: [
                 "SightlineModel", "SightlineIngest", "SightlineStore", "SightlineResolution",
-                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineAnalysis", "SightlineProducts", "SightlineRender", "SightlineSafeguarding", "SightlineAudit", "SightlineGate",
+                "SightlineSynthetic", "SightlineGraph", "SightlineNetwork", "SightlineAnalysis", "SightlineProducts", "SightlineRender", "SightlineSafeguarding", "SightlineAudit", "SightlineGate", "SightlineExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the samples: install what is missing, build, ingest Samples/ into a fresh
-# store (out/samples.sqlite) and print what it holds.
+# store (out/samples.sqlite) and print what it holds. Every command that shows personal data is
+# logged in out/samples.audit.sqlite (kept from run to run: a disclosure log is never reset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -32,6 +33,13 @@ echo "Pictures through Graphviz:"
 $bin render overview --db out/samples.sqlite -o out/overview.svg
 $bin render ego "Callum Mallowby" --db out/samples.sqlite -o out/ego-callum-mallowby.svg
 echo
-echo "The store is out/samples.sqlite; the lists out/locations-of-risk.csv and out/notice-candidates.csv;"
-echo "the pictures out/overview.svg and out/ego-callum-mallowby.svg;"
+echo "A MACE partner's export (GraphML for yEd, Gephi or Cytoscape: no C-handled item, references minted for this"
+echo "disclosure, children pseudonymised), with its manifest, and the disclosure log checked against it:"
+$bin export graphml --db out/samples.sqlite --audience mace_partner --purpose "MACE panel (demonstration)" \
+  --recipient "panel chair" -o out/partner-network.graphml
+$bin audit verify --db out/samples.sqlite --checkpoint out/partner-network.graphml.manifest.json
+echo
+echo "The store is out/samples.sqlite; the lists out/locations-of-risk.csv and out/notice-candidates.csv;" the lists out/locations-of-risk.csv and out/notice-candidates.csv;"
+echo "the pictures out/overview.svg and out/ego-callum-mallowby.svg; a partner's export out/partner-network.graphml;"
+echo "who saw or was sent what: $bin audit show --db out/samples.sqlite"
 echo "try: $bin show E1 --db out/samples.sqlite"

@@ -4,6 +4,11 @@
 /// (Tests/SightlineCommandsTests/CanaryTests.swift) runs every subcommand and fails on one that leaks.
 extension Show: Discloses { var requestNames: [String] { [entity] } }
 extension Entities: Discloses {}
+extension ExportCommand: Discloses {
+    static var isExport: Bool { true }
+    var requestNames: [String] { (ego.map { [$0] } ?? []) + path }
+    var namesChildren: Bool { nameChildren }
+}
 extension ItemCommand: Discloses { var namesChildren: Bool { nameChildren } }
 extension Stats: Discloses {}
 extension Review: Discloses {}

@@ -57,8 +57,7 @@ struct NetworkOptions: ParsableArguments {
         var (entities, links) = try db.networkContents()
         // What the audience may see, before anything is built from it.
         if let screen = activeScreen {
-            entities = screen.screen(entities, on: filter.asOf ?? RunDay.todayOrClock())
-            links = screen.screen(links)
+            (entities, links) = screen.screen(entities: entities, links: links, on: filter.asOf ?? RunDay.todayOrClock())
         }
         return NetworkSnapshot(entities: entities, links: links, filter: filter, weighting: weighting(for: links))
     }

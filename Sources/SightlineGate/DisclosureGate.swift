@@ -41,6 +41,13 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
     }
 
     private(set) var staged: [Output] = []
+    /// Where the gate's time went, in seconds: `screen` (the audience's screen over what was read),
+    /// `scan` (reading what the outputs disclose), `log` (the entry appended), `write`.
+    public private(set) var seconds: [String: Double] = [:]
+    /// Outputs that carry the log's checkpoint of this disclosure's own entry (an export's
+    /// manifest): made and written after the entry, and not hashed in it.
+    /// Given the entry, its signed checkpoint and the log's path.
+    public var afterLogging: ((AuditRecord, Checkpoint, String) -> [Output])?
     private var inventory = Inventory()
     private var counts: [String: Int] = [:]
 
@@ -74,7 +81,14 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
 
     /// Records what text discloses that is not itself written as text (the Graphviz source of a
     /// PNG or PDF picture, for instance): its entity IDs and items.
-    public func disclose(text: String) { inventory.scan(Array(text.utf8)) }
+    public func disclose(text: String) {
+        let start = ContinuousClock.now
+        inventory.scan(Array(text.utf8))
+        seconds["scan", default: 0] += Screen.seconds(since: start)
+    }
+
+    /// Adds time spent on a phase of the gate outside it (`open`: opening the log).
+    public func note(_ phase: String, seconds s: Double) { seconds[phase, default: 0] += s }
 
     /// Adds to a count logged with the disclosure (`rows`).
     public func count(_ what: String, _ n: Int) { counts[what, default: 0] += n }
@@ -82,7 +96,9 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
     /// Stages bytes to be written when the disclosure is committed.
     public func stage(_ bytes: [UInt8], to destination: Destination) {
         staged.append(Output(bytes, to: destination))
+        let start = ContinuousClock.now
         inventory.scan(bytes)
+        seconds["scan", default: 0] += Screen.seconds(since: start)
     }
 
     /// Whether anything was staged.
@@ -120,18 +136,22 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
     }
 
     /// Logs the disclosure, then writes what is staged. Nothing is written when the log cannot be.
+    /// Outputs made by ``afterLogging`` are written last.
     /// - Parameters:
-    ///   - then: outputs that carry the log's checkpoint of this very entry (an export's manifest),
-    ///     written after the entry (their own bytes are not in it; the checkpoint signs the entry).
     ///   - write: writes one output (the command line's writer: standard output, or a file whole or not at all).
     /// - Returns: the entry as logged.
     @discardableResult
-    public func commit(then: (AuditRecord, Checkpoint) -> [Output] = { _, _ in [] }, write: (Output) throws -> Void) throws -> AuditRecord {
+    public func commit(write: (Output) throws -> Void) throws -> AuditRecord {
+        var start = ContinuousClock.now
         let log = try openLog()
         let record = try log.append(entry())
         let checkpoint = try log.checkpoint(of: record)
+        seconds["log"] = Screen.seconds(since: start)
+        start = ContinuousClock.now
         for o in staged { try write(o) }
-        for o in then(record, checkpoint) { try write(o) }
+        for o in afterLogging?(record, checkpoint, log.path) ?? [] { try write(o) }
+        seconds["write"] = Screen.seconds(since: start)
+        seconds["screen"] = screen.seconds
         return record
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import SightlineModel
 
-/// What an output discloses, read from its bytes: every entity ID (`E12`, a word of its own) and
+/// What an output discloses, read from its bytes: every entity ID (`E12`, a word of its own, or
+/// within a pseudonym: `Child C-12`, `Person P-12`, `Place L-12`, as the pictures and lists write them) and
 /// every item, cited as `agency/reference` (tables, CSV, pictures, pages) or as a JSON object with
 /// `agency` and `reference` keys. So what the log says left is what was written, not a list a
 /// command keeps by hand. XML and HTML character references are decoded first.
@@ -14,11 +15,15 @@ struct Inventory {
     mutating func scan(_ bytes: [UInt8]) {
         let text = Self.decodingEntities(String(decoding: bytes, as: UTF8.self))
         let agencies = Set(Agency.allCases.map(\.rawValue))
-        var word = ""
+        var word = "", previous = ""
+        let pseudonyms: [String: Character] = ["Child": "C", "Person": "P", "Place": "L", "Vehicle": "V", "Phone": "T", "Account": "A", "Organisation": "O"]
         func end() {
-            defer { word = "" }
+            defer { if !word.isEmpty { previous = word }; word = "" }
             guard !word.isEmpty else { return }
-            if word.first == "E", word.count > 1, word.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int64(word.dropFirst()) {
+            if let letter = pseudonyms[previous], word.count > 2, word.first == letter, word.dropFirst().first == "-",
+               let n = Int64(word.dropFirst(2).prefix { $0.isASCII && $0.isNumber }) {
+                entities.insert(EntityID(n))
+            } else if word.first == "E", word.count > 1, word.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int64(word.dropFirst()) {
                 entities.insert(EntityID(n))
             } else if let slash = word.firstIndex(of: "/"), agencies.contains(String(word[..<slash])), word.index(after: slash) < word.endIndex {
                 var w = word

@@ -28,6 +28,8 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     public private(set) var minted: [String: String] = [:]
     private var mintedFor: [IntelRef: String] = [:]
     private let salt: (UInt64, UInt64)
+    /// Seconds spent screening (for the gate's timings).
+    public internal(set) var seconds = 0.0
 
     public init(audience: Audience) {
         self.audience = audience
@@ -71,6 +73,11 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         mintedFor[ref] = s
         minted[s] = ref.description
         return s
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
     /// The item a withheld safeguarding fact is cited by.
@@ -130,17 +137,36 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         }
     }
 
+    /// The entities and links the audience may see: each link with its admitted items; an entity
+    /// only when something the audience may see names it (a kept link, or `named`: episodes,
+    /// notices, care periods), so an entity that only withheld items record leaves no trace.
+    public func screen(entities: [NetworkEntity], links: [NetworkLink], on day: Timestamp,
+                       named: Set<EntityID> = []) -> (entities: [NetworkEntity], links: [NetworkLink]) {
+        let start = ContinuousClock.now
+        defer { seconds += Self.seconds(since: start) }
+        let kept = screen(links)
+        var shown = screen(entities, on: day)
+        if !keepsItems {
+            var seen = named
+            for l in kept { seen.insert(l.source); seen.insert(l.target) }
+            shown = shown.filter { seen.contains($0.id) }
+        }
+        return (shown, kept)
+    }
+
     /// The store's contents as the audience may see them (see the type's description).
     /// - Complexity: O(size of the contents).
     public func screen(_ c: ProductContents, on day: Timestamp) -> ProductContents {
+        let start = ContinuousClock.now
+        defer { seconds += Self.seconds(since: start) }
         var out = c
-        out.entities = screen(c.entities, on: day)
-        out.links = screen(c.links)
-        if keepsItems { return out }
-        let shownEntities = Dictionary(out.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        if keepsItems {
+            out.entities = screen(c.entities, on: day)
+            return out
+        }
         out.facts = c.facts.mapValues { f in
             var g = f
-            g.birthDates = shownEntities.values.isEmpty ? [] : f.birthDates.map { admits($0.source) ? Dated($0.value, source: shown($0.source)) : Dated($0.value, source: Self.withheld($0.source)) }
+            g.birthDates = f.birthDates.map { admits($0.source) ? Dated($0.value, source: shown($0.source)) : Dated($0.value, source: Self.withheld($0.source)) }
             return g
         }
         out.episodes = c.episodes.compactMap { e in admits(e.source) ? { var x = e; x.source = shown(e.source); return x }() : nil }
@@ -163,6 +189,14 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
             }
         }
         out.ingested = ingested
+        var named = Set<EntityID>()
+        for e in out.episodes { named.insert(e.child); e.missingFrom.map { named.insert($0) }; e.foundAt.map { named.insert($0) }; named.formUnion(e.foundWith) }
+        for n in out.notices { named.insert(n.subject); n.child.map { named.insert($0) }; n.premises.map { named.insert($0) } }
+        for p in out.carePeriods { named.insert(p.child) }
+        for n in out.nonConsents { named.insert(n.child); n.adult.map { named.insert($0) } }
+        (out.entities, out.links) = screen(entities: c.entities, links: c.links, on: day, named: named)
+        let visible = Set(out.entities.map(\.id))
+        out.facts = out.facts.filter { visible.contains($0.key) }
         return out
     }
 

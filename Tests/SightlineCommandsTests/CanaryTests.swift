@@ -44,6 +44,7 @@ struct CanaryTests {
         "show": ["show", "Kestrel Ambleside"],
         "entities": ["entities", "--limit", "0"],
         "item": ["item", "police/CANARY-P-01"],
+        "export": ["export"],
         "stats": ["stats"],
         "review": ["review"],
         "resolve candidates": ["resolve", "candidates"],
@@ -72,6 +73,7 @@ struct CanaryTests {
     /// The formats a subcommand writes, each as its options and the output file's name.
     static func formats(_ name: String) -> [(options: [String], file: String)] {
         if name.hasPrefix("render") { return [([], "out.svg"), ([], "out.dot")] }
+        if name == "export" { return ["graphml", "gexf", "i2", "json"].map { ([$0, "-o", "FILE"], "out." + $0) } }
         if name == "missing brief" { return ["text", "json", "html"].map { (["--format", $0, "-o", "FILE"], "out." + $0) } }
         return ["table", "csv", "json"].map { (["--format", $0], "out." + $0) } + [(["--format", "csv", "-o", "FILE"], "out.csv")]
     }
@@ -156,8 +158,10 @@ struct CanaryTests {
         var marked = 0, seen = ""
         for (name, args) in Self.runs.sorted(by: { $0.key < $1.key }) {
             let formats = Self.formats(name)
+            let before = try entries()
             let r = try run(args, formats[min(2, formats.count - 1)], audience: "police_analyst")
             #expect(r.status == 0 || r.status == 1, "\(name): \(r.stderr)")
+            #expect(try entries() - before == 1, "\(name) did not add exactly one log entry")
             if r.text.contains("CANARY") { marked += 1 }
             seen += r.text
         }

@@ -66,6 +66,7 @@ struct FilterReachTests {
         "notices candidates": ["notices", "candidates", "--limit", "0"],
         "trawl missing": ["trawl", "missing", "--from", "2023-01-01", "--until", "2025-12-31", "--limit", "0"],
         "missing brief": ["missing", "brief", "person:lccs/C-2201"],
+        "export": ["export", "json", "-o", "FILE", "--purpose", "filter reach"],
     ]
 
     /// The handling conditions recorded on the samples' C-handled items.
@@ -95,7 +96,8 @@ struct FilterReachTests {
         #expect(conditions.count >= 3)
         var checked = 0
         for (name, args) in Self.runs.sorted(by: { $0.key < $1.key }) {
-            let formats: [[String]] = name.hasPrefix("render") ? [[]] : name == "missing brief" ? [["--format", "text"], ["--format", "json"], ["--format", "html"]]
+            let writesFile = name.hasPrefix("render") || name == "export"
+            let formats: [[String]] = writesFile ? [[]] : name == "missing brief" ? [["--format", "text"], ["--format", "json"], ["--format", "html"]]
                 : [["--format", "table"], ["--format", "csv"], ["--format", "json"]]
             for format in formats {
                 let file = dir.file("out.dot")
@@ -104,7 +106,8 @@ struct FilterReachTests {
                 let before = try runSightline(full + ["--db", db], environment: SafeguardingCommandTests.today)
                 let after = try runSightline(full + ["--handling", "P", "--db", db], environment: SafeguardingCommandTests.today)
                 #expect(after.status == 0 || after.status == 1, "\(name) \(format): \(after.stderr)")
-                let text = after.stdout + (name.hasPrefix("render") ? ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "") : "")
+                let text = after.stdout + (writesFile ? ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "") : "")
+                    + (name == "export" ? ((try? String(contentsOfFile: file + ".manifest.json", encoding: .utf8)) ?? "") : "")
                 #expect(!citesCHandledItem(text), "\(name) \(format) shows a C-handled grade")
                 for c in conditions { #expect(!text.contains(c), "\(name) \(format) shows a handling condition: \(c)") }
                 if citesCHandledItem(before.stdout) { checked += 1 }

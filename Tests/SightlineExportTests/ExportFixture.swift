@@ -111,13 +111,8 @@ enum ExportFixture {
 
 // MARK: Tools the tests run
 
-/// A program on PATH, or nil.
-func onPath(_ name: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-    return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-}
 
-let installHint = "run scripts/install-deps.sh (it installs libxml2-utils and unzip, fetches the schemas with scripts/export-schemas.sh and creates .build/venv-export)"
+let installHint = exportToolsHint
 
 /// xmllint, or a recorded failure saying how to get it.
 func xmllint() -> String? {
@@ -150,37 +145,6 @@ func exportPython() -> String? {
 
 // MARK: A small RFC 4180 reader
 
-/// Reads CSV text (RFC 4180: quoted fields, doubled quotes, CRLF records) into rows of fields.
-func readCSV(_ text: String) -> [[String]] {
-    var rows: [[String]] = [], row: [String] = [], field = String.UnicodeScalarView()
-    var quoted = false, i = text.unicodeScalars.startIndex
-    let s = text.unicodeScalars
-    while i < s.endIndex {
-        let c = s[i]
-        if quoted {
-            if c == "\"" {
-                let n = s.index(after: i)
-                if n < s.endIndex, s[n] == "\"" { field.append("\""); i = n } else { quoted = false }
-            } else {
-                field.append(c)
-            }
-        } else {
-            switch c {
-            case "\"": quoted = true
-            case ",": row.append(String(field)); field = .init()
-            case "\r":
-                let n = s.index(after: i)
-                if n < s.endIndex, s[n] == "\n" { i = n }
-                row.append(String(field)); field = .init(); rows.append(row); row = []
-            case "\n": row.append(String(field)); field = .init(); rows.append(row); row = []
-            default: field.append(c)
-            }
-        }
-        i = s.index(after: i)
-    }
-    if !field.isEmpty || !row.isEmpty { row.append(String(field)); rows.append(row) }
-    return rows
-}
 
 /// A CSV table as dictionaries by header.
 func records(_ text: String) -> (header: [String], rows: [[String: String]]) {
