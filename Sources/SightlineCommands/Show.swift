@@ -13,6 +13,8 @@ struct Show: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var network: NetworkOptions
 
+    @Flag(help: "Also show the summary of every item cited (the agency's own words; only to audiences that may see source details).")
+    var summaries = false
     @Argument(help: "An entity ID (E12), a strong identifier (phone:07700 900123, vehicle:WX19KQP) or an exact name.")
     var entity: String
 
@@ -27,7 +29,11 @@ struct Show: ParsableCommand {
             if e == id { pseudonymised = screen.pseudonymises(e, kind: kind, child: child) }
             return screen.name(e, kind: kind, label: label, child: child)
         }
-        let d = screen.screen(detail.keeping(filter.accepts, linkTypes: filter.linkTypes.map { Set($0.map(\.rawValue)) }), pseudonymised: pseudonymised)
+        var d = screen.screen(detail.keeping(filter.accepts, linkTypes: filter.linkTypes.map { Set($0.map(\.rawValue)) }), pseudonymised: pseudonymised)
+        if summaries {
+            d.summaries = try screen.summaries(of: d.citations, from: db)
+            if d.summaries == nil { var e = standardError; print("(summaries are source details: not shown to \(screen.audience.name))", to: &e) }
+        }
         switch output.format {
         case .json: print(try jsonText(d))
         case .csv: print(Self.linkTable(d).csv, terminator: "")
@@ -76,6 +82,10 @@ struct Show: ParsableCommand {
             out += TextTable(headers: ["type", "issued", "expires", "subject", "child", "premises", "officer", "source"],
                              rows: d.notices.map { [NoticeType(rawValue: $0.type)?.title ?? $0.type, $0.issued, $0.expires ?? "", $0.subject,
                                                     $0.child ?? "", $0.premises ?? "", $0.officer ?? "", $0.source.description] }).rendered()
+        }
+        if let summaries = d.summaries, !summaries.isEmpty {
+            out += "\nitems (the agencies' own words)\n"
+            out += TextTable(headers: ["item", "summary"], rows: summaries.map { [$0.item.description, $0.summary] }).rendered(maxWidth: 200)
         }
         if !d.links.isEmpty {
             out += "\nlinks\n"

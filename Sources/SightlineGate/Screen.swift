@@ -307,3 +307,16 @@ extension Screen {
         return out
     }
 }
+
+extension Screen {
+    /// Whether the audience may see items' summaries (the agencies' own words, which name sources).
+    public var showsSummaries: Bool { audience.sourceDetails == .shown }
+
+    /// The summaries of items already screened (`show --summaries`): nil, with nothing read, when
+    /// the audience may not see them.
+    public func summaries(of items: [Citation], from store: SightlineStore) throws -> [EntityDetail.ItemSummary]? {
+        guard showsSummaries else { return nil }
+        let found = try store.summaries(of: items.map(\.ref))
+        return items.compactMap { c in found[c.ref].map { EntityDetail.ItemSummary(item: c, summary: $0) } }
+    }
+}

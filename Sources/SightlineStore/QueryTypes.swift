@@ -25,6 +25,25 @@ public struct EntityDetail: Sendable, Codable {
     public var lookedAfter: [PeriodInfo]
     public var missingEpisodes: [EpisodeInfo]
     public var notices: [NoticeInfo]
+    /// The summaries of the items cited above, when asked for (`show --summaries`) and the audience
+    /// may see them; nil otherwise.
+    public var summaries: [ItemSummary]? = nil
+
+    /// An item's summary: the agency's own words.
+    public struct ItemSummary: Sendable, Codable {
+        public var item: Citation
+        public var summary: String
+        public init(item: Citation, summary: String) { self.item = item; self.summary = summary }
+    }
+
+    /// Every item the detail cites, once each, oldest first.
+    public var citations: [Citation] {
+        var seen = Set<IntelRef>(), out: [Citation] = []
+        let all = records.map(\.source) + roles.map(\.source) + links.flatMap(\.evidence) + lookedAfter.map(\.source)
+            + missingEpisodes.map(\.source) + notices.map(\.source)
+        for c in all where seen.insert(c.ref).inserted { out.append(c) }
+        return out.sorted { ($0.recorded, $0.ref.description) < ($1.recorded, $1.ref.description) }
+    }
 
     public struct MergeInfo: Sendable, Codable {
         public var entity: String

@@ -143,4 +143,16 @@ extension SightlineStore {
         scored.sort { ($0.shared, $1.reference) > ($1.shared, $0.reference) }
         return scored.prefix(limit).map { IntelRef(agency: ref.agency, reference: $0.reference) }
     }
+
+    /// The summaries recorded for these items (an item with none is left out). O(items) indexed reads.
+    public func summaries(of refs: some Sequence<IntelRef>) throws(StoreError) -> [IntelRef: String] {
+        try read { db in
+            var out: [IntelRef: String] = [:]
+            let statement = try db.makeStatement(sql: "SELECT summary FROM item WHERE agency = ? AND reference = ?")
+            for ref in refs {
+                if let s = try String.fetchOne(statement, arguments: [ref.agency.rawValue, ref.reference]), !s.isEmpty { out[ref] = s }
+            }
+            return out
+        }
+    }
 }
