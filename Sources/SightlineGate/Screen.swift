@@ -25,11 +25,21 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     /// Every child named, when the request asks for that (`--name-children`).
     public private(set) var namesAllChildren = false
     /// Opaque references minted for this disclosure, each with the item it stands for (`police/WX-1`).
-    public private(set) var minted: [String: String] = [:]
+    /// Made when first asked for (for the log), from the references minted.
+    public var minted: [String: String] {
+        if let m = mintedReverse, m.count == mintedFor.count { return m }
+        var m: [String: String] = [:]
+        m.reserveCapacity(mintedFor.count)
+        for (ref, token) in mintedFor { m[token] = ref.description }
+        mintedReverse = m
+        return m
+    }
+    private var mintedReverse: [String: String]?
     private var mintedFor: [IntelRef: String] = [:]
     private let salt: (UInt64, UInt64)
     /// Seconds spent screening (for the gate's timings).
     public internal(set) var seconds = 0.0
+    private var depth = 0
 
     public init(audience: Audience) {
         self.audience = audience
@@ -66,18 +76,28 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         var h = Hasher()
         h.combine(salt.0); h.combine(salt.1); h.combine(ref.agency.rawValue); h.combine(ref.reference)
         var v = UInt64(bitPattern: Int64(h.finalize()))
-        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var s = "D"
-        for _ in 0..<12 { s.append(alphabet[Int(v & 31)]); v >>= 5 }
-        while minted[s] != nil && minted[s] != ref.description { s += "X" } // a collision, however unlikely, stays unambiguous
+        // 60 bits: two items of a million share a reference with a chance of about one in a million million.
+        let s = String(unsafeUninitializedCapacity: 13) { buffer in
+            buffer[0] = UInt8(ascii: "D")
+            for k in 1...12 { buffer[k] = Self.alphabet[Int(v & 31)]; v >>= 5 }
+            return 13
+        }
         mintedFor[ref] = s
-        minted[s] = ref.description
         return s
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
         let d = ContinuousClock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// Letters and digits that cannot be misread for one another (no I, O, 0, 1).
+    private static let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789".utf8)
+
+    /// Dates of birth as the audience may see them: every one kept (no screen makes a child look like
+    /// an adult), a withheld item's cited as withheld.
+    func screenedBirthDates(_ births: [Dated<BirthDateText>]) -> [Dated<BirthDateText>] {
+        births.map { admits($0.source) ? Dated($0.value, source: shown($0.source)) : Dated($0.value, source: Self.withheld($0.source)) }
     }
 
     /// The item a withheld safeguarding fact is cited by.
@@ -106,12 +126,20 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     /// - Complexity: O(links + evidence).
     public func screen(_ links: [NetworkLink]) -> [NetworkLink] {
         if keepsItems { return links }
+        let opaque = audience.sourceDetails == .opaque
         var out: [NetworkLink] = []
         out.reserveCapacity(links.count)
         for l in links {
-            var kept = l
-            kept.evidence = l.evidence.compactMap { admits($0) ? shown($0) : nil }
-            if !kept.evidence.isEmpty { out.append(kept) }
+            if l.evidence.allSatisfy(admits) {
+                guard opaque else { out.append(l); continue }
+                var kept = l
+                for k in kept.evidence.indices { kept.evidence[k] = shown(kept.evidence[k]) }
+                out.append(kept)
+            } else {
+                var kept = l
+                kept.evidence = l.evidence.compactMap { admits($0) ? shown($0) : nil }
+                if !kept.evidence.isEmpty { out.append(kept) }
+            }
         }
         return out
     }
@@ -122,19 +150,25 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     /// - Complexity: O(entities + role and birth records).
     public func screen(_ entities: [NetworkEntity], on day: Timestamp) -> [NetworkEntity] {
         let rules = Safeguarding(entities, on: day)
-        return entities.map { e in
-            var s = e
+        var out = entities
+        // In place, and only where something changes: most entities are things and places.
+        for i in out.indices where out[i].kind == .person {
+            let e = entities[i]
             if !keepsItems {
-                s.roleRecords = e.roleRecords.compactMap { r in
-                    if admits(r.source) { return Dated(r.value, source: shown(r.source)) }
-                    return r.value == .childAtRisk ? Dated(r.value, source: Self.withheld(r.source)) : nil
+                if !e.roleRecords.isEmpty {
+                    let all = e.roleRecords.allSatisfy { admits($0.source) }
+                    out[i].roleRecords = e.roleRecords.compactMap { r in
+                        if admits(r.source) { return Dated(r.value, source: shown(r.source)) }
+                        return r.value == .childAtRisk ? Dated(r.value, source: Self.withheld(r.source)) : nil
+                    }
+                    if !all { out[i].roles = Set(out[i].roleRecords.map(\.value)).sorted { $0.rawValue < $1.rawValue } }
                 }
-                s.roles = Set(s.roleRecords.map(\.value)).sorted { $0.rawValue < $1.rawValue }
-                s.birthDates = e.birthDates.map { admits($0.source) ? Dated($0.value, source: shown($0.source)) : Dated($0.value, source: Self.withheld($0.source)) }
+                if !e.birthDates.isEmpty { out[i].birthDates = screenedBirthDates(e.birthDates) }
             }
-            s.label = name(e.id, kind: e.kind, label: e.label, child: rules.isChild(e.id))
-            return s
+            let label = name(e.id, kind: e.kind, label: e.label, child: rules.isChild(e.id))
+            if label != e.label { out[i].label = label }
         }
+        return out
     }
 
     /// The entities and links the audience may see: each link with its admitted items; an entity
@@ -142,8 +176,7 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     /// notices, care periods), so an entity that only withheld items record leaves no trace.
     public func screen(entities: [NetworkEntity], links: [NetworkLink], on day: Timestamp,
                        named: Set<EntityID> = []) -> (entities: [NetworkEntity], links: [NetworkLink]) {
-        let start = ContinuousClock.now
-        defer { seconds += Self.seconds(since: start) }
+        timed {
         let kept = screen(links)
         var shown = screen(entities, on: day)
         if !keepsItems {
@@ -152,23 +185,30 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
             shown = shown.filter { seen.contains($0.id) }
         }
         return (shown, kept)
+        }
+    }
+
+    /// Runs `body`, adding its time to ``seconds`` unless it runs inside another timed screen.
+    private func timed<T>(_ body: () -> T) -> T {
+        depth += 1
+        let start = ContinuousClock.now
+        defer {
+            depth -= 1
+            if depth == 0 { seconds += Self.seconds(since: start) }
+        }
+        return body()
     }
 
     /// The store's contents as the audience may see them (see the type's description).
     /// - Complexity: O(size of the contents).
     public func screen(_ c: ProductContents, on day: Timestamp) -> ProductContents {
-        let start = ContinuousClock.now
-        defer { seconds += Self.seconds(since: start) }
+        timed {
         var out = c
         if keepsItems {
             out.entities = screen(c.entities, on: day)
             return out
         }
-        out.facts = c.facts.mapValues { f in
-            var g = f
-            g.birthDates = f.birthDates.map { admits($0.source) ? Dated($0.value, source: shown($0.source)) : Dated($0.value, source: Self.withheld($0.source)) }
-            return g
-        }
+        for (id, f) in c.facts where !f.birthDates.isEmpty { out.facts[id]?.birthDates = screenedBirthDates(f.birthDates) }
         out.episodes = c.episodes.compactMap { e in admits(e.source) ? { var x = e; x.source = shown(e.source); return x }() : nil }
         out.carePeriods = c.carePeriods.compactMap { p in admits(p.source) ? { var x = p; x.source = shown(p.source); return x }() : nil }
         out.nonConsents = c.nonConsents.compactMap { n in admits(n.source) ? { var x = n; x.source = shown(n.source); return x }() : nil }
@@ -179,25 +219,27 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
             if audience.sourceDetails == .opaque { x.officer = nil }
             return x
         }
-        var ingested: [IntelRef: Day] = [:]
-        for (ref, day) in c.ingested {
-            if audience.sourceDetails == .opaque {
-                // Only items cited by what was kept have a minted reference; the rest never appear.
-                if let m = mintedFor[ref] { ingested[IntelRef(agency: ref.agency, reference: m)] = day }
-            } else {
-                ingested[ref] = day
-            }
-        }
-        out.ingested = ingested
         var named = Set<EntityID>()
         for e in out.episodes { named.insert(e.child); e.missingFrom.map { named.insert($0) }; e.foundAt.map { named.insert($0) }; named.formUnion(e.foundWith) }
         for n in out.notices { named.insert(n.subject); n.child.map { named.insert($0) }; n.premises.map { named.insert($0) } }
         for p in out.carePeriods { named.insert(p.child) }
         for n in out.nonConsents { named.insert(n.child); n.adult.map { named.insert($0) } }
         (out.entities, out.links) = screen(entities: c.entities, links: c.links, on: day, named: named)
+        // After the links: only items cited by what was kept have a minted reference; the rest never appear.
+        var ingested: [IntelRef: Day] = [:]
+        ingested.reserveCapacity(c.ingested.count)
+        for (ref, day) in c.ingested {
+            if audience.sourceDetails == .opaque {
+                if let m = mintedFor[ref] { ingested[IntelRef(agency: ref.agency, reference: m)] = day }
+            } else {
+                ingested[ref] = day
+            }
+        }
+        out.ingested = ingested
         let visible = Set(out.entities.map(\.id))
         out.facts = out.facts.filter { visible.contains($0.key) }
         return out
+        }
     }
 
     /// One entity's detail as the audience may see it: facts from withheld items left out (the
@@ -267,7 +309,7 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         out.childLinks = screen(b.childLinks)
         out.adultLinks = b.adultLinks.mapValues(screen).filter { !$0.value.isEmpty }
         if keepsItems { return out }
-        out.birthDates = b.birthDates.map { admits($0.source) ? Dated($0.value, source: shown($0.source)) : Dated($0.value, source: Self.withheld($0.source)) }
+        out.birthDates = screenedBirthDates(b.birthDates)
         out.episodes = b.episodes.compactMap { e in admits(e.source) ? { var x = e; x.source = shown(e.source); return x }() : nil }
         out.carePeriods = b.carePeriods.compactMap { p in admits(p.source) ? { var x = p; x.source = shown(p.source); return x }() : nil }
         if audience.sourceDetails == .opaque { out.identifiers = b.identifiers.filter { !Self.isAgencyIdentifier($0) } }

@@ -134,6 +134,9 @@ struct DisclosureGateTests {
         var j = Inventory()
         j.scan(Array(#"{"rows": [{"entity": "E5", "evidence": [{"agency": "health", "reference": "H-9", "grade": "2BP"}]}]}"#.utf8))
         #expect(j.entities == [EntityID(5)] && j.items == ["health/H-9"])
+        var k = Inventory()
+        k.scan(Array("{\n  \"agency\" : \"police\",\n  \"grade\" : \"2BP\",\n  \"reference\" : \"WX 24 1\"\n}, {\"agency\":\"voluntary\",\"reference\":\"V-1\"}".utf8))
+        #expect(k.items == ["police/WX 24 1", "voluntary/V-1"])
     }
 
     @Test("the log is written before the outputs, with the hashes of what was written; nothing is written when it cannot be logged")
