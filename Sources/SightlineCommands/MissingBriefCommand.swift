@@ -33,6 +33,8 @@ struct MissingBriefCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
     @Option(help: "At most this many rows in each section (0: all).") var limit: Int = 10
+    @Flag(help: "Also list every cited item's summary (the agency's own words; only to audiences that may see source details).")
+    var summaries = false
 
     func validate() throws {
         try Bounds.check("--limit", limit, Bounds.rows)
@@ -65,7 +67,11 @@ struct MissingBriefCommand: ParsableCommand {
         let id = try resolve(db)
         let day = network.asOf.flatMap { try? DayArgument($0, option: "--as-of").text }
         let contents = currentGate.screen.screen(try db.missingBriefContents(for: id, recordedBy: day), on: network.filter.asOf ?? RunDay.todayOrClock())
-        let brief = try brief(contents, asOf: day)
+        var brief = try brief(contents, asOf: day)
+        if summaries {
+            brief.summaries = try currentGate.screen.summaries(citedIn: try jsonText(brief), from: db)
+            if brief.summaries == nil { var e = standardError; print("(summaries are source details: not shown to \(currentGate.screen.audience.name))", to: &e) }
+        }
         let text: String
         switch format {
         case .text: text = MissingBriefPage.text(brief)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SightlineAnalysis
+import SightlineGate
 import SightlineModel
 import SightlineStore
 
@@ -16,6 +17,8 @@ struct PathCommand: ParsableCommand {
     @Argument(help: "The first entity (E12, an identifier such as phone:07700 900123, or an exact name).") var a: String
     @Argument(help: "The second entity.") var b: String
     @Option(help: "List at most this many shortest paths.") var limit: Int = 10
+    @Flag(help: "Also show the summary of every item cited (the agency's own words; only to audiences that may see source details). JSON is then {paths, summaries}.")
+    var summaries = false
 
     func validate() throws { try Bounds.check("--limit", limit, 1...10_000) }
 
@@ -24,12 +27,21 @@ struct PathCommand: ParsableCommand {
         let (ea, eb) = (try db.find(a), try db.find(b))
         let report = try PathReport(from: ea, to: eb, in: try network.snapshot(db), limit: limit)
         guard !report.paths.isEmpty else { throw NoRows(message: "no recorded links connect \(ea) and \(eb)") }
-        print(try render(report), terminator: "")
+        var said: [CitedSummary]?
+        if summaries {
+            said = try currentGate.screen.summaries(ofCited: report.paths.flatMap { $0.flatMap { $0.links.flatMap(\.evidence) } }, from: db)
+            if said == nil { var e = standardError; print("(summaries are source details: not shown to \(currentGate.screen.audience.name))", to: &e) }
+        }
+        print(try render(report, summaries: said), terminator: "")
     }
 
-    func render(_ report: PathReport) throws -> String {
+    struct WithSummaries: Encodable { var paths: [[PathReport.Hop]]; var summaries: [CitedSummary] }
+
+    func render(_ report: PathReport, summaries said: [CitedSummary]? = nil) throws -> String {
         switch output.format {
-        case .json: return try jsonText(report.paths) + "\n"
+        case .json:
+            if summaries { return try jsonText(WithSummaries(paths: report.paths, summaries: said ?? [])) + "\n" }
+            return try jsonText(report.paths) + "\n"
         case .csv:
             var t = TextTable(headers: ["path", "step", "entity", "kind", "label", "roles", "links_from_previous", "evidence"])
             for (i, p) in report.paths.enumerated() {
@@ -51,6 +63,10 @@ struct PathCommand: ParsableCommand {
                     }
                     lines.append("  \(h.entity)  \(h.kind)  \(h.label)\(h.roles.isEmpty ? "" : "  (" + h.roles.joined(separator: ", ") + ")")")
                 }
+            }
+            if let said, !said.isEmpty {
+                lines.append("\nitems (the agencies' own words)")
+                lines.append(TextTable(headers: ["item", "summary"], rows: said.map { [$0.item, $0.summary] }).rendered(maxWidth: 200))
             }
             return lines.joined(separator: "\n") + "\n"
         }

@@ -361,4 +361,30 @@ extension Screen {
         let found = try store.summaries(of: items.map(\.ref))
         return items.compactMap { c in found[c.ref].map { EntityDetail.ItemSummary(item: c, summary: $0) } }
     }
+
+    /// The summaries of every item an output cites (read from its text as the log reads it: `agency/reference`
+    /// words and JSON `agency`/`reference` pairs), by reference: nil, with nothing read, when the audience
+    /// may not see them.
+    public func summaries(citedIn text: String, from store: SightlineStore) throws -> [CitedSummary]? {
+        guard showsSummaries else { return nil }
+        var found = Inventory()
+        found.scan(Array(text.utf8))
+        return try summaries(ofCited: found.items.sorted(), from: store)
+    }
+
+    /// The summaries of items cited as text (`police/WX-1 2024-03-04 2BP`, as paths cite them), in
+    /// the order given, each once: nil, with nothing read, when the audience may not see them.
+    public func summaries(ofCited cited: [String], from store: SightlineStore) throws -> [CitedSummary]? {
+        guard showsSummaries else { return nil }
+        var seen = Set<IntelRef>(), refs: [IntelRef] = []
+        for text in cited {
+            if let ref = IntelRef(parsing: String(text.prefix { $0 != " " })), seen.insert(ref).inserted { refs.append(ref) }
+        }
+        let found = try store.summaries(of: refs)
+        return refs.compactMap { r in found[r].map { CitedSummary(item: r.description, summary: $0) } }
+    }
+}
+
+
+extension Screen {
 }

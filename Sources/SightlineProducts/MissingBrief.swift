@@ -18,6 +18,8 @@ public struct MissingBrief: Sendable, Codable, Equatable {
     public var phonesAndAccounts: [Handle]
     /// The child's missing episodes, newest first.
     public var episodes: [Episode]
+    /// The summaries of the items it cites, when asked for and the audience may see them.
+    public var summaries: [CitedSummary]? = nil
 
     public struct Ordering: Sendable, Codable, Equatable {
         public var placesToLook: String

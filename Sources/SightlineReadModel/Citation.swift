@@ -60,3 +60,11 @@ extension Citation: Codable {
         try c.encodeIfPresent(conditions, forKey: .conditions)
     }
 }
+
+/// An item's summary (the agency's own words), by its reference (`police/WX-1`): what `show`,
+/// `path` and `missing brief` add with `--summaries` for audiences that may see source details.
+public struct CitedSummary: Sendable, Codable, Equatable {
+    public var item: String
+    public var summary: String
+    public init(item: String, summary: String) { self.item = item; self.summary = summary }
+}

@@ -6,6 +6,7 @@ import SightlineReadModel
 /// printable HTML page (no scripts, no external files; every value from the data escaped).
 public enum MissingBriefPage {
     public static let title = "Missing child brief: where to look and whom to see"
+    public static let summariesHeading = "Items cited, in the agencies' own words"
     public static let note = "Compiled from recorded intelligence for officers searching for the child. Every line cites its items (agency/reference, date recorded, grade); check them before acting. Nothing about the child is scored."
 
     /// One section of the page: a heading, the order it is in, and rows of (headline, detail lines, evidence).
@@ -96,6 +97,10 @@ public enum MissingBriefPage {
                 if !evidence.isEmpty { out += "    intelligence: " + oneLine(Citation.cell(evidence, max: 6)) + "\n" }
             }
         }
+        if let said = b.summaries, !said.isEmpty {
+            out += "\n== \(summariesHeading) ==\n"
+            for s in said { out += oneLine(s.item) + ": " + oneLine(s.summary) + "\n" }
+        }
         return out
     }
 
@@ -141,6 +146,11 @@ public enum MissingBriefPage {
                 if !evidence.isEmpty { h += "<br /><span class=\"cite\">\(escape("Intelligence: " + evidence.map(\.description).joined(separator: "; ")))</span>" }
                 h += "</li>\n"
             }
+            h += "</ul>\n"
+        }
+        if let said = b.summaries, !said.isEmpty {
+            h += "<h2>\(escape(summariesHeading))</h2>\n<ul>\n"
+            for s in said { h += "<li><span class=\"cite\">\(escape(s.item))</span>: \(escape(s.summary))</li>\n" }
             h += "</ul>\n"
         }
         h += "</body>\n</html>\n"

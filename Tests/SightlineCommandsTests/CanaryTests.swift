@@ -49,7 +49,7 @@ struct CanaryTests {
         "review": ["review"],
         "resolve candidates": ["resolve", "candidates"],
         "resolve history": ["resolve", "history"],
-        "path": ["path", "Kestrel Ambleside", "Roland Pikestaff"],
+        "path": ["path", "Kestrel Ambleside", "Roland Pikestaff", "--summaries"],
         "ego": ["ego", "Kestrel Ambleside", "--hops", "3"],
         "impact": ["impact", "--greedy", "3"],
         "copresence": ["copresence", "The Gull Tavern"],
@@ -67,7 +67,7 @@ struct CanaryTests {
         "disrupt people": ["disrupt", "people", "--limit", "0"],
         "notices candidates": ["notices", "candidates", "--limit", "0"],
         "trawl missing": ["trawl", "missing", "--from", "2024-01-01", "--until", "2024-12-31", "--limit", "0", "--min-children", "1"],
-        "missing brief": ["missing", "brief", "Tilly Ambergate"],
+        "missing brief": ["missing", "brief", "Tilly Ambergate", "--summaries"],
     ]
 
     /// The formats a subcommand writes, each as its options and the output file's name.
@@ -151,6 +151,16 @@ struct CanaryTests {
         #expect(leaks.isEmpty, "\(leaks.count) outputs leak:\n\(leaks.joined(separator: "\n"))")
         // The audience is given enough for the canary to mean something.
         #expect(produced >= (audience == "mace_partner" ? 60 : 20), "only \(produced) outputs were produced for \(audience)")
+    }
+
+    @Test("--summaries: the agencies' own words for police analysts, in every format; for partners none, and a note")
+    func summaries() throws {
+        for format in ["text", "json", "html"] {
+            let police = try run(["missing", "brief", "Tilly Ambergate", "--summaries", "--format", format], ([], "unused"), audience: "police_analyst")
+            #expect(police.status == 0 && police.text.contains("CANARYSUMP05 found after missing episode."), "\(format): \(police.stderr)")
+            let partner = try run(["missing", "brief", "Tilly Ambergate", "--summaries", "--format", format], ([], "unused"), audience: "mace_partner")
+            #expect(partner.status == 0 && partner.stderr.contains("not shown to mace_partner") && !partner.text.contains("own words"), "\(format)")
+        }
     }
 
     @Test("the canary is alive: police analysts see the marked items, conditions and references")

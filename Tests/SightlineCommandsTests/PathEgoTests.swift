@@ -33,6 +33,35 @@ struct PathEgoTests {
         #expect((hops[1]["roles"] as! [String]).contains("child at risk"))
     }
 
+    @Test("path --summaries shows each cited item's summary, as the sample files record it, to police analysts only")
+    func summaries() throws {
+        let r = try runSightline(["path", "person:niche/PN-1001", "person:lccs/C-2201", "--db", db, "--format", "json", "--summaries"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let said = doc["summaries"] as! [[String: String]]
+        let cited = Set((doc["paths"] as! [[[String: Any]]]).flatMap { $0.flatMap { ($0["links"] as! [[String: Any]]).flatMap { ($0["evidence"] as! [String]).map { String($0.prefix { $0 != " " }) } } } })
+        #expect(!said.isEmpty && Set(said.map { $0["item"]! }).isSubset(of: cited))
+        // Each summary is the sample file's own, read independently.
+        var recorded: [String: String] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: PackagePaths.samples + "/jsonl") {
+            for line in try String(contentsOfFile: PackagePaths.samples + "/jsonl/" + file, encoding: .utf8).split(separator: "\n") where line.contains("\"type\":\"item\"") {
+                let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+                if let s = o["summary"] as? String { recorded["\(o["agency"]!)/\(o["ref"]!)"] = s }
+            }
+        }
+        // (Missing-episode items come from Samples/csv, whose summaries a mapping assembles: those are left out here.)
+        let checked = said.filter { recorded[$0["item"]!] != nil }
+        #expect(!checked.isEmpty)
+        for s in checked { #expect(recorded[s["item"]!] == s["summary"], "\(s["item"]!)") }
+        let table = try runSightline(["path", "person:niche/PN-1001", "person:lccs/C-2201", "--db", db, "--summaries"])
+        #expect(table.stdout.contains("items (the agencies' own words)"))
+        let partner = try runSightline(["path", "person:niche/PN-1001", "person:lccs/C-2201", "--db", db, "--summaries", "--format", "json",
+                                        "--audience", "mace_partner", "--purpose", "panel"])
+        #expect(partner.status == 0 && partner.stderr.contains("not shown to mace_partner"), "\(partner.stderr)")
+        let partnerDoc = try JSONSerialization.jsonObject(with: Data(partner.stdout.utf8)) as! [String: Any]
+        #expect((partnerDoc["summaries"] as? [Any])?.isEmpty == true)
+    }
+
     @Test("every step of a longer path cites items, and the table says how many paths there are")
     func longerPath() throws {
         let r = try runSightline(["path", "person:niche/PN-1001", "person:lccs/C-2216", "--db", db, "--format", "csv"])
