@@ -152,7 +152,7 @@ let package = Package(
         .testTarget(name: "SightlineSafeguardingTests", dependencies: ["SightlineSafeguarding", "SightlineReadModel", "SightlineModel", "SightlineTestSupport"]),
         .testTarget(name: "SightlineProductsTests", dependencies: ["SightlineProducts", "SightlineNetwork", "SightlineStore", "SightlineModel", "SightlineTestSupport"]),
         .testTarget(name: "SightlineRenderTests", dependencies: ["SightlineRender", "SightlineModel", "SightlineNetwork", "SightlineStore", "SightlineTestSupport"]),
-        .testTarget(name: "SightlineExportTests", dependencies: ["SightlineExport", "SightlineReadModel", "SightlineModel", "SightlineTestSupport"]),
+        .testTarget(name: "SightlineExportTests", dependencies: ["SightlineExport", "SightlineReadModel", "SightlineModel", "SightlineSynthetic", "SightlineTestSupport"]),
         .testTarget(name: "SightlineResolutionTests", dependencies: ["SightlineResolution", "SightlineSynthetic", "SightlineTestSupport"]),
         .testTarget(
             name: "SightlineStoreTests",

@@ -94,6 +94,18 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     /// Letters and digits that cannot be misread for one another (no I, O, 0, 1).
     private static let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789".utf8)
 
+    /// The facts whose item the audience may see, each citing it as shown; with opaque source details,
+    /// an officer's name or number (`officer`) is left out.
+    func kept<T>(_ facts: [T], _ source: WritableKeyPath<T, Citation>, officer: WritableKeyPath<T, String?>? = nil) -> [T] {
+        facts.compactMap { f in
+            guard admits(f[keyPath: source]) else { return nil }
+            var x = f
+            x[keyPath: source] = shown(f[keyPath: source])
+            if let officer, audience.sourceDetails == .opaque { x[keyPath: officer] = nil }
+            return x
+        }
+    }
+
     /// Dates of birth as the audience may see them: every one kept (no screen makes a child look like
     /// an adult), a withheld item's cited as withheld.
     func screenedBirthDates(_ births: [Dated<BirthDateText>]) -> [Dated<BirthDateText>] {
@@ -209,16 +221,10 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
             return out
         }
         for (id, f) in c.facts where !f.birthDates.isEmpty { out.facts[id]?.birthDates = screenedBirthDates(f.birthDates) }
-        out.episodes = c.episodes.compactMap { e in admits(e.source) ? { var x = e; x.source = shown(e.source); return x }() : nil }
-        out.carePeriods = c.carePeriods.compactMap { p in admits(p.source) ? { var x = p; x.source = shown(p.source); return x }() : nil }
-        out.nonConsents = c.nonConsents.compactMap { n in admits(n.source) ? { var x = n; x.source = shown(n.source); return x }() : nil }
-        out.notices = c.notices.compactMap { n in
-            guard admits(n.source) else { return nil }
-            var x = n
-            x.source = shown(n.source)
-            if audience.sourceDetails == .opaque { x.officer = nil }
-            return x
-        }
+        out.episodes = kept(c.episodes, \.source)
+        out.carePeriods = kept(c.carePeriods, \.source)
+        out.nonConsents = kept(c.nonConsents, \.source)
+        out.notices = kept(c.notices, \.source, officer: \.officer)
         var named = Set<EntityID>()
         for e in out.episodes { named.insert(e.child); e.missingFrom.map { named.insert($0) }; e.foundAt.map { named.insert($0) }; named.formUnion(e.foundWith) }
         for n in out.notices { named.insert(n.subject); n.child.map { named.insert($0) }; n.premises.map { named.insert($0) } }
@@ -250,22 +256,16 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     public func screen(_ d: EntityDetail, pseudonymised: Bool) -> EntityDetail {
         var out = d
         if !keepsItems {
-            out.records = d.records.compactMap { r in admits(r.source) ? { var x = r; x.source = shown(r.source); return x }() : nil }
+            out.records = kept(d.records, \.source)
             out.roles = d.roles.compactMap { r in
                 var x = r
                 if admits(r.source) { x.source = shown(r.source); return x }
                 x.source = Self.withheld(r.source)
                 return r.role == Role.childAtRisk.rawValue ? x : nil
             }
-            out.lookedAfter = d.lookedAfter.compactMap { p in admits(p.source) ? { var x = p; x.source = shown(p.source); return x }() : nil }
-            out.missingEpisodes = d.missingEpisodes.compactMap { e in admits(e.source) ? { var x = e; x.source = shown(e.source); return x }() : nil }
-            out.notices = d.notices.compactMap { n in
-                guard admits(n.source) else { return nil }
-                var x = n
-                x.source = shown(n.source)
-                if audience.sourceDetails == .opaque { x.officer = nil }
-                return x
-            }
+            out.lookedAfter = kept(d.lookedAfter, \.source)
+            out.missingEpisodes = kept(d.missingEpisodes, \.source)
+            out.notices = kept(d.notices, \.source, officer: \.officer)
             out.links = d.links.compactMap { l in
                 var x = l
                 x.evidence = l.evidence.compactMap { admits($0) ? shown($0) : nil }
@@ -310,8 +310,8 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         out.adultLinks = b.adultLinks.mapValues(screen).filter { !$0.value.isEmpty }
         if keepsItems { return out }
         out.birthDates = screenedBirthDates(b.birthDates)
-        out.episodes = b.episodes.compactMap { e in admits(e.source) ? { var x = e; x.source = shown(e.source); return x }() : nil }
-        out.carePeriods = b.carePeriods.compactMap { p in admits(p.source) ? { var x = p; x.source = shown(p.source); return x }() : nil }
+        out.episodes = kept(b.episodes, \.source)
+        out.carePeriods = kept(b.carePeriods, \.source)
         if audience.sourceDetails == .opaque { out.identifiers = b.identifiers.filter { !Self.isAgencyIdentifier($0) } }
         return out
     }
