@@ -39,7 +39,7 @@ $bin export graphml --db out/samples.sqlite --audience mace_partner --purpose "M
   --recipient "panel chair" -o out/partner-network.graphml
 $bin audit verify --db out/samples.sqlite --checkpoint out/partner-network.graphml.manifest.json
 echo
-echo "The store is out/samples.sqlite; the lists out/locations-of-risk.csv and out/notice-candidates.csv;" the lists out/locations-of-risk.csv and out/notice-candidates.csv;"
+echo "The store is out/samples.sqlite; the lists out/locations-of-risk.csv and out/notice-candidates.csv;"
 echo "the pictures out/overview.svg and out/ego-callum-mallowby.svg; a partner's export out/partner-network.graphml;"
 echo "who saw or was sent what: $bin audit show --db out/samples.sqlite"
 echo "try: $bin show E1 --db out/samples.sqlite"
