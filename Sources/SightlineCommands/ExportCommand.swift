@@ -65,7 +65,8 @@ struct ExportCommand: ParsableCommand {
         let graph = try view.exportGraph(of: s, facts: data.contents.facts, on: Day(network.filter.asOf ?? RunDay.todayOrClock()))
         let files = try format.files(graph, path: output)
         let g = currentGate
-        for f in files { g.stage(f.bytes, to: .file(f.path)) }
+        // What each file discloses is the graph it was written from: every entity and every link's items.
+        for f in files { g.stage(f.bytes, to: .file(f.path), holding: graph.entities.map(\.id), items: graph.links.lazy.flatMap(\.evidence)) }
         g.afterLogging = { record, checkpoint, log in
             let manifest = ExportManifest(format: format, files: files, graph: graph, view: view.description,
                                           audience: g.screen.audience, record: record, checkpoint: checkpoint, log: log)

@@ -80,6 +80,17 @@ struct ExportCommandTests {
         for f in m["files"] as! [[String: Any]] {
             #expect(try Self.sha256(dir.file(f["path"] as! String)) == f["sha256"] as? String)
         }
+        // The log says what left: every entity and item the export holds, items by their real references.
+        let log = try JSONSerialization.jsonObject(with: Data(try run(["audit", "show", "--format", "json"]).stdout.utf8)) as! [[String: Any]]
+        let entry = try #require(log.last { ($0["command"] as? String)?.contains("export i2") == true })
+        let disclosed = entry["disclosed"] as! [String: Any]
+        let counts = m["counts"] as! [String: Int]
+        #expect((disclosed["entities"] as! [String]).count == counts["entities"])
+        #expect((disclosed["items"] as! [String]).count == counts["items"])
+        let opaque = disclosed["opaque"] as! [String: String]
+        let references = Set((disclosed["items"] as! [String]).map { String($0.split(separator: "/", maxSplits: 1)[1]) })
+        #expect(opaque.count == counts["items"] && references.isDisjoint(with: opaque.keys), "a minted reference logged as an item")
+        #expect(Set(opaque.values) == Set(disclosed["items"] as! [String]))
     }
 
     @Test("the manifest's checkpoint verifies the log, and finds the last entries deleted after it")
