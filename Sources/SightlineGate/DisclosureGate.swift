@@ -109,7 +109,9 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
         staged.append(Output(bytes, to: destination))
         let start = ContinuousClock.now
         inventory.entities.formUnion(entities)
-        for c in items { inventory.items.insert(c.ref.description) }
+        var refs = Set<IntelRef>()
+        for c in items { refs.insert(c.ref) }
+        for r in refs { inventory.items.insert(r.description) }
         seconds["scan", default: 0] += Screen.seconds(since: start)
     }
 
