@@ -55,6 +55,7 @@ public struct AudienceBook: Sendable, Equatable {
                 throw fail(at(k), "unknown key '\(k.string ?? "")' (expected one of: audiences, default)")
             }
         }
+        guard !audiences.isEmpty else { throw fail(file, "missing 'audiences:' with at least one profile (\(Self.keys.joined(separator: ", ")))") }
         guard let defaultName else { throw fail(file, "missing 'default: NAME' (the audience of a command given no --audience)") }
         guard audiences[defaultName] != nil else {
             throw fail(file, "'default' names '\(defaultName)', which is not one of the audiences (\(audiences.keys.sorted().joined(separator: ", ")))")

@@ -39,6 +39,7 @@ struct AudienceBookTests {
         ("default: b\naudiences:\n  a:\n    title: x\n    handling: [P]\n    purpose_required: true\n    source_details: opaque\n    adults: named\n    children: named\n", "f.yaml", "'default' names 'b'"),
         ("default: a\naudiences:\n  a:\n    title: x\n    handling: [P]\n    purpose_required: true\n    adults: named\n    children: named\n", "f.yaml:4", "needs 'source_details'"),
         ("audiences: [1, 2]\n", "f.yaml:1", "must hold at least one profile"),
+        ("default: x\n", "f.yaml", "missing 'audiences:'"),
     ])
     func badFile(_ text: String, _ location: String, _ problem: String) {
         #expect(throws: AudienceError.self) { try AudienceBook(yaml: text, file: "f.yaml") }
