@@ -33,6 +33,9 @@ extension DisruptLocations: Discloses { var namesChildren: Bool { disrupt.nameCh
 extension DisruptPeople: Discloses { var namesChildren: Bool { disrupt.nameChildren } }
 extension DisruptPhones: Discloses { var namesChildren: Bool { disrupt.nameChildren } }
 extension DisruptVehicles: Discloses { var namesChildren: Bool { disrupt.nameChildren } }
+/// Police analysts only (no partner's profile lists it): it writes to the store, and what it prints
+/// (the subject and the child, by name) is logged as a consultation.
+extension NoticesRecord: Discloses { var requestNames: [String] { [subject] + [child, premises].compactMap { $0 } } }
 extension NoticesCandidates: Discloses { var namesChildren: Bool { nameChildren } }
 extension TrawlMissing: Discloses { var namesChildren: Bool { nameChildren } }
 extension MissingBriefCommand: Discloses { var requestNames: [String] { [child] } }

@@ -27,6 +27,7 @@ struct NoticesRecord: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var gate: GateOptions
     @Argument(help: "The action: cawn, harbourer_warning, hotel_notice, visit, marker or other.") var type: String
     @Option(help: "Whom or what it was issued to or set on: a person, place, organisation, vehicle or phone.") var subject: String
     @Option(help: "The child it protects (for a warning notice).") var child: String?

@@ -32,7 +32,6 @@ struct CanaryTests {
         "ingest": "writes the store from an agency's own files; prints counts and the lines it refused",
         "resolve merge": "writes a merge to the store (police analysts only)",
         "resolve unmerge": "undoes a merge in the store (police analysts only)",
-        "notices record": "writes a notice to the store (police analysts only)",
         "generate": "writes fictional data",
         "measure": "an edge list, not the store",
         "audit verify": "the disclosure log's chain: sequence numbers and chain values",
@@ -66,6 +65,8 @@ struct CanaryTests {
         "disrupt phones": ["disrupt", "phones", "--limit", "0"],
         "disrupt people": ["disrupt", "people", "--limit", "0"],
         "notices candidates": ["notices", "candidates", "--limit", "0"],
+        "notices record": ["notices", "record", "cawn", "--subject", "Roland Pikestaff", "--child", "Poppy Fenwright", "--issued", "2024-07-01",
+                           "--officer", "CANARYOFFICER3"],
         "trawl missing": ["trawl", "missing", "--from", "2024-01-01", "--until", "2024-12-31", "--limit", "0", "--min-children", "1"],
         "missing brief": ["missing", "brief", "Tilly Ambergate", "--summaries"],
     ]
@@ -73,6 +74,7 @@ struct CanaryTests {
     /// The formats a subcommand writes, each as its options and the output file's name.
     static func formats(_ name: String) -> [(options: [String], file: String)] {
         if name.hasPrefix("render") { return [([], "out.svg"), ([], "out.dot")] }
+        if name == "notices record" { return [([], "unused")] }
         if name == "export" { return ["graphml", "gexf", "i2", "json"].map { ([$0, "-o", "FILE"], "out." + $0) } }
         if name == "missing brief" { return ["text", "json", "html"].map { (["--format", $0, "-o", "FILE"], "out." + $0) } }
         return ["table", "csv", "json"].map { (["--format", $0], "out." + $0) } + [(["--format", "csv", "-o", "FILE"], "out.csv")]
