@@ -81,7 +81,6 @@ let package = Package(
             dependencies: [
                 "SightlineModel", "SightlineReadModel", "SightlineSafeguarding", "SightlineStore", "SightlineAudit", "SightlineExport",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
 

@@ -39,6 +39,9 @@ public struct Disclosure: Codable, Equatable, Sendable {
         return Hex.encode(SHA256.hash(data: data))
     }
 
+    /// The SHA-256 of bytes about to be written, as lowercase hex, for ``files``. O(bytes).
+    public static func sha256(of bytes: [UInt8]) -> String { Hex.encode(SHA256.hash(data: bytes)) }
+
     /// JSON text with sorted keys: the bytes stored and chained.
     var jsonText: String {
         let enc = JSONEncoder()

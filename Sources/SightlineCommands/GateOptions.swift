@@ -93,7 +93,7 @@ extension SightlineMain {
                                request: .init(analyst: analyst, command: (["sightline"] + arguments).map(shellWord).joined(separator: " "),
                                               purpose: d.gate.purpose, recipients: d.gate.recipients),
                                openLog: { log })
-        g.note("open", seconds: { let d = ContinuousClock.now - started; return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }())
+        g.note("open", seconds: Elapsed.seconds(since: started))
         if d.namesChildren { g.screen.requestAllChildren() }
         if !d.requestNames.isEmpty {
             for name in d.requestNames { if let id = try? db.find(name) { g.screen.request(id) } }
@@ -119,8 +119,7 @@ extension SightlineMain {
         }
         if ProcessInfo.processInfo.environment["SIGHTLINE_GATE_TIMINGS"] == "1" {
             // For Benchmarks/gate.py: what the gate added to the command, phase by phase.
-            let d = ContinuousClock.now - started
-            let total = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+            let total = Elapsed.seconds(since: started)
             let phases = ["open", "screen", "scan", "log", "write"].map { String(format: "%@ %.4f", $0, g.seconds[$0] ?? 0) }
             var err = standardError
             print(String(format: "gate timings: command %.4f; ", total) + phases.joined(separator: "; "), to: &err)

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import SightlineAudit
 import SightlineModel
@@ -49,7 +48,6 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
     /// Given the entry, its signed checkpoint and the log's path.
     public var afterLogging: ((AuditRecord, Checkpoint, String) -> [Output])?
     private var inventory = Inventory()
-    private var counts: [String: Int] = [:]
 
     public init(audience: Audience, request: Request, openLog: @escaping () throws(AuditError) -> AuditLog) {
         self.screen = Screen(audience: audience)
@@ -84,21 +82,18 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
     public func disclose(text: String) {
         let start = ContinuousClock.now
         inventory.scan(Array(text.utf8))
-        seconds["scan", default: 0] += Screen.seconds(since: start)
+        seconds["scan", default: 0] += Elapsed.seconds(since: start)
     }
 
     /// Adds time spent on a phase of the gate outside it (`open`: opening the log).
     public func note(_ phase: String, seconds s: Double) { seconds[phase, default: 0] += s }
-
-    /// Adds to a count logged with the disclosure (`rows`).
-    public func count(_ what: String, _ n: Int) { counts[what, default: 0] += n }
 
     /// Stages bytes to be written when the disclosure is committed.
     public func stage(_ bytes: [UInt8], to destination: Destination) {
         staged.append(Output(bytes, to: destination))
         let start = ContinuousClock.now
         inventory.scan(bytes)
-        seconds["scan", default: 0] += Screen.seconds(since: start)
+        seconds["scan", default: 0] += Elapsed.seconds(since: start)
     }
 
     /// Stages bytes whose every entity and item is known from the value they were written from (an
@@ -112,23 +107,20 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
         var refs = Set<IntelRef>()
         for c in items { refs.insert(c.ref) }
         for r in refs { inventory.items.insert(r.description) }
-        seconds["scan", default: 0] += Screen.seconds(since: start)
+        seconds["scan", default: 0] += Elapsed.seconds(since: start)
     }
-
-    /// Whether anything was staged.
-    public var isEmpty: Bool { staged.allSatisfy { $0.bytes.isEmpty } }
 
     /// The log entry for what is staged.
     func entry() -> AuditEntry {
         var files: [Disclosure.File] = []
         for o in staged {
-            let hash = Hex.sha256(o.bytes)
+            let hash = Disclosure.sha256(of: o.bytes)
             switch o.destination {
             case .standardOutput: files.append(Disclosure.File(path: "(standard output)", sha256: hash))
             case .file(let path): files.append(Disclosure.File(path: URL(fileURLWithPath: path).standardizedFileURL.path, sha256: hash))
             }
         }
-        var c = counts
+        var c: [String: Int] = [:]
         // An opaque reference is logged as the item it stands for.
         var opaque: [String: String] = [:]
         let items = Set(inventory.items.map { written -> String in
@@ -160,18 +152,13 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
         let log = try openLog()
         let record = try log.append(entry())
         let checkpoint = try log.checkpoint(of: record)
-        seconds["log"] = Screen.seconds(since: start)
+        seconds["log"] = Elapsed.seconds(since: start)
         start = ContinuousClock.now
         for o in staged { try write(o) }
         for o in afterLogging?(record, checkpoint, log.path) ?? [] { try write(o) }
-        seconds["write"] = Screen.seconds(since: start)
+        seconds["write"] = Elapsed.seconds(since: start)
         seconds["screen"] = screen.seconds
         return record
     }
 }
 
-enum Hex {
-    static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-    }
-}

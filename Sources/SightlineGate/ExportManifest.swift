@@ -49,7 +49,7 @@ public struct ExportManifest: Codable, Sendable {
     public init(format: ExportFormat, files: [(path: String, bytes: [UInt8])], graph: ExportGraph, view: String,
                 audience: Audience, record: AuditRecord, checkpoint: Checkpoint, log: String) {
         self.format = format.rawValue
-        self.files = files.map { File(path: URL(fileURLWithPath: $0.path).lastPathComponent, sha256: Hex.sha256($0.bytes), bytes: $0.bytes.count) }
+        self.files = files.map { File(path: URL(fileURLWithPath: $0.path).lastPathComponent, sha256: Disclosure.sha256(of: $0.bytes), bytes: $0.bytes.count) }
         producedAt = record.at
         analyst = record.analyst
         self.audience = audience.name

@@ -86,11 +86,6 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         return s
     }
 
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
     /// Letters and digits that cannot be misread for one another (no I, O, 0, 1).
     private static let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789".utf8)
 
@@ -206,7 +201,7 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         let start = ContinuousClock.now
         defer {
             depth -= 1
-            if depth == 0 { seconds += Self.seconds(since: start) }
+            if depth == 0 { seconds += Elapsed.seconds(since: start) }
         }
         return body()
     }
@@ -387,4 +382,12 @@ extension Screen {
 
 
 extension Screen {
+}
+
+/// Seconds since an instant, for the gate's timings (`SIGHTLINE_GATE_TIMINGS=1`).
+public enum Elapsed {
+    public static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
 }

@@ -161,7 +161,7 @@ struct DisclosureGateTests {
         #expect(record.analyst == "DC Test" && record.purpose == "panel" && record.audience == "mace_partner" && record.recipients == ["chair"])
         #expect(record.disclosed.entities == ["E3"] && record.disclosed.items == ["police/WX-1"])
         #expect(record.disclosed.opaque == [shown.reference: "police/WX-1"])
-        #expect(record.disclosed.files.first?.sha256 == Hex.sha256(written[0].bytes))
+        #expect(record.disclosed.files.first?.sha256 == Disclosure.sha256(of: written[0].bytes))
 
         let unlogged = DisclosureGate(audience: audience, request: request, openLog: { () throws(AuditError) -> AuditLog in
             try AuditLog.open(path: dir.file("missing/log.sqlite"), keyFile: keyFile) })
