@@ -52,11 +52,7 @@ struct ExportCommand: ParsableCommand {
             view = .ego(try db.find(ego), hops: hops)
         } else if let cluster {
             let community = clustering.partition(s, weighted: !network.unweighted)
-            if let n = Int(cluster) { view = .cluster(n, community: community) } else {
-                let id = try db.find(cluster)
-                guard let i = s.index[id] else { throw CommandError("\(id) is not in the network") }
-                view = .cluster(community[i], community: community)
-            }
+            view = .cluster(try clustering.number(of: cluster, in: community, s, db), community: community)
         } else if path.count == 2 {
             view = .path(try db.find(path[0]), try db.find(path[1]), limit: 10)
         } else {

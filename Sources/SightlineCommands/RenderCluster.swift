@@ -20,16 +20,7 @@ struct RenderCluster: ParsableCommand {
     func run() throws {
         try out.draw(store, network, small: .neato) { db, s, options in
             let community = clustering.partition(s, weighted: !network.unweighted)
-            let number: Int
-            if let n = Int(cluster) {
-                guard community.contains(n) else { throw CommandError("there is no cluster \(n) (clusters are 0 to \((community.max() ?? -1)))") }
-                number = n
-            } else {
-                let id = try db.find(cluster)
-                guard let i = s.index[id] else { throw CommandError("\(id) is not in the network") }
-                number = community[i]
-            }
-            return Views.cluster(s, community: community, number: number, options: options)
+            return Views.cluster(s, community: community, number: try clustering.number(of: cluster, in: community, s, db), options: options)
         }
     }
 }

@@ -18,4 +18,15 @@ struct ClusterOptions: ParsableArguments {
     func partition(_ s: NetworkSnapshot, weighted: Bool) -> [Int] {
         communities.clusters(of: s, resolution: resolution, seed: clusterSeed, weighted: weighted)
     }
+
+    /// The cluster a request names: a number as `analyse` prints it, or an entity in it.
+    func number(of text: String, in community: [Int], _ s: NetworkSnapshot, _ db: SightlineStore) throws -> Int {
+        if let n = Int(text) {
+            guard community.contains(n) else { throw CommandError("there is no cluster \(n) (clusters are 0 to \((community.max() ?? -1)))") }
+            return n
+        }
+        let id = try db.find(text)
+        guard let i = s.index[id] else { throw CommandError("\(id) is not in the network") }
+        return community[i]
+    }
 }
