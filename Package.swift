@@ -158,7 +158,7 @@ let package = Package(
             dependencies: ["SightlineStore", "SightlineSynthetic", "SightlineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SightlineAuditTests",
-            dependencies: ["SightlineAudit", "SightlineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["SightlineAudit", "SightlineSynthetic", "SightlineTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SightlineGateTests", dependencies: ["SightlineGate", "SightlineAudit", "SightlineModel", "SightlineReadModel", "SightlineStore", "SightlineTestSupport"]),
         .testTarget(
             name: "SightlineCommandsTests",

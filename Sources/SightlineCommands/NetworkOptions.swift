@@ -57,7 +57,7 @@ struct NetworkOptions: ParsableArguments {
         var (entities, links) = try db.networkContents()
         // What the audience may see, before anything is built from it.
         if let screen = activeScreen {
-            (entities, links) = screen.screen(entities: entities, links: links, on: filter.asOf ?? RunDay.todayOrClock())
+            screen.screen(entities: &entities, links: &links, on: filter.asOf ?? RunDay.todayOrClock())
         }
         return NetworkSnapshot(entities: entities, links: links, filter: filter, weighting: weighting(for: links))
     }

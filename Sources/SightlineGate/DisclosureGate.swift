@@ -48,6 +48,8 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
     /// Given the entry, its signed checkpoint and the log's path.
     public var afterLogging: ((AuditRecord, Checkpoint, String) -> [Output])?
     private var inventory = Inventory()
+    /// Items of staged values (``stage(_:to:holding:items:)``), by reference as written.
+    private var heldItems = Set<IntelRef>()
 
     public init(audience: Audience, request: Request, openLog: @escaping () throws(AuditError) -> AuditLog) {
         self.screen = Screen(audience: audience)
@@ -104,9 +106,8 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
         staged.append(Output(bytes, to: destination))
         let start = ContinuousClock.now
         inventory.entities.formUnion(entities)
-        var refs = Set<IntelRef>()
-        for c in items { refs.insert(c.ref) }
-        for r in refs { inventory.items.insert(r.description) }
+        // Kept as references (the log writes them as text once, in ``entry()``).
+        for c in items { heldItems.insert(c.ref) }
         seconds["scan", default: 0] += Elapsed.seconds(since: start)
     }
 
@@ -122,14 +123,24 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
         }
         var c: [String: Int] = [:]
         // An opaque reference is logged as the item it stands for.
+        // Every item as written: read from text (`police/WX-1`) or held as a reference.
+        var written = Array(heldItems)
+        written.reserveCapacity(heldItems.count + inventory.items.count)
+        var texts: [String] = []
+        for w in inventory.items {
+            if let r = IntelRef(parsing: w) { written.append(r) } else { texts.append(w) }
+        }
+        // An opaque reference is logged as the item it stands for.
         var opaque: [String: String] = [:]
-        let items = Set(inventory.items.map { written -> String in
-            let slash = written.firstIndex(of: "/")!
-            let reference = String(written[written.index(after: slash)...])
-            guard let real = screen.minted[reference] else { return written }
-            opaque[reference] = real
-            return real
-        })
+        let minted = screen.audience.sourceDetails == .opaque ? screen.items(minted: written.lazy.map(\.reference)) : [:]
+        texts.reserveCapacity(texts.count + written.count)
+        for r in written {
+            if let real = minted[r.reference] { opaque[r.reference] = real; texts.append(real) } else { texts.append(r.description) }
+        }
+        texts.sort()
+        var items: [String] = []
+        items.reserveCapacity(texts.count)
+        for t in texts where items.last != t { items.append(t) }
         let entities = inventory.entities
         c["entities"] = entities.count
         c["items"] = items.count
@@ -137,7 +148,7 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
         let a = screen.audience
         return AuditEntry(analyst: request.analyst, command: request.command, purpose: request.purpose ?? "",
                           audience: a.name, recipients: request.recipients,
-                          disclosed: Disclosure(entities: entities.sorted().map(\.description), items: items.sorted(), counts: c, files: files,
+                          disclosed: Disclosure(entities: entities.sorted().map(\.description), items: items, counts: c, files: files,
                                                                 opaque: opaque.isEmpty ? nil : opaque))
     }
 

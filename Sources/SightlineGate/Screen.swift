@@ -14,7 +14,7 @@ import SightlineStore
 ///   like an adult, and their withheld items are cited as `other/withheld` (never their reference,
 ///   agency or grade).
 /// - Source details (`source_details: opaque`): every item reference is replaced by a reference
-///   minted for this disclosure (``minted`` keeps what each stands for, for the log); officers are
+///   minted for this disclosure (``items(minted:)`` tells the log what each stands for); officers are
 ///   left out.
 /// - Names: people are shown by name or by a pseudonym (`Person P-12`, `Child C-25`, the forms the
 ///   pictures and lists use), as the audience says; a person the request names is shown by name.
@@ -24,19 +24,12 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     public private(set) var requested: Set<EntityID> = []
     /// Every child named, when the request asks for that (`--name-children`).
     public private(set) var namesAllChildren = false
-    /// Opaque references minted for this disclosure, each with the item it stands for (`police/WX-1`).
-    /// Made when first asked for (for the log), from the references minted.
-    public var minted: [String: String] {
-        if let m = mintedReverse, m.count == mintedFor.count { return m }
-        var m: [String: String] = [:]
-        m.reserveCapacity(mintedFor.count)
-        for (ref, token) in mintedFor { m[token] = ref.description }
-        mintedReverse = m
-        return m
-    }
-    private var mintedReverse: [String: String]?
-    private var mintedFor: [IntelRef: String] = [:]
-    private let salt: (UInt64, UInt64)
+    /// Every reference shown under a minted one, in the order shown (repeats included: appending is
+    /// cheaper than keeping a set, and ``items(minted:)`` reads it once, for the log).
+    private var shownRefs: [IntelRef] = []
+    /// A hasher (SipHash, seeded afresh in every process) that has already taken this disclosure's
+    /// 128-bit secret: each reference is minted from a copy of it.
+    private let salted: Hasher
     /// Seconds spent screening (for the gate's timings).
     public internal(set) var seconds = 0.0
     private var depth = 0
@@ -44,7 +37,9 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     public init(audience: Audience) {
         self.audience = audience
         var g = SystemRandomNumberGenerator()
-        salt = (g.next(), g.next())
+        var h = Hasher()
+        h.combine(g.next() as UInt64); h.combine(g.next() as UInt64)
+        salted = h
     }
 
     /// The request names this entity: it is shown by name.
@@ -72,18 +67,59 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     /// of the item's reference under a secret drawn for this disclosure (so the same item has a
     /// different reference in every disclosure, and none can be worked back to the item without the log).
     public func opaqueReference(for ref: IntelRef) -> String {
-        if let m = mintedFor[ref] { return m }
-        var h = Hasher()
-        h.combine(salt.0); h.combine(salt.1); h.combine(ref.agency.rawValue); h.combine(ref.reference)
-        var v = UInt64(bitPattern: Int64(h.finalize()))
-        // 60 bits: two items of a million share a reference with a chance of about one in a million million.
-        let s = String(unsafeUninitializedCapacity: 13) { buffer in
+        shownRefs.append(ref)
+        return mint(ref)
+    }
+
+    /// The minting itself: no table is kept (computing the hash again costs less than looking it up
+    /// in a table of every item shown), so the same item gets the same reference throughout a disclosure.
+    private func mint(_ ref: IntelRef) -> String {
+        var v = mintValue(ref)
+        return String(unsafeUninitializedCapacity: 13) { buffer in
             buffer[0] = UInt8(ascii: "D")
             for k in 1...12 { buffer[k] = Self.alphabet[Int(v & 31)]; v >>= 5 }
             return 13
         }
-        mintedFor[ref] = s
-        return s
+    }
+
+    /// The 60 bits a minted reference spells: two items of a million share a reference with a
+    /// chance of about one in a million million.
+    private func mintValue(_ ref: IntelRef) -> UInt64 {
+        var h = salted
+        h.combine(ref.agency.rawValue); h.combine(ref.reference)
+        return UInt64(bitPattern: Int64(h.finalize())) & (1 << 60 - 1)
+    }
+
+    /// The 60 bits a minted reference spells, read back (nil: not a minted reference).
+    private static func mintedValue(_ token: String) -> UInt64? {
+        let bytes = Array(token.utf8)
+        guard bytes.count == 13, bytes[0] == UInt8(ascii: "D") else { return nil }
+        var v: UInt64 = 0
+        for k in stride(from: 12, through: 1, by: -1) {
+            guard let digit = digitOf[Int(bytes[k])] else { return nil }
+            v = v << 5 | UInt64(digit)
+        }
+        return v
+    }
+
+    private static let digitOf: [UInt8?] = {
+        var t = [UInt8?](repeating: nil, count: 256)
+        for (i, b) in alphabet.enumerated() { t[Int(b)] = UInt8(i) }
+        return t
+    }()
+
+    /// What each of `tokens` minted in this disclosure stands for (`police/WX-1`), for the log;
+    /// a token this screen did not mint is left out.
+    /// - Complexity: O(references shown), reading them until every token is found.
+    public func items(minted tokens: some Sequence<String>) -> [String: String] {
+        var wanted: [UInt64: String] = [:]
+        for t in tokens { if let v = Self.mintedValue(t) { wanted[v] = t } }
+        var found: [String: String] = [:]
+        found.reserveCapacity(wanted.count)
+        for ref in shownRefs where !wanted.isEmpty {
+            if let token = wanted.removeValue(forKey: mintValue(ref)) { found[token] = ref.description }
+        }
+        return found
     }
 
     /// Letters and digits that cannot be misread for one another (no I, O, 0, 1).
@@ -104,7 +140,16 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     /// Dates of birth as the audience may see them: every one kept (no screen makes a child look like
     /// an adult), a withheld item's cited as withheld.
     func screenedBirthDates(_ births: [Dated<BirthDateText>]) -> [Dated<BirthDateText>] {
-        births.map { admits($0.source) ? Dated($0.value, source: shown($0.source)) : Dated($0.value, source: Self.withheld($0.source)) }
+        var out = births
+        screen(birthDates: &out)
+        return out
+    }
+
+    /// ``screenedBirthDates(_:)`` in place.
+    func screen(birthDates births: inout [Dated<BirthDateText>]) {
+        for k in births.indices {
+            births[k].source = admits(births[k].source) ? shown(births[k].source) : Self.withheld(births[k].source)
+        }
     }
 
     /// The item a withheld safeguarding fact is cited by.
@@ -132,23 +177,29 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     /// The links the audience may see: each with its admitted items only (shown), none without one.
     /// - Complexity: O(links + evidence).
     public func screen(_ links: [NetworkLink]) -> [NetworkLink] {
-        if keepsItems { return links }
+        var out = links
+        screen(links: &out)
+        return out
+    }
+
+    /// Screens links in place (see ``screen(_:)-([NetworkLink])``): when the caller holds the only
+    /// copy, nothing is copied and only withheld items' links are moved.
+    /// - Complexity: O(links + evidence).
+    public func screen(links: inout [NetworkLink]) {
+        if keepsItems { return }
         let opaque = audience.sourceDetails == .opaque
-        var out: [NetworkLink] = []
-        out.reserveCapacity(links.count)
-        for l in links {
-            if l.evidence.allSatisfy(admits) {
-                guard opaque else { out.append(l); continue }
-                var kept = l
-                for k in kept.evidence.indices { kept.evidence[k] = shown(kept.evidence[k]) }
-                out.append(kept)
+        var dropped: [Int] = []
+        for i in links.indices {
+            if links[i].evidence.allSatisfy(admits) {
+                if opaque {
+                    for k in links[i].evidence.indices { links[i].evidence[k] = shown(links[i].evidence[k]) }
+                }
             } else {
-                var kept = l
-                kept.evidence = l.evidence.compactMap { admits($0) ? shown($0) : nil }
-                if !kept.evidence.isEmpty { out.append(kept) }
+                links[i].evidence = links[i].evidence.compactMap { admits($0) ? shown($0) : nil }
+                if links[i].evidence.isEmpty { dropped.append(i) }
             }
         }
-        return out
+        links.remove(sortedOffsets: dropped)
     }
 
     /// Entities as the audience may see them: roles only from admitted items, except that a
@@ -156,43 +207,78 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     /// the same way; people named or pseudonymised.
     /// - Complexity: O(entities + role and birth records).
     public func screen(_ entities: [NetworkEntity], on day: Timestamp) -> [NetworkEntity] {
-        let rules = Safeguarding(entities, on: day)
         var out = entities
-        // In place, and only where something changes: most entities are things and places.
-        for i in out.indices where out[i].kind == .person {
-            let e = entities[i]
-            if !keepsItems {
-                if !e.roleRecords.isEmpty {
-                    let all = e.roleRecords.allSatisfy { admits($0.source) }
-                    out[i].roleRecords = e.roleRecords.compactMap { r in
-                        if admits(r.source) { return Dated(r.value, source: shown(r.source)) }
-                        return r.value == .childAtRisk ? Dated(r.value, source: Self.withheld(r.source)) : nil
-                    }
-                    if !all { out[i].roles = Set(out[i].roleRecords.map(\.value)).sorted { $0.rawValue < $1.rawValue } }
-                }
-                if !e.birthDates.isEmpty { out[i].birthDates = screenedBirthDates(e.birthDates) }
-            }
-            let label = name(e.id, kind: e.kind, label: e.label, child: rules.isChild(e.id))
-            if label != e.label { out[i].label = label }
-        }
+        screen(entities: &out, on: day)
         return out
+    }
+
+    /// Screens entities in place (see ``screen(_:on:)``).
+    public func screen(entities: inout [NetworkEntity], on day: Timestamp) {
+        if !keepsItems {
+            for i in entities.indices where entities[i].kind == .person {
+                if !entities[i].roleRecords.isEmpty {
+                    if entities[i].roleRecords.allSatisfy({ admits($0.source) }) {
+                        // In place: most people's roles are all admitted.
+                        for k in entities[i].roleRecords.indices { entities[i].roleRecords[k].source = shown(entities[i].roleRecords[k].source) }
+                    } else {
+                        entities[i].roleRecords = entities[i].roleRecords.compactMap { r in
+                            if admits(r.source) { return Dated(r.value, source: shown(r.source)) }
+                            return r.value == .childAtRisk ? Dated(r.value, source: Self.withheld(r.source)) : nil
+                        }
+                        entities[i].roles = Set(entities[i].roleRecords.map(\.value)).sorted { $0.rawValue < $1.rawValue }
+                    }
+                }
+                screen(birthDates: &entities[i].birthDates)
+            }
+        }
+        // Who is a child is the same before and after the roles are screened: child-at-risk roles and
+        // dates of birth are kept whatever their items.
+        // Whether a child is named depends on nothing but the person: decided person by person.
+        guard audience.adults == .pseudonymised || audience.children == .pseudonymised && !namesAllChildren else { return }
+        for i in entities.indices where entities[i].kind == .person {
+            let id = entities[i].id
+            guard !requested.contains(id) else { continue }
+            let child = Safeguarding.isChild(entities[i], on: day)
+            if pseudonymises(id, kind: .person, child: child) { entities[i].label = child ? "Child C-\(id.rawValue)" : "Person P-\(id.rawValue)" }
+        }
     }
 
     /// The entities and links the audience may see: each link with its admitted items; an entity
     /// only when something the audience may see names it (a kept link, or `named`: episodes,
     /// notices, care periods), so an entity that only withheld items record leaves no trace.
     public func screen(entities: [NetworkEntity], links: [NetworkLink], on day: Timestamp,
-                       named: Set<EntityID> = []) -> (entities: [NetworkEntity], links: [NetworkLink]) {
+                       named: some Sequence<EntityID> = [EntityID]()) -> (entities: [NetworkEntity], links: [NetworkLink]) {
+        var (e, l) = (entities, links)
+        screen(entities: &e, links: &l, on: day, named: named)
+        return (e, l)
+    }
+
+    /// Screens entities and links in place (see ``screen(entities:links:on:named:)``).
+    /// - Complexity: O(entities + links + evidence + role and birth records).
+    public func screen(entities: inout [NetworkEntity], links: inout [NetworkLink], on day: Timestamp, named: some Sequence<EntityID> = [EntityID]()) {
         timed {
-        let kept = screen(links)
-        var shown = screen(entities, on: day)
-        if !keepsItems {
-            var seen = named
-            for l in kept { seen.insert(l.source); seen.insert(l.target) }
-            shown = shown.filter { seen.contains($0.id) }
+        screen(links: &links)
+        screen(entities: &entities, on: day)
+        if !keepsItems { keepNamed(&entities, links: links, named: named) }
         }
-        return (shown, kept)
-        }
+    }
+
+    /// Keeps only the entities that a kept link or `named` names.
+    private func keepNamed(_ entities: inout [NetworkEntity], links: [NetworkLink], named: some Sequence<EntityID>) {
+        // Entity IDs are the store's row numbers: a flag per number rather than a set.
+        let top = Self.topID(entities)
+        var seen = [Bool](repeating: false, count: Int(top) + 1)
+        func mark(_ id: EntityID) { if id.rawValue >= 0 && id.rawValue <= top { seen[Int(id.rawValue)] = true } }
+        for id in named { mark(id) }
+        for i in links.indices { mark(links[i].source); mark(links[i].target) }
+        entities.remove(sortedOffsets: entities.indices.filter { entities[$0].id.rawValue < 0 || !seen[Int(entities[$0].id.rawValue)] })
+    }
+
+    /// The largest entity ID among `entities` (0 when none).
+    private static func topID(_ entities: [NetworkEntity]) -> Int64 {
+        var top: Int64 = 0
+        for i in entities.indices where entities[i].id.rawValue > top { top = entities[i].id.rawValue }
+        return top
     }
 
     /// Runs `body`, adding its time to ``seconds`` unless it runs inside another timed screen.
@@ -208,38 +294,72 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
 
     /// The store's contents as the audience may see them (see the type's description).
     /// - Complexity: O(size of the contents).
-    public func screen(_ c: ProductContents, on day: Timestamp) -> ProductContents {
-        timed {
-        var out = c
+    public func screen(_ contents: consuming ProductContents, on day: Timestamp) -> ProductContents {
+        depth += 1
+        let start = ContinuousClock.now
+        screen(contents: &contents, on: day)
+        depth -= 1
+        if depth == 0 { seconds += Elapsed.seconds(since: start) }
+        return contents
+    }
+
+    private func screen(contents c: inout ProductContents, on day: Timestamp) {
         if keepsItems {
-            out.entities = screen(c.entities, on: day)
-            return out
+            screen(entities: &c.entities, on: day)
+            return
         }
-        for (id, f) in c.facts where !f.birthDates.isEmpty { out.facts[id]?.birthDates = screenedBirthDates(f.birthDates) }
-        out.episodes = kept(c.episodes, \.source)
-        out.carePeriods = kept(c.carePeriods, \.source)
-        out.nonConsents = kept(c.nonConsents, \.source)
-        out.notices = kept(c.notices, \.source, officer: \.officer)
-        var named = Set<EntityID>()
-        for e in out.episodes { named.insert(e.child); e.missingFrom.map { named.insert($0) }; e.foundAt.map { named.insert($0) }; named.formUnion(e.foundWith) }
-        for n in out.notices { named.insert(n.subject); n.child.map { named.insert($0) }; n.premises.map { named.insert($0) } }
-        for p in out.carePeriods { named.insert(p.child) }
-        for n in out.nonConsents { named.insert(n.child); n.adult.map { named.insert($0) } }
-        (out.entities, out.links) = screen(entities: c.entities, links: c.links, on: day, named: named)
-        // After the links: only items cited by what was kept have a minted reference; the rest never appear.
-        var ingested: [IntelRef: Day] = [:]
-        ingested.reserveCapacity(c.ingested.count)
-        for (ref, day) in c.ingested {
-            if audience.sourceDetails == .opaque {
-                if let m = mintedFor[ref] { ingested[IntelRef(agency: ref.agency, reference: m)] = day }
+        c.episodes = kept(c.episodes, \.source)
+        c.carePeriods = kept(c.carePeriods, \.source)
+        c.nonConsents = kept(c.nonConsents, \.source)
+        c.notices = kept(c.notices, \.source, officer: \.officer)
+        // Repeats are harmless: each only marks its entity as named.
+        var named: [EntityID] = []
+        for e in c.episodes { named.append(e.child); named += [e.missingFrom, e.foundAt].compactMap { $0 }; named += e.foundWith }
+        for n in c.notices { named.append(n.subject); named += [n.child, n.premises].compactMap { $0 } }
+        for p in c.carePeriods { named.append(p.child) }
+        for n in c.nonConsents { named.append(n.child); if let a = n.adult { named.append(a) } }
+
+        // The store gives an entity's facts the same dates of birth as the entity: those are taken
+        // from the entity once it is screened (so its dates are screened in place, not copied), the
+        // rest screened here.
+        let top = Self.topID(c.entities)
+        var position = [Int32](repeating: -1, count: Int(top) + 1)
+        for k in c.entities.indices where c.entities[k].id.rawValue >= 0 { position[Int(c.entities[k].id.rawValue)] = Int32(k) }
+        func at(_ id: EntityID) -> Int? {
+            guard id.rawValue >= 0 && id.rawValue <= top, position[Int(id.rawValue)] >= 0 else { return nil }
+            return Int(position[Int(id.rawValue)])
+        }
+        var fromEntity: [(fact: Dictionary<EntityID, EntityFacts>.Index, entity: Int)] = []
+        for i in c.facts.indices where !c.facts.values[i].birthDates.isEmpty {
+            if let k = at(c.facts.keys[i]), c.entities[k].birthDates.count == c.facts.values[i].birthDates.count,
+               zip(c.entities[k].birthDates, c.facts.values[i].birthDates).allSatisfy({ $0.value == $1.value && $0.source == $1.source }) {
+                c.facts.values[i].birthDates = []
+                fromEntity.append((i, k))
             } else {
-                ingested[ref] = day
+                screen(birthDates: &c.facts.values[i].birthDates)
             }
         }
-        out.ingested = ingested
-        let visible = Set(out.entities.map(\.id))
-        out.facts = out.facts.filter { visible.contains($0.key) }
-        return out
+        screen(links: &c.links)
+        screen(entities: &c.entities, on: day)
+        for (i, k) in fromEntity { c.facts.values[i].birthDates = c.entities[k].birthDates }
+        keepNamed(&c.entities, links: c.links, named: named)
+
+        // Facts of the entities kept only.
+        var kept = [Bool](repeating: false, count: Int(top) + 1)
+        for k in c.entities.indices where c.entities[k].id.rawValue >= 0 { kept[Int(c.entities[k].id.rawValue)] = true }
+        let gone = c.facts.keys.filter { $0.rawValue < 0 || $0.rawValue > top || !kept[Int($0.rawValue)] }
+        for id in gone { c.facts[id] = nil }
+
+        // Every item's day under the reference minted for it (only those cited by what was kept are
+        // ever shown), made if `--since` asks.
+        if audience.sourceDetails == .opaque {
+            let original = c.ingested
+            c.ingested = IngestedDays(making: { [self] in
+                var ingested: [IntelRef: Day] = [:]
+                ingested.reserveCapacity(original.all.count)
+                for (ref, day) in original.all { ingested[IntelRef(agency: ref.agency, reference: mint(ref))] = day }
+                return ingested
+            })
         }
     }
 
@@ -389,5 +509,24 @@ public enum Elapsed {
     public static func seconds(since start: ContinuousClock.Instant) -> Double {
         let d = ContinuousClock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
+
+extension Array {
+    /// Removes the elements at `offsets` (ascending), keeping the others in order: each kept element
+    /// after the first removed one is swapped down once through the buffer (no copies, no reference
+    /// counting), and the removed ones, gathered at the end, are dropped.
+    /// - Complexity: O(count) after the first offset.
+    mutating func remove(sortedOffsets offsets: [Int]) {
+        guard let first = offsets.first else { return }
+        var next = 0, kept = first
+        withUnsafeMutableBufferPointer { buffer in
+            for i in first..<buffer.count {
+                if next < offsets.count && offsets[next] == i { next += 1; continue }
+                buffer.swapAt(kept, i)
+                kept += 1
+            }
+        }
+        removeLast(count - kept)
     }
 }

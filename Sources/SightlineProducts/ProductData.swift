@@ -152,8 +152,9 @@ public protocol EvidencedRow {
 extension Sequence where Element: EvidencedRow {
     /// Only rows that are new or changed since a day: some item behind them was recorded after it,
     /// or first ingested after it (`ingested`, by item).
-    public func newOrChanged(since day: Day, ingested: [IntelRef: Day]) -> [Element] {
-        filter { row in
+    public func newOrChanged(since day: Day, ingested: IngestedDays) -> [Element] {
+        let ingested = ingested.all
+        return filter { row in
             row.evidence.contains { $0.recorded > day || ingested[$0.ref].map { $0 > day } ?? false }
         }
     }

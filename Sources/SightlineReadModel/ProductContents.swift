@@ -12,13 +12,11 @@ public struct ProductContents: Sendable {
     public var carePeriods: [CarePeriod]
     public var notices: [IssuedNotice]
     public var nonConsents: [NonConsent]
-    /// The day each item was first ingested, by its reference: with the day it
-    /// was recorded, what `--since` compares, so material recorded long ago but received this week
-    /// counts as new, and re-ingesting the same export does not.
-    public var ingested: [IntelRef: Day]
+    /// The day each item was first ingested (``IngestedDays``).
+    public var ingested: IngestedDays
 
     public init(entities: [NetworkEntity], links: [NetworkLink], facts: [EntityID: EntityFacts], episodes: [MissingEpisode],
-                carePeriods: [CarePeriod], notices: [IssuedNotice], nonConsents: [NonConsent], ingested: [IntelRef: Day]) {
+                carePeriods: [CarePeriod], notices: [IssuedNotice], nonConsents: [NonConsent], ingested: IngestedDays) {
         self.entities = entities; self.links = links; self.facts = facts; self.episodes = episodes
         self.carePeriods = carePeriods; self.notices = notices; self.nonConsents = nonConsents; self.ingested = ingested
     }

@@ -182,42 +182,66 @@ public struct Safeguarding: Sendable {
     static let unknownItem = Citation(ref: IntelRef(agency: .other, reference: ""), recorded: Day(dayNumber: 0),
                                       grade: .current(source: 3, assessment: "E", handling: .permitted, conditions: nil))
 
-    private mutating func classify(_ e: NetworkEntity) {
-        let births = e.birthDates.compactMap { $0.value.value }
+    /// A person's role records, with a role recorded without an item standing on ``unknownItem``.
+    static func roleRecords(of e: NetworkEntity) -> [Dated<Role>] {
         var records = e.roleRecords
-        // Roles without an item: recorded on an unknown date.
         for r in e.roles where !records.contains(where: { $0.value == r }) {
             records.append(Dated(r, source: Self.unknownItem))
         }
+        return records
+    }
+
+    /// Whether an item was recorded when the person was certainly an adult (nil: not known).
+    static func adult(onRecorded c: Citation, adultFrom adultDay: Timestamp?) -> Bool? {
+        guard let adultDay, !c.reference.isEmpty else { return nil }
+        return c.recorded.dayNumber >= adultDay.dayNumber
+    }
+
+    /// The status rule itself: a child when any date of birth allows an age under 18 on the day;
+    /// otherwise a recorded child at risk, unless every such item is dated when the person was
+    /// certainly an adult (held for review). Returns the child-at-risk items dated on an adult too.
+    static func decide(ages: ClosedRange<Int>?, childRecords: [Dated<Role>], adultFrom adultDay: Timestamp?) -> (Status, onAnAdult: [Dated<Role>]) {
+        if let ages, ages.lowerBound < 18 { return (.child(ages.upperBound < 18 ? .under18 : .possiblyUnder18), []) }
+        guard !childRecords.isEmpty else { return (.adult, []) }
+        let onAnAdult = childRecords.filter { adult(onRecorded: $0.source, adultFrom: adultDay) == true }
+        return (onAnAdult.count == childRecords.count ? .heldForReview : .child(.recordedChildAtRisk), onAnAdult)
+    }
+
+    /// One person's status on `day`, decided from their own records as ``status(of:)`` decides it,
+    /// without classifying anyone else (for a screen that only asks who is a child).
+    public static func status(of e: NetworkEntity, on day: Timestamp) -> Status {
+        guard e.kind == .person else { return .adult }
+        // Neither a date of birth nor a child-at-risk role: an adult (the usual case, decided without allocating).
+        if e.birthDates.isEmpty && !e.roles.contains(.childAtRisk) && !e.roleRecords.contains(where: { $0.value == .childAtRisk }) { return .adult }
+        let births = e.birthDates.compactMap { $0.value.value }
+        let childRecords = roleRecords(of: e).filter { $0.value == .childAtRisk }
+        return decide(ages: possibleAges(births, from: day, to: day), childRecords: childRecords, adultFrom: certainlyAdultFrom(births)).0
+    }
+
+    /// Whether one person is a child on `day` (``isChild(_:)`` for that person alone).
+    public static func isChild(_ e: NetworkEntity, on day: Timestamp) -> Bool {
+        if case .child = status(of: e, on: day) { return true }
+        return false
+    }
+
+    private mutating func classify(_ e: NetworkEntity) {
+        let births = e.birthDates.compactMap { $0.value.value }
+        let records = Self.roleRecords(of: e)
         let adultDay = Self.certainlyAdultFrom(births)
         if let adultDay { adultFrom[e.id] = adultDay }
-        func adult(onRecorded c: Citation) -> Bool? {
-            guard let adultDay, !c.reference.isEmpty else { return nil }
-            return c.recorded.dayNumber >= adultDay.dayNumber
-        }
+        func adult(onRecorded c: Citation) -> Bool? { Self.adult(onRecorded: c, adultFrom: adultDay) }
 
         let ages = Self.possibleAges(births, from: day, to: day)
         let childRecords = records.filter { $0.value == .childAtRisk }
         let concernRecords = records.filter { $0.value == .suspect || $0.value == .harbourer }
         func ageText(_ r: ClosedRange<Int>) -> String { r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)-\(r.upperBound)" }
 
-        var s: Status = .adult
-        if let ages, ages.lowerBound < 18 {
-            s = .child(ages.upperBound < 18 ? .under18 : .possiblyUnder18)
-        } else if !childRecords.isEmpty {
-            // A child-at-risk role stands unless every such item is dated when the person was certainly an adult.
-            let onAnAdult = childRecords.filter { adult(onRecorded: $0.source) == true }
-            if onAnAdult.count == childRecords.count {
-                s = .heldForReview
-            } else {
-                s = .child(.recordedChildAtRisk)
-            }
-            if !onAnAdult.isEmpty {
-                concerns.append(Concern(entity: e.id, label: e.label, kind: .childAtRiskRecordedOnAnAdult,
-                                        detail: "recorded as a child at risk on \(onAnAdult.map(\.source.recorded.text).joined(separator: ", ")), when every recorded date of birth (\(e.birthDates.map(\.value.text).joined(separator: ", "))) makes them 18 or over"
-                                            + (s == .heldForReview ? "; held back from every list until the records are corrected" : "; still protected as a child by other items"),
-                                        evidence: onAnAdult.map(\.source) + e.birthDates.map(\.source)))
-            }
+        let (s, onAnAdult) = Self.decide(ages: ages, childRecords: childRecords, adultFrom: adultDay)
+        if !onAnAdult.isEmpty {
+            concerns.append(Concern(entity: e.id, label: e.label, kind: .childAtRiskRecordedOnAnAdult,
+                                    detail: "recorded as a child at risk on \(onAnAdult.map(\.source.recorded.text).joined(separator: ", ")), when every recorded date of birth (\(e.birthDates.map(\.value.text).joined(separator: ", "))) makes them 18 or over"
+                                        + (s == .heldForReview ? "; held back from every list until the records are corrected" : "; still protected as a child by other items"),
+                                    evidence: onAnAdult.map(\.source) + e.birthDates.map(\.source)))
         }
         status[e.id] = s == .adult ? nil : s
 

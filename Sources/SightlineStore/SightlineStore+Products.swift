@@ -86,7 +86,7 @@ extension SightlineStore {
                 }
             }
             return ProductContents(entities: entities, links: links, facts: facts, episodes: episodes, carePeriods: periods,
-                                   notices: notices, nonConsents: nonConsents, ingested: ingested)
+                                   notices: notices, nonConsents: nonConsents, ingested: IngestedDays(ingested))
         }
     }
 }

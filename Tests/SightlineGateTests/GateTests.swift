@@ -90,7 +90,7 @@ struct ScreenTests {
         let kept = s.screen(links)
         #expect(kept.map(\.id) == [2])
         #expect(kept[0].evidence.count == 1 && kept[0].evidence[0].reference != "P-OPEN" && kept[0].evidence[0].reference.hasPrefix("D"))
-        #expect(s.minted[kept[0].evidence[0].reference] == "police/P-OPEN")
+        #expect(s.items(minted: [kept[0].evidence[0].reference]) == [kept[0].evidence[0].reference: "police/P-OPEN"])
         let e = s.screen(people(), on: day)
         // The child: still a child at risk with the date of birth, cited as withheld, and pseudonymised.
         #expect(e[0].roles == [.childAtRisk] && e[0].birthDates.count == 1)

@@ -585,7 +585,7 @@ struct NoticeCandidateSampleTests {
     @Test("every row cites items that exist, counts enough, and never has a child as the adult")
     func rowsTrace() throws {
         #expect(!list.candidates.isEmpty)
-        let items = Set(data.contents.ingested.keys)
+        let items = Set(data.contents.ingested.all.keys)
         for r in list.candidates + list.ageNotCertain {
             #expect(!data.isChild(r.adultKey), "\(r.adult)")
             #expect(data.entity(r.adultKey)?.kind == .person)

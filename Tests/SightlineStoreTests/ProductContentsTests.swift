@@ -23,7 +23,7 @@ struct ProductContentsTests {
         #expect(c.notices.count == 1 && c.notices[0].type == .cawn && c.notices[0].subject == darren && c.notices[0].child == child)
         #expect(c.nonConsents.count == 1 && c.nonConsents[0].by == .localAuthority && c.nonConsents[0].adult == darren)
         #expect(c.nonConsents[0].source.reference == "LCS-88120")
-        #expect(c.ingested.count == 3 && Set(c.ingested.values).count == 1)
+        #expect(c.ingested.all.count == 3 && Set(c.ingested.all.values).count == 1)
     }
 
     @Test("typed dates encode as the store's text: an episode's times as stored, care periods and notices as days")
