@@ -61,7 +61,6 @@ struct DisruptLocations: ParsableCommand {
             options.categories = categories
             options.nightTimeEconomyOnly = nte
             options.area = area
-            options.pseudonymiseChildren = !disrupt.nameChildren
             try list.emit(LocationsOfRisk.list(data, options: options), data, evidence: disrupt.evidence, db: { try store.open() }, table: { rows in
                 TextTable(headers: ["rank", "place", "category", "postcode", "score", "parts", "children", "suspects",
                                     "occasions (night)", "notices issued", "tactics", "items", "evidence"],

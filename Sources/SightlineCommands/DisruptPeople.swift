@@ -24,7 +24,7 @@ struct DisruptPeople: ParsableCommand {
     func run() throws {
         try runList {
             let (data, weights) = try disrupt.prepare(store, network)
-            let (all, note) = KeyPeople.list(data, weights: weights, pseudonymiseChildren: !disrupt.nameChildren)
+            let (all, note) = KeyPeople.list(data, weights: weights)
             if let note {
                 var e = standardError
                 print("note: \(note)", to: &e)

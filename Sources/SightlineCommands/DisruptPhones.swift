@@ -22,7 +22,7 @@ struct DisruptPhones: ParsableCommand {
     func run() throws {
         try runList {
             let (data, weights) = try disrupt.prepare(store, network)
-            let all = ThingsOfInterest.phoneList(data, weights: weights, pseudonymiseChildren: !disrupt.nameChildren)
+            let all = ThingsOfInterest.phoneList(data, weights: weights)
             try list.emit(all, data, evidence: disrupt.evidence, db: { try store.open() }, table: { rows in
                 TextTable(headers: ["rank", "phone", "score", "parts", "children contacted", "contacts", "given to children",
                                     "given by", "suspects using", "markers", "tactics", "items", "evidence"],

@@ -22,7 +22,7 @@ struct DisruptVehicles: ParsableCommand {
     func run() throws {
         try runList {
             let (data, weights) = try disrupt.prepare(store, network)
-            let all = ThingsOfInterest.vehicleList(data, weights: weights, pseudonymiseChildren: !disrupt.nameChildren)
+            let all = ThingsOfInterest.vehicleList(data, weights: weights)
             try list.emit(all, data, evidence: disrupt.evidence, db: { try store.open() }, table: { rows in
                 TextTable(headers: ["rank", "vehicle", "score", "parts", "children", "suspects", "occasions", "top locations",
                                     "markers", "tactics", "items", "evidence"],

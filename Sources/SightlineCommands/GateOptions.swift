@@ -70,8 +70,6 @@ var currentGate: DisclosureGate {
     return g
 }
 
-/// The screen of the running command, or nil outside a ``Discloses`` command.
-var activeScreen: Screen? { activeGate?.screen }
 
 extension SightlineMain {
     /// Runs a command that shows personal data through its gate: checks the audience and purpose,

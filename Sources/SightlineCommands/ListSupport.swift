@@ -163,8 +163,8 @@ extension NetworkOptions {
     /// The store's contents as the command's audience may see them: screened before anything is
     /// counted, ranked, drawn or linked from them.
     func contents(_ db: SightlineStore) throws -> ProductContents {
-        guard let screen = activeScreen else { return try db.productContents() }
-        return screen.screen(try db.productContents(), on: filter.asOf ?? RunDay.todayOrClock())
+        // A command without its gate stops here: nothing is read that the gate has not screened.
+        currentGate.screen.screen(try db.productContents(), on: filter.asOf ?? RunDay.todayOrClock())
     }
 
     /// The products' view of the store: its contents through these filters, the network weighted

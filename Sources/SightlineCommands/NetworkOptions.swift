@@ -55,10 +55,8 @@ struct NetworkOptions: ParsableArguments {
     /// The store's network, filtered and weighted as asked.
     func snapshot(_ db: SightlineStore) throws -> NetworkSnapshot {
         var (entities, links) = try db.networkContents()
-        // What the audience may see, before anything is built from it.
-        if let screen = activeScreen {
-            screen.screen(entities: &entities, links: &links, on: filter.asOf ?? RunDay.todayOrClock())
-        }
+        // What the audience may see, before anything is built from it (a command without its gate stops here).
+        currentGate.screen.screen(entities: &entities, links: &links, on: filter.asOf ?? RunDay.todayOrClock())
         return NetworkSnapshot(entities: entities, links: links, filter: filter, weighting: weighting(for: links))
     }
 

@@ -68,7 +68,6 @@ struct NoticesCandidates: ParsableCommand {
             rules.minimumAssociations = minAssociations
             rules.windowDays = window
             rules.nearMissDays = nearMiss
-            rules.pseudonymiseChildren = !nameChildren
             var data = try network.productData(db)
             evidence.apply(to: &data.strength)
             if let child {

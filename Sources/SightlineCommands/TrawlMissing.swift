@@ -64,7 +64,7 @@ struct TrawlMissing: ParsableCommand {
             let data = try network.productData(db)
             let until = network.filter.until ?? data.reference
             let period = network.filter.from.map { DayPeriod(from: Day($0), until: Day(until)) } ?? DayPeriod.days(days, endingOn: until)
-            let trawl = missingTrawl(data, period: period, minimumChildren: minChildren, pseudonymiseChildren: !nameChildren)
+            let trawl = missingTrawl(data, period: period, minimumChildren: minChildren)
             let doc = Document(period: period, minimumChildren: minChildren, episodesInPeriod: trawl.episodesInPeriod,
                                recurringAdults: list.select(trawl.recurringAdults, data),
                                recurringPlaces: list.select(trawl.recurringPlaces, data),

@@ -59,16 +59,14 @@ public enum KeyPeople {
     /// The ranked list, and a note when betweenness was estimated.
     /// - Complexity: betweenness O(n·m) (O(k·m) for k = 256 sampled sources above 5,000 entities), plus
     ///   O(L + Σ over children of the degrees of their neighbours) for the rest.
-    public static func rank(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
-                            pseudonymiseChildren: Bool = true) -> (rows: [KeyPerson], note: String?) {
-        let l = list(data, weights: weights, pseudonymiseChildren: pseudonymiseChildren)
+    public static func rank(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights()) -> (rows: [KeyPerson], note: String?) {
+        let l = list(data, weights: weights)
         return (l.rows.ranked, l.note)
     }
 
     /// The list (ranked rows, and rows that rest on weak intelligence only, apart), and a note when
     /// betweenness was estimated.
-    public static func list(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
-                            pseudonymiseChildren: Bool = true) -> (rows: RankedList<KeyPerson>, note: String?) {
+    public static func list(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights()) -> (rows: RankedList<KeyPerson>, note: String?) {
         let w = weights.people
         let s = data.snapshot
         let (betweenness, note) = Centrality.betweenness.values(on: s, weighted: false)
@@ -172,9 +170,9 @@ public enum KeyPeople {
             let rowEvidence = distinctEvidence(evidence)
             rows.append(KeyPerson(
                 rank: nil, entity: a.description, name: e.label, roles: e.roles.map(\.title), score: rounded(total(parts)), parts: parts,
-                children: children.keys.sorted().map { linked($0, children[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
+                children: children.keys.sorted().map { linked($0, children[$0] ?? [:], data) },
                 episodes: episodes.count,
-                suspects: suspects.keys.sorted().map { linked($0, suspects[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
+                suspects: suspects.keys.sorted().map { linked($0, suspects[$0] ?? [:], data) },
                 betweennessShare: share, closePairsBroken: pairs,
                 reasons: reasons(children: children, episodes: episodes, suspects: suspects.count, share: share, pairs: pairs,
                                  harbours: (data.linksOf[a] ?? []).filter { $0.type == .harbours && $0.source == a && data.isChild($0.target) }.count),

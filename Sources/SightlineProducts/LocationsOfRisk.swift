@@ -8,7 +8,7 @@ import SightlineSafeguarding
 public struct LinkedPerson: Codable, Sendable, Equatable {
     /// `E12`.
     public var entity: String
-    /// The label, or `Child C-12` when children are pseudonymised.
+    /// The label as the disclosure gate left it (`Child C-12` for a child the request does not name).
     public var name: String
     /// How the person is linked: `found there after a missing episode (2)`, `seen there`.
     public var how: [String]
@@ -89,7 +89,6 @@ public enum LocationsOfRisk {
         public var nightTimeEconomyOnly = false
         /// Only postcodes starting with this (case and spaces ignored).
         public var area: String?
-        public var pseudonymiseChildren = true
         public init() {}
     }
 
@@ -220,8 +219,8 @@ public enum LocationsOfRisk {
             rows.append(LocationOfRisk(
                 rank: nil, entity: place.description, name: entity.label, category: facts?.category, postcode: facts?.postcode,
                 address: facts?.address, nightTimeEconomy: nte, score: rounded(total(parts)), parts: parts,
-                children: a.children.keys.sorted().map { linked($0, a.children[$0] ?? [:], data, pseudonymise: options.pseudonymiseChildren) },
-                suspects: a.suspects.keys.sorted().map { linked($0, a.suspects[$0] ?? [:], data, pseudonymise: options.pseudonymiseChildren) },
+                children: a.children.keys.sorted().map { linked($0, a.children[$0] ?? [:], data) },
+                suspects: a.suspects.keys.sorted().map { linked($0, a.suspects[$0] ?? [:], data) },
                 occasions: a.occasions.count, nightOccasions: nightCount, latest: latest, agencies: agencies,
                 notices: notices.map { Tactics.noticeText($0, reference: Day(data.reference)) },
                 tactics: Tactics.resolve(Tactics.forPlace(category), notices: notices, reference: Day(data.reference)), evidence: evidence,
@@ -301,8 +300,8 @@ func childOccasions(_ data: ProductData, links: [NetworkLink], windowSeconds: In
 }
 
 /// A person counted on a row, with how they are linked ("found there (2)").
-func linked(_ id: EntityID, _ how: [String: Int], _ data: ProductData, pseudonymise: Bool) -> LinkedPerson {
-    LinkedPerson(entity: id.description, name: data.name(id, pseudonymiseChildren: pseudonymise),
+func linked(_ id: EntityID, _ how: [String: Int], _ data: ProductData) -> LinkedPerson {
+    LinkedPerson(entity: id.description, name: data.name(id),
                  how: how.keys.sorted().map { key in
                      let n = how[key] ?? 0
                      return n > 1 ? "\(key) (\(n))" : key

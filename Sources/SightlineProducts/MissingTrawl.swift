@@ -24,7 +24,7 @@ public struct DayPeriod: Sendable, Codable, Equatable {
 
 /// One missing episode as a trawl row cites it.
 public struct TrawlEpisode: Sendable, Codable, Equatable {
-    /// The child, pseudonymised (`Child C-37`) unless names were asked for.
+    /// The child, as the disclosure gate names them (`Child C-37` unless the request names children).
     public var child: String
     public var start: String
     public var end: String?
@@ -79,7 +79,7 @@ public struct MissingTrawl: Sendable, Codable, Equatable {
     public var episodesInPeriod: Int
     public var recurringAdults: [RecurringRow]
     public var recurringPlaces: [RecurringRow]
-    /// In name order (a pseudonym's order when pseudonymised), never ranked.
+    /// In name order (the pseudonyms' order when children are pseudonymised), never ranked.
     public var childrenReportedMissing: [FrequentMissingRow]
 }
 
@@ -100,14 +100,14 @@ public struct MissingTrawl: Sendable, Codable, Equatable {
 ///   children. Order: distinct children, then episodes, then the most recent episode (newest
 ///   first), then entity number.
 /// - Children reported missing in the period are listed in name order with the number of their
-///   episodes in it: never ranked or numbered (``Safeguarding``: children are never ranked). Children
-///   are pseudonymised unless `pseudonymiseChildren` is false.
+///   episodes in it: never ranked or numbered (``Safeguarding``: children are never ranked). Names are
+///   the entities' labels as the disclosure gate left them.
 ///
 /// - Complexity: O(E log E + L) for E episodes and L links (resides_at links are indexed once).
-public func missingTrawl(_ data: ProductData, period: DayPeriod, minimumChildren: Int = 2, pseudonymiseChildren: Bool = true) -> MissingTrawl {
+public func missingTrawl(_ data: ProductData, period: DayPeriod, minimumChildren: Int = 2) -> MissingTrawl {
     let episodes = data.contents.episodes.filter(period.overlaps)
         .sorted { ($0.start, $0.child.rawValue, $0.id) < ($1.start, $1.child.rawValue, $1.id) }
-    func name(_ id: EntityID) -> String { data.name(id, pseudonymiseChildren: pseudonymiseChildren) }
+    func name(_ id: EntityID) -> String { data.name(id) }
 
     // Residents of each place, and each child's recorded homes.
     var residents: [EntityID: [(EntityID, [Citation])]] = [:]
@@ -132,7 +132,7 @@ public func missingTrawl(_ data: ProductData, period: DayPeriod, minimumChildren
         t.children.insert(e.child)
         t.reasons[how, default: 0] += 1
         t.episodes.append(TrawlEpisode(child: name(e.child), start: e.start.isoText, end: e.end?.isoText, how: how,
-                                       foundAt: e.foundAt.map { data.name($0, pseudonymiseChildren: true) }, source: e.source))
+                                       foundAt: e.foundAt.map { data.name($0) }, source: e.source))
         t.evidence += [e.source] + extra
         t.latest = max(t.latest ?? e.start, e.start)
     }
@@ -191,7 +191,7 @@ public func missingTrawl(_ data: ProductData, period: DayPeriod, minimumChildren
             foundWith: counted(eps.flatMap { $0.foundWith.filter { !data.isChild($0) } }),
             episodes: eps.map { e in
                 TrawlEpisode(child: name(child), start: e.start.isoText, end: e.end?.isoText, how: "reported missing",
-                             foundAt: e.foundAt.map { data.name($0, pseudonymiseChildren: true) }, source: e.source)
+                             foundAt: e.foundAt.map { data.name($0) }, source: e.source)
             },
             evidence: distinctEvidence(eps.map(\.source)))
     }

@@ -64,8 +64,6 @@ public struct NoticeCandidateRules: Sendable, Codable, Equatable {
     public var child: EntityID?
     /// Only this adult's rows.
     public var adult: EntityID?
-    /// Children are written `Child C-<n>` unless false.
-    public var pseudonymiseChildren: Bool = true
 
     public init() {}
 
@@ -99,7 +97,7 @@ public struct ScheduleEntry: Sendable, Codable, Equatable {
     /// The place or vehicle, when there is one.
     public var placeID: String?
     public var place: String?
-    /// The child, on harbourer-warning rows (pseudonymised unless asked).
+    /// The child, on harbourer-warning rows (as the disclosure gate names them).
     public var childID: String?
     public var child: String?
     public var eligibility: NoticeEligibility
@@ -129,7 +127,7 @@ public struct NoticeCandidate: Sendable, Codable, EvidencedRow {
     public var notice: CandidateNotice
     public var adultID: String
     public var adult: String
-    /// CAWN rows: the child (pseudonymised unless asked).
+    /// CAWN rows: the child (as the disclosure gate names them).
     public var childID: String?
     public var child: String?
     /// Harbourer-warning rows: the address, and the children counted there.
@@ -491,7 +489,7 @@ struct Judge {
     let data: ProductData
     let rules: NoticeCandidateRules
 
-    func name(_ id: EntityID) -> String { data.name(id, pseudonymiseChildren: rules.pseudonymiseChildren) }
+    func name(_ id: EntityID) -> String { data.name(id) }
     func births(_ id: EntityID) -> [Dated<BirthDateText>] { data.contents.facts[id]?.birthDates ?? [] }
 
     func excludedForRelationship(_ notice: CandidateNotice, adult: EntityID, child: EntityID, address: EntityID?,

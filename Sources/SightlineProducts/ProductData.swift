@@ -123,12 +123,9 @@ public struct ProductData: Sendable {
     /// Whether the entity may be a row of a ranked list (not a child, not held for review).
     public func mayBeRanked(_ id: EntityID) -> Bool { safeguarding.mayBeRanked(id) }
 
-    /// The entity's label, or a stable pseudonym (`Child C-14`) when children are pseudonymised.
-    public func name(_ id: EntityID, pseudonymiseChildren: Bool) -> String {
-        guard let e = entityByID[id] else { return id.description }
-        if pseudonymiseChildren && isChild(id) { return "Child C-\(id.rawValue)" }
-        return e.label
-    }
+    /// What the entity is called: its label as the disclosure gate left it (a child is `Child C-14`
+    /// unless the request names them; the gate's ``Screen`` is the one place that decides).
+    public func name(_ id: EntityID) -> String { entityByID[id]?.label ?? id.description }
 
     /// The other end of a link from `id`.
     public static func other(_ l: NetworkLink, from id: EntityID) -> EntityID { l.source == id ? l.target : l.source }

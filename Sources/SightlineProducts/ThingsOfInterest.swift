@@ -74,14 +74,12 @@ public enum ThingsOfInterest {
     /// (``DisruptionWeights/Vehicles``). A marker already recorded (a `marker` notice with V as
     /// subject) is shown as done and not proposed again. Order: score, then children, then entity ID.
     /// - Complexity: that of the locations list, plus O(L + P log P + R) over the links.
-    public static func vehicles(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
-                                pseudonymiseChildren: Bool = true) -> [VehicleOfInterest] {
-        vehicleList(data, weights: weights, pseudonymiseChildren: pseudonymiseChildren).ranked
+    public static func vehicles(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights()) -> [VehicleOfInterest] {
+        vehicleList(data, weights: weights).ranked
     }
 
-    /// ``vehicles(_:weights:pseudonymiseChildren:)`` with the rows that need corroboration, apart.
-    public static func vehicleList(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
-                                   pseudonymiseChildren: Bool = true) -> RankedList<VehicleOfInterest> {
+    /// ``vehicles(_:weights:)`` with the rows that need corroboration, apart.
+    public static func vehicleList(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights()) -> RankedList<VehicleOfInterest> {
         let w = weights.vehicles
         var locationOptions = LocationsOfRisk.Options()
         locationOptions.weights = weights.locations
@@ -137,8 +135,8 @@ public enum ThingsOfInterest {
             let markers = (data.noticesNaming[v] ?? []).filter { $0.type == .marker && $0.subject == v }
             rows.append(VehicleOfInterest(
                 rank: nil, entity: v.description, name: e.label, score: rounded(total(parts)), parts: parts,
-                children: a.children.keys.sorted().map { linked($0, a.children[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
-                suspects: a.suspects.keys.sorted().map { linked($0, a.suspects[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
+                children: a.children.keys.sorted().map { linked($0, a.children[$0] ?? [:], data) },
+                suspects: a.suspects.keys.sorted().map { linked($0, a.suspects[$0] ?? [:], data) },
                 occasions: found.count,
                 topLocations: a.places.keys.compactMap { topRank[$0] }.sorted { ($0.rank ?? 0) < ($1.rank ?? 0) }.map { "\($0.name) (\($0.entity), rank \($0.rank ?? 0))" },
                 markers: markers.map { Tactics.noticeText($0, reference: Day(data.reference)) },
@@ -164,14 +162,12 @@ public enum ThingsOfInterest {
     /// (``DisruptionWeights/Phones``); markers already recorded are shown as done. Order: score,
     /// then children contacted, then entity ID.
     /// - Complexity: O(L + rows log rows) for L links.
-    public static func phones(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
-                              pseudonymiseChildren: Bool = true) -> [PhoneOfInterest] {
-        phoneList(data, weights: weights, pseudonymiseChildren: pseudonymiseChildren).ranked
+    public static func phones(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights()) -> [PhoneOfInterest] {
+        phoneList(data, weights: weights).ranked
     }
 
-    /// ``phones(_:weights:pseudonymiseChildren:)`` with the rows that need corroboration, apart.
-    public static func phoneList(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights(),
-                                 pseudonymiseChildren: Bool = true) -> RankedList<PhoneOfInterest> {
+    /// ``phones(_:weights:)`` with the rows that need corroboration, apart.
+    public static func phoneList(_ data: ProductData, weights: DisruptionWeights = DisruptionWeights()) -> RankedList<PhoneOfInterest> {
         let w = weights.phones
         func isPhone(_ id: EntityID) -> Bool { data.entity(id)?.kind == .phone }
         var users: [EntityID: [(person: EntityID, link: NetworkLink)]] = [:]
@@ -226,7 +222,7 @@ public enum ThingsOfInterest {
             func group(_ pairs: [(person: EntityID, link: NetworkLink)], _ how: String) -> [LinkedPerson] {
                 var m: [EntityID: [String: Int]] = [:]
                 for (x, _) in pairs { m[x, default: [:]][how, default: 0] += 1 }
-                return m.keys.sorted().map { linked($0, m[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) }
+                return m.keys.sorted().map { linked($0, m[$0] ?? [:], data) }
             }
             var givenItems: [EntityID: [Citation]] = [:]
             for (c, l) in given { givenItems[c, default: []] += l.evidence + gave.flatMap(\.link.evidence) }
@@ -242,7 +238,7 @@ public enum ThingsOfInterest {
             let evidence = distinctEvidence(contactEvidence + given.flatMap(\.link.evidence) + gave.flatMap(\.link.evidence) + suspects.flatMap(\.link.evidence))
             rows.append(PhoneOfInterest(
                 rank: nil, entity: p.description, name: e.label, score: rounded(total(parts)), parts: parts,
-                childrenContacted: contacted.keys.sorted().map { linked($0, contacted[$0] ?? [:], data, pseudonymise: pseudonymiseChildren) },
+                childrenContacted: contacted.keys.sorted().map { linked($0, contacted[$0] ?? [:], data) },
                 contacts: contactCount, givenToChildren: group(given, "uses the phone given"), givenBy: group(gave, "gave the phone"),
                 suspectsUsing: group(suspects, "uses it"), markers: markers.map { Tactics.noticeText($0, reference: Day(data.reference)) },
                 tactics: Tactics.resolve([Tactics.marker], notices: markers, reference: Day(data.reference)), evidence: evidence,
