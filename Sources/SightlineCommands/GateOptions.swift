@@ -15,7 +15,7 @@ struct GateOptions: ParsableArguments {
     var recipients: [String] = []
     @Option(help: ArgumentHelp("Who is running the command, for the log (default: $SIGHTLINE_ANALYST, else the operating-system user).", valueName: "name"))
     var analyst: String?
-    @Option(name: .customLong("audiences"), help: ArgumentHelp("The audiences file to use instead of the shipped one (docs/audiences.yaml).", valueName: "file"))
+    @Option(name: .customLong("audiences"), help: ArgumentHelp("The audiences file to use instead of the store's (sightline audiences set) or the shipped one (docs/audiences.yaml).", valueName: "file"))
     var audiencesFile: String?
     @Option(name: .customLong("audit-log"), help: ArgumentHelp("The disclosure log (default: the store's path with .audit.sqlite for .sqlite).", valueName: "path"))
     var auditLog: String?
@@ -26,14 +26,24 @@ struct GateOptions: ParsableArguments {
         if audience?.isEmpty == true { throw ValidationError("--audience must name an audience") }
     }
 
-    /// The audiences: the file given, or the shipped ones.
-    func book() throws -> AudienceBook {
-        guard let audiencesFile else { return AudienceBook.shipped }
-        guard let data = FileManager.default.contents(atPath: audiencesFile) else {
-            throw CommandError("\(audiencesFile): cannot read the audiences file")
+    /// The audiences in force: the file given (`--audiences`), else the store's setting (`sightline
+    /// audiences set`), else the shipped ones; with where they came from, in words.
+    func book(store: SightlineStore, path: String) throws -> (book: AudienceBook, from: String) {
+        if let audiencesFile { return (try Self.readBook(audiencesFile), "the file \(audiencesFile) (--audiences)") }
+        if let s = try store.setting(SightlineStore.audiencesSetting) {
+            return (try AudienceBook(yaml: s.value, file: "\(path) (its audiences setting)"),
+                    "the store's setting (set \(s.changedAt) by \(s.changedBy))")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw CommandError("\(audiencesFile): not UTF-8 text") }
-        return try AudienceBook(yaml: text, file: audiencesFile)
+        return (AudienceBook.shipped, "the shipped audiences (docs/audiences.yaml)")
+    }
+
+    /// An audiences file, read and checked (every key, errors naming the file and line).
+    static func readBook(_ file: String) throws -> AudienceBook {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandError("\(file): cannot read the audiences file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw CommandError("\(file): not UTF-8 text") }
+        return try AudienceBook(yaml: text, file: file)
     }
 }
 
@@ -76,13 +86,13 @@ extension SightlineMain {
     /// opens the log (refusing when it cannot be written), runs the command with its standard output
     /// kept, and then lets the gate log the disclosure and write everything staged.
     static func runDisclosing(_ command: inout any ParsableCommand, _ d: any Discloses, arguments: [String]) throws {
-        let audience = try d.gate.book().audience(d.gate.audience)
+        // The store first: it may hold the audiences, and no log is created beside a store that is not there.
+        let db = try d.store.open()
+        let audience = try d.gate.book(store: db, path: d.store.db).book.audience(d.gate.audience)
         let path = commandPath(type(of: command))
         try DisclosureGate.check(audience, command: path, purpose: d.gate.purpose, export: type(of: d).isExport)
         let analyst = try AuditIdentity.analyst(option: d.gate.analyst)
         let logPath = d.gate.auditLog ?? AuditLog.defaultPath(forStore: d.store.db)
-        // The store first: no log is created beside a store that is not there.
-        let db = try d.store.open()
         // Opened (and created) first: a disclosure that cannot be logged does not happen, and finding
         // that out should not wait for the work.
         let started = ContinuousClock.now

@@ -9,7 +9,7 @@ public struct Sightline: ParsableCommand {
         discussion: """
         Start with 'sightline ingest Samples/' and 'sightline stats'. Every command takes --db PATH \
         (default ./sightline.sqlite); commands that print data take --format table|json|csv and -o FILE. \
-        Only ingest, resolve merge/unmerge and notices record write the store; every other command \
+        Only ingest, resolve merge/unmerge, notices record and audiences set/reset write the store; every other command \
         opens it read-only.
 
         Exit codes: 0 done; 1 nothing found (a note); 2 a usage error; 3 the store (or the audit log) is unavailable \
@@ -20,7 +20,7 @@ public struct Sightline: ParsableCommand {
         subcommands: [
             Ingest.self, Entities.self, Show.self, ItemCommand.self, Stats.self, Resolve.self, Generate.self, Measure.self, Impact.self, PathCommand.self, EgoCommand.self, CoPresenceCommand.self, Analyse.self, RenderCommand.self, ExportCommand.self,
             DisruptCommand.self, NoticesCommand.self, TrawlCommand.self, MissingCommand.self, Review.self,
-            AuditCommand.self,
+            AuditCommand.self, AudiencesCommand.self,
         ]
     )
 

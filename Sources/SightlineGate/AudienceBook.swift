@@ -124,8 +124,9 @@ public struct AudienceBook: Sendable, Equatable {
     /// docs/audiences.yaml, word for word (a test compares them).
     public static let shippedText = """
         # Sightline's audiences: who an output may go to, and so what may leave the tool.
-        # Replace with --audiences FILE. Every key of every audience is required except 'commands';
-        # a key or value Sightline does not know is an error naming the line. See docs/audiences.md.
+        # Replace with --audiences FILE, or for one store with sightline audiences set FILE. Every key of
+        # every audience is required except 'commands'; a key or value Sightline does not know is an
+        # error naming the line. See docs/audiences.md.
         default: police_analyst
         audiences:
           police_analyst:

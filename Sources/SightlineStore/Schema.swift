@@ -178,6 +178,18 @@ enum Schema {
             CREATE INDEX keep_apart_merge ON keep_apart(merge_id);
             """)
         }
+        m.registerMigration("v4: settings") { db in
+            // Settings that govern how the store's contents may be used (the audiences profile),
+            // each with who last changed it and when.
+            try db.execute(sql: """
+            CREATE TABLE setting (
+                name TEXT PRIMARY KEY,
+                value TEXT NOT NULL,
+                changed_at TEXT NOT NULL,
+                changed_by TEXT NOT NULL
+            );
+            """)
+        }
         return m
     }
 }

@@ -36,6 +36,9 @@ struct CanaryTests {
         "measure": "an edge list, not the store",
         "audit verify": "the disclosure log's chain: sequence numbers and chain values",
         "audit show": "the disclosure log itself, for police analysts only",
+        "audiences show": "the audiences in force: names, handling codes and rules, no personal data",
+        "audiences set": "writes the audiences to the store (police analysts only); prints their names",
+        "audiences reset": "removes the store's audiences; prints nothing of the store",
     ]
 
     /// How each subcommand that shows personal data runs (FILE: its output file).

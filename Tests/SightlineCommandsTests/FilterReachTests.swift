@@ -40,6 +40,9 @@ struct FilterReachTests {
         "notices record": "writes a notice",
         "audit verify": "reads the audit log, not the store; prints its chain's state",
         "audit show": "the audit log's entries (who, when, why, to whom); no items from the store",
+        "audiences show": "the audiences in force; no items from the store",
+        "audiences set": "writes the audiences file to the store; no items",
+        "audiences reset": "removes the store's audiences; no items",
     ]
 
     /// How each subcommand that shows network data is run (FILE: a picture's path; each render runs
