@@ -129,13 +129,10 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
         for w in inventory.items {
             if let r = IntelRef(parsing: w) { written.append(r) } else { texts.append(w) }
         }
-        // An opaque reference is logged as the item it stands for.
-        var opaque: [String: String] = [:]
-        let minted = screen.audience.sourceDetails == .opaque ? screen.items(minted: written.lazy.map(\.reference)) : [:]
+        // An opaque reference is logged as the item it stands for (every token found is one written).
+        let opaque = screen.audience.sourceDetails == .opaque ? screen.items(minted: written.lazy.map(\.reference)) : [:]
         texts.reserveCapacity(texts.count + written.count)
-        for r in written {
-            if let real = minted[r.reference] { opaque[r.reference] = real; texts.append(real) } else { texts.append(r.description) }
-        }
+        for r in written { texts.append(opaque[r.reference] ?? r.description) }
         texts.sort()
         var items: [String] = []
         items.reserveCapacity(texts.count)

@@ -113,6 +113,35 @@ struct ScreenTests {
         #expect(s.screen(people(), on: day)[0].label == "Poppy Fenwright")
     }
 
+    @Test("screened contents: links and facts in place, the ingested days under minted references, facts only of what is kept")
+    func contents() {
+        let s = Screen(audience: partner)
+        let open = cite(.police, "P-OPEN", "2024-01-01", "2BP"), secret = cite(.police, "P-SECRET", "2024-01-01", "1AC", "force only")
+        let links = [
+            NetworkLink(id: 1, type: .seenWith, source: EntityID(2), target: EntityID(1), time: nil, origin: .asserted, evidence: [secret]),
+            NetworkLink(id: 2, type: .seenWith, source: EntityID(3), target: EntityID(1), time: nil, origin: .asserted, evidence: [open, secret]),
+            NetworkLink(id: 3, type: .seenWith, source: EntityID(3), target: EntityID(2), time: nil, origin: .asserted, evidence: [secret]),
+            NetworkLink(id: 4, type: .seenWith, source: EntityID(1), target: EntityID(3), time: nil, origin: .asserted, evidence: [open]),
+        ]
+        var facts: [EntityID: EntityFacts] = [:]
+        for e in people() where !e.birthDates.isEmpty { var f = EntityFacts(); f.birthDates = e.birthDates; facts[e.id] = f }
+        var adultFacts = EntityFacts(); adultFacts.category = "flat"; facts[EntityID(2)] = adultFacts
+        let c = ProductContents(entities: people(), links: links, facts: facts, episodes: [], carePeriods: [], notices: [], nonConsents: [],
+                                ingested: [IntelRef(parsing: "police/P-OPEN")!: Day("2024-02-01")!, IntelRef(parsing: "police/P-SECRET")!: Day("2024-03-01")!])
+        let out = s.screen(c, on: day)
+        // Links in their order, the withheld ones gone; the adult only withheld items link leaves no trace, nor do their facts.
+        #expect(out.links.map(\.id) == [2, 4])
+        #expect(out.entities.map(\.id) == [EntityID(1), EntityID(3)])
+        #expect(out.facts[EntityID(2)] == nil)
+        // The child's date of birth in the facts is the screened one (withheld item cited as withheld).
+        #expect(out.facts[EntityID(1)]?.birthDates.map { $0.source.description.hasPrefix("other/withheld") } == [true])
+        // --since finds an item's ingested day under the reference minted for it, and nothing under the real one.
+        let minted = out.links[1].evidence[0].ref
+        #expect(minted.reference.hasPrefix("D") && out.ingested[minted] == Day("2024-02-01")!)
+        #expect(out.ingested[IntelRef(parsing: "police/P-OPEN")!] == nil)
+        #expect(s.items(minted: [minted.reference, "DNOTMINTED234"]) == [minted.reference: "police/P-OPEN"])
+    }
+
     @Test("opaque references differ from one disclosure to the next")
     func perDisclosure() {
         let ref = IntelRef(agency: .police, reference: "WX-1")
