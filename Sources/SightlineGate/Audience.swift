@@ -24,6 +24,16 @@ public struct Audience: Sendable, Equatable {
         case opaque
     }
 
+    /// Which children may appear in what this audience is given.
+    public enum ChildrenShown: String, Sendable, Equatable, CaseIterable {
+        /// Every child an output involves (named or pseudonymised as ``children`` says).
+        case all
+        /// Only the children the request names (`show`, `missing brief`, `render timeline`, `path`
+        /// or `ego` of a child): every other child is left out as if never recorded, with their links,
+        /// episodes, care periods, non-consents and notices, so that nothing counts, draws or names them.
+        case requested
+    }
+
     /// The profile's name (`mace_partner`).
     public var name: String
     /// For people: whom it is for.
@@ -40,11 +50,14 @@ public struct Audience: Sendable, Equatable {
     public var children: Naming
     /// The commands this audience may be given (nil: every command that shows data).
     public var commands: Set<String>?
+    /// Which children may appear (`children_shown`; every child when the profile does not say).
+    public var childrenShown: ChildrenShown
 
     public init(name: String, title: String, handling: Set<String>, purposeRequired: Bool, sourceDetails: SourceDetails,
-                adults: Naming, children: Naming, commands: Set<String>? = nil) {
+                adults: Naming, children: Naming, commands: Set<String>? = nil, childrenShown: ChildrenShown = .all) {
         self.name = name; self.title = title; self.handling = handling; self.mask = Self.mask(handling); self.purposeRequired = purposeRequired
         self.sourceDetails = sourceDetails; self.adults = adults; self.children = children; self.commands = commands
+        self.childrenShown = childrenShown
     }
 
     /// Whether an item may go to this audience: its handling code is on the allow-list.
@@ -57,10 +70,10 @@ public struct Audience: Sendable, Equatable {
         }
     }
 
-    /// Whether everything goes as recorded (every handling code, source details shown, adults named):
-    /// then screening is only the naming of children.
+    /// Whether everything goes as recorded (every handling code, source details shown, adults named,
+    /// every child may appear): then screening is only the naming of children.
     public var seesEverything: Bool {
-        mask == 0b111_1111 && sourceDetails == .shown && adults == .named
+        mask == 0b111_1111 && sourceDetails == .shown && adults == .named && childrenShown == .all
     }
 
     /// The handling codes a profile may name.

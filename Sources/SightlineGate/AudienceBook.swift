@@ -20,7 +20,7 @@ public struct AudienceBook: Sendable, Equatable {
 
     /// The keys of one audience, each required.
     static let keys = ["title", "handling", "purpose_required", "source_details", "adults", "children"]
-    static let optionalKeys = ["commands"]
+    static let optionalKeys = ["commands", "children_shown"]
 
     /// Reads and checks an audiences file: every key of every audience checked, so that a misspelt
     /// key or value is an error naming the file, the line and the key, never a profile that lets
@@ -112,7 +112,8 @@ public struct AudienceBook: Sendable, Equatable {
         return Audience(name: name, title: try scalar("title").0, handling: handling, purposeRequired: purposeRequired,
                         sourceDetails: try choice("source_details", Audience.SourceDetails.self),
                         adults: try choice("adults", Audience.Naming.self), children: try choice("children", Audience.Naming.self),
-                        commands: commands)
+                        commands: commands,
+                        childrenShown: values["children_shown"] == nil ? .all : try choice("children_shown", Audience.ChildrenShown.self))
     }
 
     /// The audiences shipped with Sightline (the text of docs/audiences.yaml).

@@ -168,8 +168,44 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
 
     /// What an entity is called for this audience.
     public func name(_ id: EntityID, kind: EntityKind, label: String, child: Bool) -> String {
+        if kind == .person && leavesOut(id, child: child) { leftOut.insert(id) }
         guard pseudonymises(id, kind: kind, child: child) else { return label }
         return child ? "Child C-\(id.rawValue)" : "Person P-\(id.rawValue)"
+    }
+
+    // MARK: Which children may appear
+
+    /// Whether a person is left out of everything this disclosure shows: a child the request does
+    /// not name, for an audience shown only the children requested (``Audience/ChildrenShown``).
+    public func leavesOut(_ id: EntityID, child: Bool) -> Bool {
+        audience.childrenShown == .requested && child && !requested.contains(id)
+    }
+
+    /// The children left out so far (found by the screen, or named through ``name(_:kind:label:child:)``).
+    public private(set) var leftOut = Set<EntityID>()
+
+    /// The children among `entities` to leave out (none unless the audience is shown requested children only).
+    func childrenLeftOut(_ entities: [NetworkEntity], on day: Timestamp) -> Set<EntityID> {
+        guard audience.childrenShown == .requested else { return [] }
+        var out = Set<EntityID>()
+        for i in entities.indices where entities[i].kind == .person && !requested.contains(entities[i].id) {
+            if Safeguarding.isChild(entities[i], on: day) { out.insert(entities[i].id) }
+        }
+        leftOut.formUnion(out)
+        return out
+    }
+
+    /// Leaves the children in `out` out of entities and links.
+    func leaveOut(_ out: Set<EntityID>, entities: inout [NetworkEntity], links: inout [NetworkLink]) {
+        guard !out.isEmpty else { return }
+        entities.removeAll { out.contains($0.id) }
+        links.removeAll { out.contains($0.source) || out.contains($0.target) }
+    }
+
+    /// Whether text naming an entity (`E12`, `E12 Child C-12`) names one left out.
+    func namesLeftOut(_ text: String?) -> Bool {
+        guard let text, !leftOut.isEmpty, let id = EntityID(parsing: String(text.prefix { $0 != " " })) else { return false }
+        return leftOut.contains(id)
     }
 
     // MARK: Read-model values
@@ -257,8 +293,10 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     /// - Complexity: O(entities + links + evidence + role and birth records).
     public func screen(entities: inout [NetworkEntity], links: inout [NetworkLink], on day: Timestamp, named: some Sequence<EntityID> = [EntityID]()) {
         timed {
+        let out = childrenLeftOut(entities, on: day)
         screen(links: &links)
         screen(entities: &entities, on: day)
+        leaveOut(out, entities: &entities, links: &links)
         if !keepsItems { keepNamed(&entities, links: links, named: named) }
         }
     }
@@ -312,6 +350,22 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         c.carePeriods = kept(c.carePeriods, \.source)
         c.nonConsents = kept(c.nonConsents, \.source)
         c.notices = kept(c.notices, \.source, officer: \.officer)
+        // Children the audience may not be shown: their episodes, care periods, non-consents and the
+        // notices naming them go; a found-with list loses them.
+        let out = childrenLeftOut(c.entities, on: day)
+        if !out.isEmpty {
+            c.episodes = c.episodes.compactMap { e in
+                guard !out.contains(e.child) else { return nil }
+                var x = e
+                x.foundWith.removeAll { out.contains($0) }
+                if let p = x.missingFrom, out.contains(p) { x.missingFrom = nil }
+                if let p = x.foundAt, out.contains(p) { x.foundAt = nil }
+                return x
+            }
+            c.carePeriods.removeAll { out.contains($0.child) }
+            c.nonConsents.removeAll { out.contains($0.child) }
+            c.notices.removeAll { n in out.contains(n.subject) || n.child.map(out.contains) == true }
+        }
         // Repeats are harmless: each only marks its entity as named.
         var named: [EntityID] = []
         for e in c.episodes { named.append(e.child); named += [e.missingFrom, e.foundAt].compactMap { $0 }; named += e.foundWith }
@@ -342,6 +396,7 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         screen(links: &c.links)
         screen(entities: &c.entities, on: day)
         for (i, k) in fromEntity { c.facts.values[i].birthDates = c.entities[k].birthDates }
+        leaveOut(out, entities: &c.entities, links: &c.links)
         keepNamed(&c.entities, links: c.links, named: named)
 
         // Facts of the entities kept only.
@@ -388,6 +443,16 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
             }
             // Merges are the store's own housekeeping, not intelligence: who merged and why stays with the police.
             if audience.sourceDetails == .opaque { out.merged = [] }
+            // Children left out (named through name(_:kind:label:child:) as the detail was read).
+            out.links.removeAll { namesLeftOut($0.other) }
+            out.missingEpisodes = out.missingEpisodes.map { e in
+                var x = e
+                x.foundWith.removeAll { namesLeftOut($0) }
+                if namesLeftOut(x.missingFrom) { x.missingFrom = nil }
+                if namesLeftOut(x.foundAt) { x.foundAt = nil }
+                return x
+            }
+            out.notices.removeAll { namesLeftOut($0.subject) || namesLeftOut($0.child) }
         }
         if pseudonymised || audience.sourceDetails == .opaque {
             // Agency systems' identifiers (person:lccs/C-2216) name a source; strong identifiers of things stay.
@@ -416,16 +481,26 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     /// What `missing brief` reads, as the audience may see it (the child is the request's).
     public func screen(_ b: MissingBriefContents, on day: Timestamp) -> MissingBriefContents {
         var out = b
+        let gone = childrenLeftOut(Array(b.entities.values), on: day)
         let entities = screen(Array(b.entities.values) + [b.child], on: day)
         var byID: [EntityID: NetworkEntity] = [:]
-        for e in entities { byID[e.id] = e }
+        for e in entities where !gone.contains(e.id) { byID[e.id] = e }
         out.child = byID[b.child.id] ?? b.child
-        out.entities = b.entities.mapValues { byID[$0.id] ?? $0 }
-        out.childLinks = screen(b.childLinks)
-        out.adultLinks = b.adultLinks.mapValues(screen).filter { !$0.value.isEmpty }
+        out.entities = b.entities.compactMapValues { byID[$0.id] }
+        func keptLinks(_ links: [NetworkLink]) -> [NetworkLink] { screen(links).filter { !gone.contains($0.source) && !gone.contains($0.target) } }
+        out.childLinks = keptLinks(b.childLinks)
+        out.adultLinks = b.adultLinks.filter { !gone.contains($0.key) }.mapValues(keptLinks).filter { !$0.value.isEmpty }
+        out.episodes = b.episodes.map { e in
+            var x = e
+            x.foundWith.removeAll { gone.contains($0) }
+            if let p = x.missingFrom, gone.contains(p) { x.missingFrom = nil }
+            if let p = x.foundAt, gone.contains(p) { x.foundAt = nil }
+            return x
+        }
+        out.facts = b.facts.filter { !gone.contains($0.key) }
         if keepsItems { return out }
         out.birthDates = screenedBirthDates(b.birthDates)
-        out.episodes = kept(b.episodes, \.source)
+        out.episodes = kept(out.episodes, \.source)
         out.carePeriods = kept(b.carePeriods, \.source)
         if audience.sourceDetails == .opaque { out.identifiers = b.identifiers.filter { !Self.isAgencyIdentifier($0) } }
         return out
@@ -438,6 +513,15 @@ extension Screen {
     ///   birth, details and identifiers in the item's records are left out).
     /// - Throws: ``AudienceError`` (exit 4) when the item itself is withheld from the audience.
     public func screen(_ d: ItemDetail, pseudonymised: Set<String>) throws(AudienceError) -> ItemDetail {
+        var parties = d.records.map(\.entity) + d.roles.map(\.entity) + d.links.flatMap { [$0.from, $0.to] } + d.lookedAfter.map(\.child)
+        parties += d.missingEpisodes.flatMap { [$0.child] + $0.foundWith + [$0.missingFrom, $0.foundAt].compactMap { $0 } }
+        parties += d.notices.flatMap { [$0.subject] + [$0.child, $0.premises].compactMap { $0 } }
+        parties += d.nonConsents.flatMap { [$0.child] + [$0.adult].compactMap { $0 } }
+        if parties.contains(where: { namesLeftOut($0.id) }) {
+            // Nothing of the child in the refusal: not even their entity ID.
+            throw AudienceError(location: d.citation.ref.description,
+                                problem: "withheld from \(audience.name): the item records a child the request does not name, and the audience is shown only the children requested")
+        }
         guard admits(d.citation) else {
             throw AudienceError(location: d.citation.ref.description,
                                 problem: "withheld from \(audience.name): its handling code \(d.citation.grade.handlingCode) is not among those the audience may receive (\(audience.handling.sorted().joined(separator: ", ")))")

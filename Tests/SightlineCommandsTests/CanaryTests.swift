@@ -108,11 +108,11 @@ struct CanaryTests {
     }
 
     /// Runs one subcommand for an audience; returns everything it wrote, decoded, and its status.
-    func run(_ args: [String], _ format: (options: [String], file: String), audience: String) throws -> (text: String, status: Int32, stderr: String) {
+    func run(_ args: [String], _ format: (options: [String], file: String), audience: String, extra: [String] = []) throws -> (text: String, status: Int32, stderr: String) {
         let out = TemporaryDirectory("leakcheck-out")
         let file = out.file(format.file)
         let full = (args + format.options).map { $0 == "FILE" ? file : $0 }
-            + ["--db", db, "--audience", audience, "--purpose", "MACE panel 2026-12-10", "--recipient", "panel chair"]
+            + ["--db", db, "--audience", audience, "--purpose", "MACE panel 2026-12-10", "--recipient", "panel chair"] + extra
         let r = try runSightline(full, environment: SafeguardingCommandTests.today)
         var text = r.stdout + "\n" + r.stderr
         for f in (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? [] {
@@ -156,6 +156,59 @@ struct CanaryTests {
         #expect(leaks.isEmpty, "\(leaks.count) outputs leak:\n\(leaks.joined(separator: "\n"))")
         // The audience is given enough for the canary to mean something.
         #expect(produced >= (audience == "mace_partner" ? 60 : 20), "only \(produced) outputs were produced for \(audience)")
+    }
+
+    /// The children of the canary network, by name, with their entity IDs (`show` of each, as police analysts).
+    func children() throws -> [(name: String, id: String)] {
+        try ["Poppy Fenwright", "Tilly Ambergate", "Ivy Marchbank"].map { name in
+            let r = try runSightline(["show", name, "--format", "json", "--db", db], environment: SafeguardingCommandTests.today)
+            let o = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            return (name, o?["id"] as? String ?? "")
+        }
+    }
+
+    @Test("children_shown: requested: a child the request does not name leaves no name, pseudonym or ID in any output of any subcommand")
+    func onlyRequestedChildren() throws {
+        let kids = try children()
+        #expect(kids.count == 3, "\(kids)")
+        let shipped = try String(contentsOfFile: PackagePaths.root + "/docs/audiences.yaml", encoding: .utf8)
+        let file = dir.write("agenda.yaml", shipped + """
+              agenda_panel:
+                title: A panel shown only the children on its agenda
+                handling: [P, C, "1", "2", "3", "4", "5"]
+                purpose_required: true
+                source_details: shown
+                adults: named
+                children: named
+                children_shown: requested
+                commands: [show, item, path, ego, copresence, analyse, render, disrupt, notices candidates, trawl missing, missing brief, export, stats, review]
+
+            """)
+        var produced = 0, leaks: [String] = []
+        for (name, args) in Self.runs.sorted(by: { $0.key < $1.key }) {
+            for format in Self.formats(name) {
+                let r = try run(args, format, audience: "agenda_panel", extra: ["--audiences", file])
+                let refused = r.status == 2 && r.stderr.contains("may not be given to agenda_panel")
+                // An item that records a child the request does not name is refused whole.
+                let withheld = r.status == 4 && r.stderr.contains("records a child the request does not name")
+                #expect(r.status == 0 || r.status == 1 || refused || withheld, "\(name) \(format.options): exit \(r.status): \(r.stderr)")
+                if r.status == 0 { produced += 1 }
+                for kid in kids where !args.contains(kid.name) {
+                    let number = kid.id.dropFirst()
+                    let id = try NSRegularExpression(pattern: "\\b(E|Child C-)\(number)\\b")
+                    if r.text.contains(kid.name) || id.firstMatch(in: r.text, range: NSRange(r.text.startIndex..., in: r.text)) != nil {
+                        leaks.append("\(name) \(format.options) shows \(kid.name) (\(kid.id))")
+                    }
+                }
+            }
+        }
+        #expect(leaks.isEmpty, "\(leaks.count) outputs show children the request did not name:\n\(leaks.joined(separator: "\n"))")
+        #expect(produced >= 40, "only \(produced) outputs were produced")
+        // The children asked for are shown: the timeline of the child named, the brief of the child named.
+        let timeline = try run(["render", "timeline", "Poppy Fenwright", "-o", "FILE"], ([], "t.dot"), audience: "agenda_panel", extra: ["--audiences", file])
+        #expect(timeline.status == 0 && timeline.text.contains("Poppy Fenwright"), "\(timeline.stderr)")
+        let brief = try run(["missing", "brief", "Tilly Ambergate"], (["--format", "json"], "unused"), audience: "agenda_panel", extra: ["--audiences", file])
+        #expect(brief.status == 0 && brief.text.contains("Tilly Ambergate"), "\(brief.stderr)")
     }
 
     @Test("--summaries: the agencies' own words for police analysts, in every format; for partners none, and a note")
