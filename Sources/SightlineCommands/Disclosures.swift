@@ -39,3 +39,4 @@ extension NoticesRecord: Discloses { var requestNames: [String] { [subject] + [c
 extension NoticesCandidates: Discloses { var namesChildren: Bool { nameChildren } }
 extension TrawlMissing: Discloses { var namesChildren: Bool { nameChildren } }
 extension MissingBriefCommand: Discloses { var requestNames: [String] { [child] } }
+extension ChronologyCommand: Discloses { var requestNames: [String] { [child] } }

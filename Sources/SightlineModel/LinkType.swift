@@ -70,11 +70,11 @@ public enum LinkType: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Words for people: "travelled in", "found with during a missing episode".
+    /// Words for people: "travelled in", "found during a missing episode with".
     public var phrase: String {
         switch self {
-        case .foundWith: "found with during a missing episode"
-        case .foundAt: "found at during a missing episode"
+        case .foundWith: "found during a missing episode with"
+        case .foundAt: "found during a missing episode at"
         case .contacted: "contacted"
         case .supplies: "supplied drugs or alcohol to"
         case .gavePhoneTo: "gave a phone to"

@@ -121,6 +121,15 @@ public enum ConsentAuthority: String, CaseIterable, Sendable, Codable {
     case parent
     case carer
     case localAuthority = "local_authority"
+
+    /// In words, as a sentence's subject: `the parent`, `the local authority`.
+    public var title: String {
+        switch self {
+        case .parent: "the parent"
+        case .carer: "the carer"
+        case .localAuthority: "the local authority"
+        }
+    }
 }
 
 /// How a `contacted` link was made.

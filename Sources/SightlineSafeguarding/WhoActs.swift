@@ -37,7 +37,7 @@ extension Safeguarding {
         switch type {
         case .associatesWith: "associates with"
         case .seenWith: "was seen with"
-        case .foundWith: "was found with, during a missing episode,"
+        case .foundWith: "was found during a missing episode with"
         case .onlineContact: "was in online contact with"
         case .siblingOf: "is a sibling of"
         case .relativeOf: "is a relative of"

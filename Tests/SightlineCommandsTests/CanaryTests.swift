@@ -72,6 +72,7 @@ struct CanaryTests {
                            "--officer", "CANARYOFFICER3"],
         "trawl missing": ["trawl", "missing", "--from", "2024-01-01", "--until", "2024-12-31", "--limit", "0", "--min-children", "1"],
         "missing brief": ["missing", "brief", "Tilly Ambergate", "--summaries"],
+        "chronology": ["chronology", "Poppy Fenwright", "--summaries"],
     ]
 
     /// The formats a subcommand writes, each as its options and the output file's name.
@@ -181,7 +182,7 @@ struct CanaryTests {
                 adults: named
                 children: named
                 children_shown: requested
-                commands: [show, item, path, ego, copresence, analyse, render, disrupt, notices candidates, trawl missing, missing brief, export, stats, review]
+                commands: [show, item, path, ego, copresence, analyse, render, disrupt, notices candidates, trawl missing, missing brief, chronology, export, stats, review]
 
             """)
         var produced = 0, leaks: [String] = []

@@ -69,6 +69,7 @@ struct FilterReachTests {
         "notices candidates": ["notices", "candidates", "--limit", "0"],
         "trawl missing": ["trawl", "missing", "--from", "2023-01-01", "--until", "2025-12-31", "--limit", "0"],
         "missing brief": ["missing", "brief", "person:lccs/C-2201"],
+        "chronology": ["chronology", "person:lccs/C-2201"],
         "export": ["export", "json", "-o", "FILE", "--purpose", "filter reach"],
     ]
 

@@ -195,12 +195,12 @@ struct ItemCommandTests {
         #expect(e["end"] as? String == episode.text("end")! + ":00")
 
         let named = try run(["item", "police/MP-23-0001", "--name-children"])
-        #expect(named.stdout.contains("Darren Quillfeather was found with, during a missing episode, Amy-Lou Fennelly"))
+        #expect(named.stdout.contains("Darren Quillfeather was found during a missing episode with Amy-Lou Fennelly"))
         let table = try run(["item", "police/MP-23-0001"])
         #expect(table.stdout.contains("\nmissing episodes\n"))
         // A child the request does not name is pseudonymised (the summary is the agency's own words, shown whole to police analysts).
         #expect(!table.stdout.split(separator: "\n").filter { !$0.hasPrefix("summary") }.contains { $0.contains("Amy-Lou") })
-        #expect(table.stdout.contains("Darren Quillfeather was found with, during a missing episode, Child C-"))
+        #expect(table.stdout.contains("Darren Quillfeather was found during a missing episode with Child C-"))
         let csv = Self.csvRows(try run(["item", "police/MP-23-0001", "--format", "csv"]).stdout)
         let row = try #require(csv.first { $0.first == "missing_episode" })
         #expect(row[1] == (e["child"] as! [String: Any])["id"] as? String)
