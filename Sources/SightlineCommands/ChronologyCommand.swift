@@ -48,6 +48,27 @@ struct ChronologyCommand: ParsableCommand {
                            (l.language ?? []).map { "\"\($0.asWritten)\" (\($0.phrase)): \($0.sayInstead)" }.joined(separator: "; ")]
                       })
         }, format: output.format)
+        if output.format == .table { print(Self.patternsText(report.patterns), terminator: "") }
         if report.lines.isEmpty { throw NoRows(message: "nothing recorded about \(report.name) with these filters") }
+    }
+
+    /// The patterns under the table: each count with its items.
+    static func patternsText(_ p: ChronologyPatterns) -> String {
+        var out = "\nPatterns in the missing episodes\n"
+        func counts(_ title: String, _ c: [ChronologyPatterns.Count]) {
+            let shown = c.filter { $0.count > 0 }
+            out += "  \(title): " + (shown.isEmpty ? "none" : shown.map { "\($0.label) \($0.count) (\($0.items.joined(separator: ", ")))" }.joined(separator: "; ")) + "\n"
+        }
+        counts("by weekday", p.byWeekday)
+        counts("by time of day", p.byTimeOfDay)
+        out += "  places and adults in two or more episodes: "
+            + (p.recurring.isEmpty ? "none" : p.recurring.map { "\($0.name) (\($0.kind), \($0.episodes) episodes: \($0.how.joined(separator: ", ")); \($0.items.joined(separator: ", ")))" }.joined(separator: "; ")) + "\n"
+        out += "  adults first linked in the last \(ChronologyPatterns.recentDays) days: "
+            + (p.newAdults.isEmpty ? "none" : p.newAdults.map { "\($0.name) (\($0.firstLinked); \($0.items.joined(separator: ", ")))" }.joined(separator: "; ")) + "\n"
+        out += "  per month (episodes/new adults): " + (p.months.isEmpty ? "none" : p.months.map { "\($0.month) \($0.episodes)/\($0.newAdults)" }.joined(separator: ", ")) + "\n"
+        out += "  trend: episodes \(p.trend), new adults \(p.newAdultsTrend) (\(ChronologyPatterns.trendRule))\n"
+        out += "  more than \(ChronologyPatterns.gapDays) days with nothing from another agency: "
+            + (p.gaps.isEmpty ? "none" : p.gaps.map { "after \($0.item) of \($0.from), \($0.days) days" + ($0.until.map { " (until \($0))" } ?? " (to date)") }.joined(separator: "; ")) + "\n"
+        return out
     }
 }

@@ -137,6 +137,8 @@ public struct ChronologyReport: Sendable, Encodable, Equatable {
     /// The child's name as the disclosure gate left it.
     public var name: String
     public var lines: [Line]
+    /// Patterns in the child's missing episodes (``ChronologyPatterns``).
+    public var patterns: ChronologyPatterns
 
     /// The chronology of `child` in `data`, oldest first: every line whose date falls in the window
     /// (`from`, `until`: either may be open), approximate dates where their date falls.
@@ -144,6 +146,7 @@ public struct ChronologyReport: Sendable, Encodable, Equatable {
     public init(child: EntityID, in data: ProductData, from: Timestamp? = nil, until: Timestamp? = nil) {
         self.child = child.description
         name = data.name(child)
+        patterns = ChronologyPatterns(child: child, in: data, reference: until)
         lines = Chronology.events(for: child, in: data, name: data.name).compactMap { e in
             if from != nil || until != nil {
                 guard let t = try? TimeSpec(parsing: e.date) else { return nil }
@@ -155,6 +158,7 @@ public struct ChronologyReport: Sendable, Encodable, Equatable {
                         recorded: c.recorded.text, grade: c.grade.code, handling: c.grade.handlingCode, conditions: c.conditions,
                         summary: nil, language: nil, source: c)
         }
+        patterns.gaps = ChronologyPatterns.gaps(lines, reference: until ?? data.reference)
     }
 
     /// The items cited, each once, in the order of the lines.

@@ -68,6 +68,17 @@ struct ChronologyCommandTests {
         #expect(bare?["summary"] == nil && bare?["language"] == nil)
     }
 
+    @Test("gaps: more than 28 days after one agency's record with nothing from any other agency, each silence once (worked by hand)")
+    func gaps() throws {
+        let r = try runSightline(["chronology", "Ada Testchild", "--db", db, "--format", "json"], environment: env)
+        let o = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let gaps = (o?["patterns"] as? [String: Any])?["gaps"] as? [[String: Any]] ?? []
+        // social_care 2023-06-01 to police 2024-01-11 (224 days); social_care 2024-02-01 to police
+        // 2024-03-03 (31); police 2024-04-01 to the newest item, 2024-05-06, with no other agency (35).
+        #expect(gaps.map { "\($0["item"] ?? "") \($0["from"] ?? "") \($0["until"] ?? "-") \($0["days"] ?? "")" }
+                == ["social_care/CH-S-03 2023-06-01 2024-01-11 224", "social_care/CH-S-02 2024-02-01 2024-03-03 31", "police/CH-P-05 2024-04-01 - 35"])
+    }
+
     @Test("--from and --until choose the lines; a person who is not a child has no chronology")
     func windowAndChildOnly() throws {
         let l = try lines(["--from", "2024-03-01", "--until", "2024-04-30"])
