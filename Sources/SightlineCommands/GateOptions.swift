@@ -80,7 +80,6 @@ var currentGate: DisclosureGate {
     return g
 }
 
-
 extension SightlineMain {
     /// Runs a command that shows personal data through its gate: checks the audience and purpose,
     /// opens the log (refusing when it cannot be written), runs the command with its standard output

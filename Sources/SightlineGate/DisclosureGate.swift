@@ -176,7 +176,6 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
     }
 }
 
-
 /// The SHA-256 of each output, filled in by the hashing thread and read after it is waited for.
 private final class Hashes: @unchecked Sendable { // written by one thread, read after DispatchGroup.wait()
     private var values: [String]

@@ -202,6 +202,17 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         links.removeAll { out.contains($0.source) || out.contains($0.target) }
     }
 
+    /// An episode without the children in `out`: nil when it is one of theirs; otherwise without
+    /// them among those the child was found with (or as where the child went missing from or was found).
+    func leavingOut(_ out: Set<EntityID>, from e: MissingEpisode) -> MissingEpisode? {
+        guard !out.contains(e.child) else { return nil }
+        var x = e
+        x.foundWith.removeAll { out.contains($0) }
+        if let p = x.missingFrom, out.contains(p) { x.missingFrom = nil }
+        if let p = x.foundAt, out.contains(p) { x.foundAt = nil }
+        return x
+    }
+
     /// Whether text naming an entity (`E12`, `E12 Child C-12`) names one left out.
     func namesLeftOut(_ text: String?) -> Bool {
         guard let text, !leftOut.isEmpty, let id = EntityID(parsing: String(text.prefix { $0 != " " })) else { return false }
@@ -267,15 +278,11 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
                 screen(birthDates: &entities[i].birthDates)
             }
         }
-        // Who is a child is the same before and after the roles are screened: child-at-risk roles and
-        // dates of birth are kept whatever their items.
-        // Whether a child is named depends on nothing but the person: decided person by person.
+        // Who is a child is the same before and after the roles are screened (child-at-risk roles and
+        // dates of birth are kept whatever their items), and depends on nothing but the person.
         guard audience.adults == .pseudonymised || audience.children == .pseudonymised && !namesAllChildren else { return }
-        for i in entities.indices where entities[i].kind == .person {
-            let id = entities[i].id
-            guard !requested.contains(id) else { continue }
-            let child = Safeguarding.isChild(entities[i], on: day)
-            if pseudonymises(id, kind: .person, child: child) { entities[i].label = child ? "Child C-\(id.rawValue)" : "Person P-\(id.rawValue)" }
+        for i in entities.indices where entities[i].kind == .person && !requested.contains(entities[i].id) {
+            entities[i].label = name(entities[i].id, kind: .person, label: entities[i].label, child: Safeguarding.isChild(entities[i], on: day))
         }
     }
 
@@ -354,14 +361,7 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         // notices naming them go; a found-with list loses them.
         let out = childrenLeftOut(c.entities, on: day)
         if !out.isEmpty {
-            c.episodes = c.episodes.compactMap { e in
-                guard !out.contains(e.child) else { return nil }
-                var x = e
-                x.foundWith.removeAll { out.contains($0) }
-                if let p = x.missingFrom, out.contains(p) { x.missingFrom = nil }
-                if let p = x.foundAt, out.contains(p) { x.foundAt = nil }
-                return x
-            }
+            c.episodes = c.episodes.compactMap { leavingOut(out, from: $0) }
             c.carePeriods.removeAll { out.contains($0.child) }
             c.nonConsents.removeAll { out.contains($0.child) }
             c.notices.removeAll { n in out.contains(n.subject) || n.child.map(out.contains) == true }
@@ -490,13 +490,8 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         func keptLinks(_ links: [NetworkLink]) -> [NetworkLink] { screen(links).filter { !gone.contains($0.source) && !gone.contains($0.target) } }
         out.childLinks = keptLinks(b.childLinks)
         out.adultLinks = b.adultLinks.filter { !gone.contains($0.key) }.mapValues(keptLinks).filter { !$0.value.isEmpty }
-        out.episodes = b.episodes.map { e in
-            var x = e
-            x.foundWith.removeAll { gone.contains($0) }
-            if let p = x.missingFrom, gone.contains(p) { x.missingFrom = nil }
-            if let p = x.foundAt, gone.contains(p) { x.foundAt = nil }
-            return x
-        }
+        // The brief's child is the request's, never left out: its episodes only lose others.
+        out.episodes = b.episodes.compactMap { leavingOut(gone, from: $0) }
         out.facts = b.facts.filter { !gone.contains($0.key) }
         if keepsItems { return out }
         out.birthDates = screenedBirthDates(b.birthDates)
@@ -584,9 +579,6 @@ extension Screen {
     }
 }
 
-
-extension Screen {
-}
 
 /// Seconds since an instant, for the gate's timings (`SIGHTLINE_GATE_TIMINGS=1`).
 public enum Elapsed {

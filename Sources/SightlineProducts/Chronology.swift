@@ -146,7 +146,6 @@ public struct ChronologyReport: Sendable, Encodable, Equatable {
     public init(child: EntityID, in data: ProductData, from: Timestamp? = nil, until: Timestamp? = nil) {
         self.child = child.description
         name = data.name(child)
-        patterns = ChronologyPatterns(child: child, in: data, reference: until)
         lines = Chronology.events(for: child, in: data, name: data.name).compactMap { e in
             if from != nil || until != nil {
                 guard let t = try? TimeSpec(parsing: e.date) else { return nil }
@@ -158,7 +157,7 @@ public struct ChronologyReport: Sendable, Encodable, Equatable {
                         recorded: c.recorded.text, grade: c.grade.code, handling: c.grade.handlingCode, conditions: c.conditions,
                         summary: nil, language: nil, source: c)
         }
-        patterns.gaps = ChronologyPatterns.gaps(lines, reference: until ?? data.reference)
+        patterns = ChronologyPatterns(child: child, in: data, lines: lines, reference: until)
     }
 
     /// The items cited, each once, in the order of the lines.

@@ -73,17 +73,17 @@ public struct ChronologyPatterns: Sendable, Encodable, Equatable {
     /// Adults first linked with the child in the last this many days to the reference date.
     public static let recentDays = 90
     public var newAdults: [NewAdult]
-    /// Longer than ``gapDays`` with nothing from any other agency (set from the chronology's lines).
-    public var gaps: [Gap] = []
+    /// Longer than ``gapDays`` with nothing from any other agency, in the chronology's lines.
+    public var gaps: [Gap]
     public static let gapDays = 28
 
     public static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     public static let times = ["night (00-06)", "morning (06-12)", "afternoon (12-18)", "evening (18-24)"]
 
-    /// The patterns of `child`'s episodes in `data` (those the filters keep), up to `reference`
-    /// (the data's reference date when nil).
-    /// - Complexity: O(e log e) for e episodes.
-    public init(child: EntityID, in data: ProductData, reference: Timestamp? = nil) {
+    /// The patterns of `child`'s episodes and links in `data` (those the filters keep), and the gaps
+    /// in the chronology's `lines`, up to `reference` (the data's reference date when nil).
+    /// - Complexity: O(e log e + l + m + g) for e episodes, l links, m months and g (``gaps(_:reference:)``).
+    public init(child: EntityID, in data: ProductData, lines: [ChronologyReport.Line] = [], reference: Timestamp? = nil) {
         let episodes = (data.episodesOf[child] ?? []).sorted { $0.start.secondsSinceEpoch < $1.start.secondsSinceEpoch }
         func ref(_ e: MissingEpisode) -> String { e.source.ref.description }
         var weekday = Array(repeating: [String](), count: 7), time = Array(repeating: [String](), count: 4)
@@ -140,13 +140,12 @@ public struct ChronologyPatterns: Sendable, Encodable, Equatable {
         // Month by month, from the first episode or first link to the reference date.
         var months: [Month] = []
         let starts = episodes.map(\.start) + first.values.map { Timestamp(dayNumber: $0.day) }
+        var episodesIn: [Int: Int] = [:], adultsIn: [Int: Int] = [:]   // by year * 12 + month - 1
+        for e in episodes { episodesIn[e.start.year * 12 + e.start.month - 1, default: 0] += 1 }
+        for f in first.values { let t = Timestamp(dayNumber: f.day); adultsIn[t.year * 12 + t.month - 1, default: 0] += 1 }
         if let start = starts.min(by: { $0.dayNumber < $1.dayNumber }) {
-            var (y, m) = (start.year, start.month)
-            while (y, m) <= (end.year, end.month) {
-                let n = episodes.filter { $0.start.year == y && $0.start.month == m }.count
-                let a = first.values.filter { let t = Timestamp(dayNumber: $0.day); return t.year == y && t.month == m }.count
-                months.append(Month(month: String(format: "%04d-%02d", y, m), episodes: n, newAdults: a))
-                (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
+            for k in stride(from: start.year * 12 + start.month - 1, through: end.year * 12 + end.month - 1, by: 1) {
+                months.append(Month(month: String(format: "%04d-%02d", k / 12, k % 12 + 1), episodes: episodesIn[k] ?? 0, newAdults: adultsIn[k] ?? 0))
             }
         }
         self.months = months
@@ -157,13 +156,14 @@ public struct ChronologyPatterns: Sendable, Encodable, Equatable {
         }
         trend = direction(\.episodes)
         newAdultsTrend = direction(\.newAdults)
+        gaps = Self.gaps(lines, reference: end)
     }
 
     /// The gaps in `lines` (a chronology's, by the day each item was recorded): after an agency
     /// recorded something, more than ``gapDays`` before any other agency recorded anything (or to
     /// `reference`). Each silence is listed once, from the first item that began it.
     /// - Complexity: O(n²) for n lines at worst (a chronology has hundreds).
-    public static func gaps(_ lines: [ChronologyReport.Line], reference: Timestamp) -> [Gap] {
+    static func gaps(_ lines: [ChronologyReport.Line], reference: Timestamp) -> [Gap] {
         let items = lines.map { (agency: $0.agency, item: "\($0.agency)/\($0.reference)", day: $0.source.recorded) }
             .sorted { ($0.day.dayNumber, $0.item) < ($1.day.dayNumber, $1.item) }
         var out: [Gap] = []
