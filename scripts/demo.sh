@@ -39,7 +39,14 @@ $bin export graphml --db out/samples.sqlite --audience mace_partner --purpose "M
   --recipient "panel chair" -o out/partner-network.graphml
 $bin audit verify --db out/samples.sqlite --checkpoint out/partner-network.graphml.manifest.json
 echo
+echo "A MACE panel's pack for partners (the agenda, each child's multi-agency chronology with its patterns,"
+echo "network and what changed, the lists, and whether each recorded disruption worked), print-ready:"
+$bin pack --db out/samples.sqlite --panel-date 2025-07-01 --audience mace_partner --purpose "MACE panel (demonstration)" \
+  --recipient "panel chair" -o out/mace-pack
+$bin audit verify --db out/samples.sqlite --checkpoint out/mace-pack/manifest.json
+echo
 echo "The store is out/samples.sqlite; the lists out/locations-of-risk.csv and out/notice-candidates.csv;"
 echo "the pictures out/overview.svg and out/ego-callum-mallowby.svg; a partner's export out/partner-network.graphml;"
+echo "the MACE partners' pack out/mace-pack/index.html (open it, or print it to PDF), its tables in out/mace-pack/tables/;"
 echo "who saw or was sent what: $bin audit show --db out/samples.sqlite"
 echo "try: $bin show E1 --db out/samples.sqlite"

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Installs the system libraries Sightline builds against, when they are missing, and what the
-# export tests check the writers with: xmllint (libxml2-utils), the GraphML and GEXF schemas
+# Installs the system libraries Sightline builds against, when they are missing, what the pack's
+# test prints and reads the panel pack with (chromium, headless; pdftotext from poppler-utils), and
+# what the export tests check the writers with: xmllint (libxml2-utils), the GraphML and GEXF schemas
 # (scripts/export-schemas.sh, which needs unzip) and a Python venv at .build/venv-export with
 # networkx and python-igraph (scripts/check-export.py). Used by scripts/demo.sh and
 # scripts/test.sh; safe to run again.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-packages=(libsqlite3-dev sqlite3 libgraphviz-dev libxml2-utils unzip python3-venv)
+packages=(libsqlite3-dev sqlite3 libgraphviz-dev libxml2-utils unzip python3-venv chromium poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -102,11 +102,35 @@ public final class AuditLog: @unchecked Sendable {
         return record
     }
 
+    /// Appends one entry made inside the log's write lock, given the sequence number and the time
+    /// (UTC text, as logged) it will be logged under: for an output that states its own entry (a
+    /// pack's cover sheet names the entry that records it). `make` runs once, while other writers
+    /// wait.
+    /// - Throws: ``AuditError/writeFailed(path:reason:)``: nothing is logged.
+    @discardableResult
+    public func append(making make: (_ seq: Int64, _ at: String) throws -> AuditEntry) throws(AuditError) -> AuditRecord {
+        let at = Date()
+        var made: AuditEntry?
+        let records = try append(contentsOf: CollectionOfOne(()).lazy.map { _ in made! }, before: { seq in
+            var e = try make(seq + 1, AuditTime.text(at))
+            e.at = at
+            made = e
+        })
+        guard let record = records.first else { throw .writeFailed(path: path, reason: "the entry was not written") }
+        return record
+    }
+
     /// Appends entries in one transaction (all or none), and writes the new head to the anchor
     /// before it commits. O(total size); for imports and benchmarks (a disclosure appends one).
     /// - Throws: ``AuditError/writeFailed(path:reason:)``: nothing is logged.
     @discardableResult
     public func append<S: Sequence>(contentsOf entries: S) throws(AuditError) -> [AuditRecord] where S.Element == AuditEntry {
+        try append(contentsOf: entries, before: { _ in })
+    }
+
+    /// - Parameter before: called inside the transaction with the last entry's sequence number
+    ///   (0 for an empty log), before `entries` is read.
+    func append<S: Sequence>(contentsOf entries: S, before: (Int64) throws -> Void) throws(AuditError) -> [AuditRecord] where S.Element == AuditEntry {
         let enc = JSONEncoder(); enc.outputFormatting = [.withoutEscapingSlashes]
         var records: [AuditRecord] = []
         do {
@@ -122,6 +146,7 @@ public final class AuditLog: @unchecked Sendable {
                         }
                         prev = p
                     }
+                    try before(seq)
                     let insert = try db.makeStatement(sql: "INSERT INTO audit_entries (seq, at, analyst, command, purpose, audience, recipients, disclosed, prev, chain) VALUES (?,?,?,?,?,?,?,?,?,?)")
                     var message = [UInt8]()
                     for entry in entries {

@@ -1,7 +1,13 @@
 import ArgumentParser
 import SightlineModel
 import SightlineProducts
+import SightlineRender
 import SightlineStore
+
+/// `--format` of `chronology`: the lists' three, and a printable page.
+enum ChronologyFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, html
+}
 
 /// `sightline chronology CHILD`
 struct ChronologyCommand: ParsableCommand {
@@ -21,11 +27,18 @@ struct ChronologyCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var gate: GateOptions
-    @OptionGroup var output: OutputOptions
+    @Option(help: "table (default), csv, json, or html (a printable page with the handling marking on every page).")
+    var format: ChronologyFormat = .table
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output (written whole, or not at all).", valueName: "file"))
+    var output: String?
     @OptionGroup var network: NetworkOptions
     @Argument(help: "The child (E12, an identifier, or an exact name).") var child: String
     @Flag(help: "With each line, the item's summary and its protective-language flags (audiences that may see source details).")
     var summaries = false
+
+    func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("-o must name a file") }
+    }
 
     func run() throws {
         let db = try store.open()
@@ -41,34 +54,26 @@ struct ChronologyCommand: ParsableCommand {
                 print("(summaries are source details: not shown to \(currentGate.screen.audience.name))", to: &e)
             }
         }
+        if format == .html {
+            let marking = PackPage.marking(report.items).line + ". For " + currentGate.screen.audience.title
+            print(PackPage.chronologyHTML(report, marking: marking, audience: currentGate.screen.audience.title), terminator: "")
+            if report.lines.isEmpty { throw NoRows(message: "nothing recorded about \(report.name) with these filters") }
+            return
+        }
+        let listFormat: OutputFormat = format == .csv ? .csv : format == .json ? .json : .table
         try emit(report, table: {
             TextTable(headers: ["date", "kind", "what", "agency", "reference", "recorded", "grade", "handling", "conditions", "summary", "language"],
                       rows: report.lines.map { l in
                           [l.date, l.kind, l.text, l.agency, l.reference, l.recorded, l.grade, l.handling, l.conditions ?? "", l.summary ?? "",
                            (l.language ?? []).map { "\"\($0.asWritten)\" (\($0.phrase)): \($0.sayInstead)" }.joined(separator: "; ")]
                       })
-        }, format: output.format)
-        if output.format == .table { print(Self.patternsText(report.patterns), terminator: "") }
+        }, format: listFormat)
+        if format == .table { print(Self.patternsText(report.patterns), terminator: "") }
         if report.lines.isEmpty { throw NoRows(message: "nothing recorded about \(report.name) with these filters") }
     }
 
-    /// The patterns under the table: each count with its items.
+    /// The patterns under the table: each count with its items (``PackPage/patternLines(_:)``).
     static func patternsText(_ p: ChronologyPatterns) -> String {
-        var out = "\nPatterns in the missing episodes\n"
-        func counts(_ title: String, _ c: [ChronologyPatterns.Count]) {
-            let shown = c.filter { $0.count > 0 }
-            out += "  \(title): " + (shown.isEmpty ? "none" : shown.map { "\($0.label) \($0.count) (\($0.items.joined(separator: ", ")))" }.joined(separator: "; ")) + "\n"
-        }
-        counts("by weekday", p.byWeekday)
-        counts("by time of day", p.byTimeOfDay)
-        out += "  places and adults in two or more episodes: "
-            + (p.recurring.isEmpty ? "none" : p.recurring.map { "\($0.name) (\($0.kind), \($0.episodes) episodes: \($0.how.joined(separator: ", ")); \($0.items.joined(separator: ", ")))" }.joined(separator: "; ")) + "\n"
-        out += "  adults first linked in the last \(ChronologyPatterns.recentDays) days: "
-            + (p.newAdults.isEmpty ? "none" : p.newAdults.map { "\($0.name) (\($0.firstLinked); \($0.items.joined(separator: ", ")))" }.joined(separator: "; ")) + "\n"
-        out += "  per month (episodes/new adults): " + (p.months.isEmpty ? "none" : p.months.map { "\($0.month) \($0.episodes)/\($0.newAdults)" }.joined(separator: ", ")) + "\n"
-        out += "  trend: episodes \(p.trend), new adults \(p.newAdultsTrend) (\(ChronologyPatterns.trendRule))\n"
-        out += "  more than \(ChronologyPatterns.gapDays) days with nothing from another agency: "
-            + (p.gaps.isEmpty ? "none" : p.gaps.map { "after \($0.item) of \($0.from), \($0.days) days" + ($0.until.map { " (until \($0))" } ?? " (to date)") }.joined(separator: "; ")) + "\n"
-        return out
+        "\nPatterns in the missing episodes\n" + PackPage.patternLines(p).map { "  \($0.title): \($0.text)\n" }.joined()
     }
 }

@@ -40,3 +40,8 @@ extension NoticesCandidates: Discloses { var namesChildren: Bool { nameChildren 
 extension TrawlMissing: Discloses { var namesChildren: Bool { nameChildren } }
 extension MissingBriefCommand: Discloses { var requestNames: [String] { [child] } }
 extension ChronologyCommand: Discloses { var requestNames: [String] { [child] } }
+extension PackCommand: Discloses {
+    /// Every pack has its purpose logged, as an export does.
+    static var isExport: Bool { true }
+    var requestNames: [String] { childNames }
+}

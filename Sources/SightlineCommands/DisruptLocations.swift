@@ -61,16 +61,22 @@ struct DisruptLocations: ParsableCommand {
             options.categories = categories
             options.nightTimeEconomyOnly = nte
             options.area = area
-            try list.emit(LocationsOfRisk.list(data, options: options), data, evidence: disrupt.evidence, db: { try store.open() }, table: { rows in
-                TextTable(headers: ["rank", "place", "category", "postcode", "score", "parts", "children", "suspects",
-                                    "occasions (night)", "notices issued", "tactics", "items", "evidence"],
-                          rows: rows.map { r in
-                              [rankCell(r.rank), "\(r.name) (\(r.entity))", r.category ?? "", r.postcode ?? "", score(r.score),
-                               partsCell(r.parts), peopleCell(r.children), peopleCell(r.suspects),
-                               "\(r.occasions) (\(r.nightOccasions))", r.notices.joined(separator: "; "), tacticsCell(r.tactics),
-                               String(r.evidence.count), evidenceCell(r.evidence)]
-                          })
-            }, terminal: ["rank", "place", "category", "postcode", "score", "parts", "occasions (night)", "tactics", "items"], what: "locations of risk")
+            try list.emit(LocationsOfRisk.list(data, options: options), data, evidence: disrupt.evidence, db: { try store.open() }, table: Self.table, terminal: Self.terminal, what: "locations of risk")
         }
     }
+
+    /// The list's table: every column (CSV, and the pack's tables/); a terminal shows ``terminal``.
+    static func table(_ rows: [LocationOfRisk]) -> TextTable {
+        TextTable(headers: ["rank", "place", "category", "postcode", "score", "parts", "children", "suspects",
+                            "occasions (night)", "notices issued", "tactics", "items", "evidence"],
+                  rows: rows.map { r in
+                      [rankCell(r.rank), "\(r.name) (\(r.entity))", r.category ?? "", r.postcode ?? "", score(r.score),
+                       partsCell(r.parts), peopleCell(r.children), peopleCell(r.suspects),
+                       "\(r.occasions) (\(r.nightOccasions))", r.notices.joined(separator: "; "), tacticsCell(r.tactics),
+                       String(r.evidence.count), evidenceCell(r.evidence)]
+                  })
+    }
+
+    /// The columns a terminal (and the pack's printed page) shows.
+    static let terminal = ["rank", "place", "category", "postcode", "score", "parts", "occasions (night)", "tactics", "items"]
 }

@@ -29,15 +29,21 @@ struct DisruptPeople: ParsableCommand {
                 var e = standardError
                 print("note: \(note)", to: &e)
             }
-            try list.emit(all, data, evidence: disrupt.evidence, db: { try store.open() }, table: { rows in
-                TextTable(headers: ["rank", "adult", "roles", "score", "parts", "reasons", "children", "suspects", "notices",
-                                    "items", "evidence"],
-                          rows: rows.map { r in
-                              [rankCell(r.rank), "\(r.name) (\(r.entity))", r.roles.joined(separator: ", "), score(r.score),
-                               partsCell(r.parts), r.reasons.joined(separator: "; "), peopleCell(r.children), peopleCell(r.suspects),
-                               r.notices.joined(separator: "; "), String(r.evidence.count), evidenceCell(r.evidence)]
-                          })
-            }, terminal: ["rank", "adult", "score", "parts", "reasons", "items"], what: "adults")
+            try list.emit(all, data, evidence: disrupt.evidence, db: { try store.open() }, table: Self.table, terminal: Self.terminal, what: "adults")
         }
     }
+
+    /// The list's table: every column (CSV, and the pack's tables/); a terminal shows ``terminal``.
+    static func table(_ rows: [KeyPerson]) -> TextTable {
+        TextTable(headers: ["rank", "adult", "roles", "score", "parts", "reasons", "children", "suspects", "notices",
+                            "items", "evidence"],
+                  rows: rows.map { r in
+                      [rankCell(r.rank), "\(r.name) (\(r.entity))", r.roles.joined(separator: ", "), score(r.score),
+                       partsCell(r.parts), r.reasons.joined(separator: "; "), peopleCell(r.children), peopleCell(r.suspects),
+                       r.notices.joined(separator: "; "), String(r.evidence.count), evidenceCell(r.evidence)]
+                  })
+    }
+
+    /// The columns a terminal (and the pack's printed page) shows.
+    static let terminal = ["rank", "adult", "score", "parts", "reasons", "items"]
 }

@@ -23,16 +23,22 @@ struct DisruptPhones: ParsableCommand {
         try runList {
             let (data, weights) = try disrupt.prepare(store, network)
             let all = ThingsOfInterest.phoneList(data, weights: weights)
-            try list.emit(all, data, evidence: disrupt.evidence, db: { try store.open() }, table: { rows in
-                TextTable(headers: ["rank", "phone", "score", "parts", "children contacted", "contacts", "given to children",
-                                    "given by", "suspects using", "markers", "tactics", "items", "evidence"],
-                          rows: rows.map { r in
-                              [rankCell(r.rank), "\(r.name) (\(r.entity))", score(r.score), partsCell(r.parts),
-                               peopleCell(r.childrenContacted), String(r.contacts), peopleCell(r.givenToChildren),
-                               peopleCell(r.givenBy), peopleCell(r.suspectsUsing), r.markers.joined(separator: "; "),
-                               tacticsCell(r.tactics), String(r.evidence.count), evidenceCell(r.evidence)]
-                          })
-            }, terminal: ["rank", "phone", "score", "parts", "markers", "items"], what: "phones of interest")
+            try list.emit(all, data, evidence: disrupt.evidence, db: { try store.open() }, table: Self.table, terminal: Self.terminal, what: "phones of interest")
         }
     }
+
+    /// The list's table: every column (CSV, and the pack's tables/); a terminal shows ``terminal``.
+    static func table(_ rows: [PhoneOfInterest]) -> TextTable {
+        TextTable(headers: ["rank", "phone", "score", "parts", "children contacted", "contacts", "given to children",
+                            "given by", "suspects using", "markers", "tactics", "items", "evidence"],
+                  rows: rows.map { r in
+                      [rankCell(r.rank), "\(r.name) (\(r.entity))", score(r.score), partsCell(r.parts),
+                       peopleCell(r.childrenContacted), String(r.contacts), peopleCell(r.givenToChildren),
+                       peopleCell(r.givenBy), peopleCell(r.suspectsUsing), r.markers.joined(separator: "; "),
+                       tacticsCell(r.tactics), String(r.evidence.count), evidenceCell(r.evidence)]
+                  })
+    }
+
+    /// The columns a terminal (and the pack's printed page) shows.
+    static let terminal = ["rank", "phone", "score", "parts", "markers", "items"]
 }

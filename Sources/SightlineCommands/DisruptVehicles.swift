@@ -23,15 +23,21 @@ struct DisruptVehicles: ParsableCommand {
         try runList {
             let (data, weights) = try disrupt.prepare(store, network)
             let all = ThingsOfInterest.vehicleList(data, weights: weights)
-            try list.emit(all, data, evidence: disrupt.evidence, db: { try store.open() }, table: { rows in
-                TextTable(headers: ["rank", "vehicle", "score", "parts", "children", "suspects", "occasions", "top locations",
-                                    "markers", "tactics", "items", "evidence"],
-                          rows: rows.map { r in
-                              [rankCell(r.rank), "\(r.name) (\(r.entity))", score(r.score), partsCell(r.parts), peopleCell(r.children),
-                               peopleCell(r.suspects), String(r.occasions), r.topLocations.joined(separator: "; "),
-                               r.markers.joined(separator: "; "), tacticsCell(r.tactics), String(r.evidence.count), evidenceCell(r.evidence)]
-                          })
-            }, terminal: ["rank", "vehicle", "score", "parts", "markers", "items"], what: "vehicles of interest")
+            try list.emit(all, data, evidence: disrupt.evidence, db: { try store.open() }, table: Self.table, terminal: Self.terminal, what: "vehicles of interest")
         }
     }
+
+    /// The list's table: every column (CSV, and the pack's tables/); a terminal shows ``terminal``.
+    static func table(_ rows: [VehicleOfInterest]) -> TextTable {
+        TextTable(headers: ["rank", "vehicle", "score", "parts", "children", "suspects", "occasions", "top locations",
+                            "markers", "tactics", "items", "evidence"],
+                  rows: rows.map { r in
+                      [rankCell(r.rank), "\(r.name) (\(r.entity))", score(r.score), partsCell(r.parts), peopleCell(r.children),
+                       peopleCell(r.suspects), String(r.occasions), r.topLocations.joined(separator: "; "),
+                       r.markers.joined(separator: "; "), tacticsCell(r.tactics), String(r.evidence.count), evidenceCell(r.evidence)]
+                  })
+    }
+
+    /// The columns a terminal (and the pack's printed page) shows.
+    static let terminal = ["rank", "vehicle", "score", "parts", "markers", "items"]
 }

@@ -78,3 +78,16 @@ struct NetworkOptions: ParsableArguments {
         return w
     }
 }
+
+extension NetworkOptions {
+    /// The filters and weights given, as options (`--min-grade 2B --agencies police`), or `none`.
+    var describe: String {
+        var words: [String] = []
+        for (name, value) in [("--as-of", asOf), ("--from", from), ("--until", until), ("--min-grade", minGrade),
+                              ("--agencies", agencies), ("--link-types", linkTypes), ("--handling", handling)] {
+            if let value { words.append("\(name) \(value)") }
+        }
+        if unweighted { words.append("--unweighted") }
+        return words.isEmpty ? "none" : words.joined(separator: " ")
+    }
+}

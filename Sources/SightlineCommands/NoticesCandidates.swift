@@ -104,9 +104,11 @@ struct NoticesCandidates: ParsableCommand {
 
     /// The table: one line per candidate, short cells. CSV: the same lines with every detail, the
     /// whole draft schedule in one cell.
-    func table(_ rows: [NoticeCandidate]) -> TextTable {
-        let full = list.format == .csv
-        return TextTable(
+    func table(_ rows: [NoticeCandidate]) -> TextTable { Self.table(rows, full: list.format == .csv) }
+
+    /// - Parameter full: every detail (CSV), or short cells (a terminal).
+    static func table(_ rows: [NoticeCandidate], full: Bool) -> TextTable {
+        TextTable(
             headers: ["notice", "adult", full ? "child or address" : "child/address", "status", "counted", "first", "last",
                       "non-consent", "checks", full ? "schedule" : "evidence"],
             rows: rows.map { r in

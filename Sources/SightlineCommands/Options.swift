@@ -63,7 +63,9 @@ extension PathCommand: PrintsData { var destination: OutputOptions { output } }
 extension EgoCommand: PrintsData { var destination: OutputOptions { output } }
 extension Impact: PrintsData { var destination: OutputOptions { output } }
 extension Measure: PrintsData { var destination: OutputOptions { output } }
-extension ChronologyCommand: PrintsData { var destination: OutputOptions { output } }
+extension ChronologyCommand: PrintsData {
+    var destination: OutputOptions { var o = OutputOptions(); o.output = output; return o }
+}
 
 /// An error for the person at the terminal: printed as `Error: ...` with a non-zero exit.
 public struct CommandError: Error, CustomStringConvertible {

@@ -19,7 +19,7 @@ public struct Sightline: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Ingest.self, Entities.self, Show.self, ItemCommand.self, Stats.self, Resolve.self, Generate.self, Measure.self, Impact.self, PathCommand.self, EgoCommand.self, CoPresenceCommand.self, Analyse.self, RenderCommand.self, ExportCommand.self,
-            DisruptCommand.self, NoticesCommand.self, TrawlCommand.self, MissingCommand.self, ChronologyCommand.self, Review.self,
+            DisruptCommand.self, NoticesCommand.self, TrawlCommand.self, MissingCommand.self, ChronologyCommand.self, PackCommand.self, Review.self,
             AuditCommand.self, AudiencesCommand.self,
         ]
     )

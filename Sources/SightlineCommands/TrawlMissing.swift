@@ -70,12 +70,12 @@ struct TrawlMissing: ParsableCommand {
                                recurringPlaces: list.select(trawl.recurringPlaces, data),
                                childrenReportedMissing: list.select(trawl.childrenReportedMissing, data))
             let rows = doc.recurringAdults.count + doc.recurringPlaces.count + doc.childrenReportedMissing.count
-            try list.emit(doc, rows: rows, table: { table(doc) },
+            try list.emit(doc, rows: rows, table: { Self.table(doc) },
                           what: "recurring adults, places or children reported missing from \(period.from) to \(period.until)")
         }
     }
 
-    func table(_ doc: Document) -> TextTable {
+    static func table(_ doc: Document) -> TextTable {
         var t = TextTable(headers: ["section", "rank", "entity", "name", "detail", "children", "episodes", "latest", "how / where found", "evidence"])
         for r in doc.recurringAdults + doc.recurringPlaces {
             t.rows.append([r.kind == "adult" ? "recurring adult" : "recurring place", String(r.rank), r.entity, r.label, r.detail,

@@ -50,6 +50,14 @@ public struct Audience: Sendable, Equatable {
     public var children: Naming
     /// The commands this audience may be given (nil: every command that shows data).
     public var commands: Set<String>?
+
+    /// Whether the audience may be given a command (`disrupt locations`): it, or a command it
+    /// belongs to (`disrupt`), is among ``commands``.
+    public func mayBeGiven(_ path: String) -> Bool {
+        guard let allowed = commands else { return true }
+        let words = path.split(separator: " ").map(String.init)
+        return (1...max(1, words.count)).contains { allowed.contains(words.prefix($0).joined(separator: " ")) }
+    }
     /// Which children may appear (`children_shown`; every child when the profile does not say).
     public var childrenShown: ChildrenShown
 

@@ -148,7 +148,7 @@ public struct AudienceBook: Sendable, Equatable {
             source_details: opaque
             adults: named
             children: pseudonymised
-            commands: [show, path, ego, copresence, analyse, render, disrupt, notices candidates, trawl missing, missing brief, chronology, export, item]
+            commands: [show, path, ego, copresence, analyse, render, disrupt, notices candidates, trawl missing, missing brief, chronology, pack, export, item]
           licensing:
             title: Licensing authority officers (premises, taxi and private-hire licensing)
             handling: [P, "2"]
@@ -156,7 +156,7 @@ public struct AudienceBook: Sendable, Equatable {
             source_details: opaque
             adults: pseudonymised
             children: pseudonymised
-            commands: [disrupt, render, export, show, item]
+            commands: [disrupt, render, pack, export, show, item]
 
         """
 }

@@ -40,6 +40,8 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
     }
 
     private(set) var staged: [Output] = []
+    /// What is staged, as it will be (and, after the commit, was) written.
+    public var outputs: [Output] { staged }
     /// Where the gate's time went, in seconds: `screen` (the audience's screen over what was read),
     /// `scan` (reading what the outputs disclose), `log` (the entry appended), `write`.
     public private(set) var seconds: [String: Double] = [:]
@@ -63,9 +65,7 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
     /// - Parameter path: the command's path (`disrupt locations`).
     public static func check(_ audience: Audience, command path: String, purpose: String?, export: Bool) throws(AudienceError) {
         if let allowed = audience.commands {
-            let words = path.split(separator: " ").map(String.init)
-            let ok = (1...max(1, words.count)).contains { allowed.contains(words.prefix($0).joined(separator: " ")) }
-            guard ok else {
+            guard audience.mayBeGiven(path) else {
                 throw AudienceError(location: "--audience", problem: "'\(path)' may not be given to \(audience.name) (\(audience.title)); its commands are: \(allowed.sorted().joined(separator: ", "))")
             }
         }
@@ -89,6 +89,23 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
 
     /// Adds time spent on a phase of the gate outside it (`open`: opening the log).
     public func note(_ phase: String, seconds s: Double) { seconds[phase, default: 0] += s }
+
+    /// Written where an output states the log entry that records it (``stage(_:to:sealed:)``):
+    /// replaced by the entry's sequence number as it is logged.
+    public static let logEntryMark = "[[sightline-log-entry]]"
+    /// ... and by the time it is logged at (UTC).
+    public static let loggedAtMark = "[[sightline-logged-at]]"
+    /// Outputs (by index in `staged`) that carry the marks.
+    private var sealed: [Int] = []
+
+    /// Stages bytes to be written when the disclosure is committed.
+    /// - Parameter sealed: the bytes carry ``logEntryMark`` and ``loggedAtMark``, which are replaced
+    ///   by the entry's sequence number and time inside the log's write lock, before the entry hashes
+    ///   them: the output names the entry that records it, and the entry holds its hash.
+    public func stage(_ bytes: [UInt8], to destination: Destination, sealed: Bool) {
+        if sealed { self.sealed.append(staged.count) }
+        stage(bytes, to: destination)
+    }
 
     /// Stages bytes to be written when the disclosure is committed.
     public func stage(_ bytes: [UInt8], to destination: Destination) {
@@ -164,7 +181,12 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
     public func commit(write: (Output) throws -> Void) throws -> AuditRecord {
         var start = ContinuousClock.now
         let log = try openLog()
-        let record = try log.append(entry())
+        let record = try log.append { seq, at in
+            for k in sealed {
+                staged[k].bytes = Self.replacing([(Self.logEntryMark, String(seq)), (Self.loggedAtMark, at + " UTC")], in: staged[k].bytes)
+            }
+            return entry()
+        }
         let checkpoint = try log.checkpoint(of: record)
         seconds["log"] = Elapsed.seconds(since: start)
         start = ContinuousClock.now
@@ -173,6 +195,29 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
         seconds["write"] = Elapsed.seconds(since: start)
         seconds["screen"] = screen.seconds
         return record
+    }
+}
+
+extension DisclosureGate {
+    /// `bytes` with every occurrence of each mark replaced. O(n) per mark.
+    static func replacing(_ marks: [(String, String)], in bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        for (mark, value) in marks {
+            let m = Array(mark.utf8), v = Array(value.utf8)
+            guard let first = m.first else { continue }
+            var next: [UInt8] = []
+            next.reserveCapacity(out.count)
+            var k = 0
+            while k < out.count {
+                if out[k] == first, k + m.count <= out.count, out[k..<(k + m.count)].elementsEqual(m) {
+                    next += v; k += m.count
+                } else {
+                    next.append(out[k]); k += 1
+                }
+            }
+            out = next
+        }
+        return out
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A setting stored with the intelligence: its text, and who last changed it and when.
@@ -36,5 +37,44 @@ extension SightlineStore {
                 try db.execute(sql: "DELETE FROM setting WHERE name = ?", arguments: [name])
             }
         }
+    }
+}
+
+/// A MACE panel pack made from the store: what the next pack's "changed since" starts from.
+public struct PackRecord: Codable, Sendable, Equatable {
+    public var panelDate: String
+    /// The day it was made (UTC): items first ingested after it were not in it.
+    public var madeOn: String
+    public var audience: String
+    /// Its disclosure log entry.
+    public var logEntry: Int64
+    public init(panelDate: String, madeOn: String, audience: String, logEntry: Int64) {
+        self.panelDate = panelDate; self.madeOn = madeOn; self.audience = audience; self.logEntry = logEntry
+    }
+}
+
+extension SightlineStore {
+    /// The packs made from the store (JSON, oldest first).
+    public static let packsSetting = "packs"
+
+    /// Every pack made from the store, oldest first. O(packs).
+    public func packs() throws(StoreError) -> [PackRecord] {
+        guard let s = try setting(Self.packsSetting) else { return [] }
+        return (try? JSONDecoder().decode([PackRecord].self, from: Data(s.value.utf8))) ?? []
+    }
+
+    /// The pack for the latest panel before `panelDate` (a pack made again for the same panel does
+    /// not count). O(packs).
+    public func previousPack(before panelDate: String) throws(StoreError) -> PackRecord? {
+        try packs().filter { $0.panelDate < panelDate }.max { ($0.panelDate, $0.logEntry) < ($1.panelDate, $1.logEntry) }
+    }
+
+    /// Records a pack (the store must be open for writing).
+    public func recordPack(_ pack: PackRecord, by analyst: String) throws(StoreError) {
+        let all = try packs() + [pack]
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys]
+        let text = String(decoding: (try? enc.encode(all)) ?? Data("[]".utf8), as: UTF8.self)
+        try setSetting(Self.packsSetting, to: text, by: analyst)
     }
 }

@@ -73,6 +73,7 @@ struct CanaryTests {
         "trawl missing": ["trawl", "missing", "--from", "2024-01-01", "--until", "2024-12-31", "--limit", "0", "--min-children", "1"],
         "missing brief": ["missing", "brief", "Tilly Ambergate", "--summaries"],
         "chronology": ["chronology", "Poppy Fenwright", "--summaries"],
+        "pack": ["pack", "--panel-date", "2024-12-31", "--since", "2024-01-01", "-o", "FILE"],
     ]
 
     /// The formats a subcommand writes, each as its options and the output file's name.
@@ -81,6 +82,10 @@ struct CanaryTests {
         if name == "notices record" { return [([], "unused")] }
         if name == "export" { return ["graphml", "gexf", "i2", "json"].map { ([$0, "-o", "FILE"], "out." + $0) } }
         if name == "missing brief" { return ["text", "json", "html"].map { (["--format", $0, "-o", "FILE"], "out." + $0) } }
+        if name == "pack" { return [([], "pack")] }
+        if name == "chronology" {
+            return ["table", "csv", "json", "html"].map { (["--format", $0], "out." + $0) } + [(["--format", "html", "-o", "FILE"], "out.html")]
+        }
         return ["table", "csv", "json"].map { (["--format", $0], "out." + $0) } + [(["--format", "csv", "-o", "FILE"], "out.csv")]
     }
 
@@ -116,7 +121,8 @@ struct CanaryTests {
             + ["--db", db, "--audience", audience, "--purpose", "MACE panel 2026-12-10", "--recipient", "panel chair"] + extra
         let r = try runSightline(full, environment: SafeguardingCommandTests.today)
         var text = r.stdout + "\n" + r.stderr
-        for f in (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? [] {
+        // Every file written, in folders too (a pack's tables/).
+        for f in PackCommandTests.files(under: out.path) {
             text += "\n" + ((try? String(contentsOfFile: out.file(f), encoding: .utf8)) ?? "")
         }
         return (Self.decoded(text), r.status, r.stderr)
@@ -182,7 +188,7 @@ struct CanaryTests {
                 adults: named
                 children: named
                 children_shown: requested
-                commands: [show, item, path, ego, copresence, analyse, render, disrupt, notices candidates, trawl missing, missing brief, chronology, export, stats, review]
+                commands: [show, item, path, ego, copresence, analyse, render, disrupt, notices candidates, trawl missing, missing brief, chronology, pack, export, stats, review]
 
             """)
         var produced = 0, leaks: [String] = []

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import SightlineTestSupport
 import Testing
 
@@ -97,5 +100,23 @@ struct ChronologyCommandTests {
         #expect(r.stderr.contains("summaries are source details"))
         let log = try runSightline(["audit", "show", "--db", db, "--audience", "mace_partner", "--format", "json"], environment: env)
         #expect(log.stdout.contains("chronology"))
+    }
+
+    @Test("--format html: one printable page, well-formed XML, every line and its item, the patterns, the flags and the handling marking")
+    func htmlPage() throws {
+        let file = dir.file("ada.html")
+        let r = try runSightline(["chronology", "Ada Testchild", "--db", db, "--format", "html", "--summaries", "-o", file], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try String(contentsOfFile: file, encoding: .utf8)
+        let parser = XMLParser(data: Data(page.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8))
+        #expect(parser.parse(), "not well-formed: \(parser.parserError.map { "\($0)" } ?? "")")
+        let json = try lines(["--summaries"])
+        for l in json { #expect(page.contains(">\(l["reference"] as? String ?? "-")<"), "\(l)") }
+        #expect(page.contains("Patterns and triggers") && page.contains("missing episodes by weekday"))
+        // A C-handled item is among the lines: the marking on every page says so, with its condition.
+        #expect(page.contains("@top-center { content: \"Handling C, P: contains items handled C"))
+        #expect(page.contains("Share only within the MACE panel"))
+        #expect(page.contains("&quot;putting herself at risk&quot;: say"))
+        #expect(!page.contains("<script") && !page.contains("src=\"http"))
     }
 }

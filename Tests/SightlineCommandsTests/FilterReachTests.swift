@@ -71,6 +71,7 @@ struct FilterReachTests {
         "missing brief": ["missing", "brief", "person:lccs/C-2201"],
         "chronology": ["chronology", "person:lccs/C-2201"],
         "export": ["export", "json", "-o", "FILE", "--purpose", "filter reach"],
+        "pack": ["pack", "--panel-date", "2025-07-01", "-o", "FOLDER", "--purpose", "filter reach"],
     ]
 
     /// The handling conditions recorded on the samples' C-handled items.
@@ -100,18 +101,22 @@ struct FilterReachTests {
         #expect(conditions.count >= 3)
         var checked = 0
         for (name, args) in Self.runs.sorted(by: { $0.key < $1.key }) {
-            let writesFile = name.hasPrefix("render") || name == "export"
+            let writesFile = name.hasPrefix("render") || name == "export" || name == "pack"
             let formats: [[String]] = writesFile ? [[]] : name == "missing brief" ? [["--format", "text"], ["--format", "json"], ["--format", "html"]]
                 : [["--format", "table"], ["--format", "csv"], ["--format", "json"]]
             for format in formats {
                 let file = dir.file("out.dot")
-                let full = args.map { $0 == "FILE" ? file : $0 } + format
+                let folder = dir.file("pack")
+                let full = args.map { $0 == "FILE" ? file : $0 == "FOLDER" ? folder : $0 } + format
                 // Unfiltered, the output shows C-handled items: the filtered run has something to hide.
                 let before = try runSightline(full + ["--db", db], environment: SafeguardingCommandTests.today)
                 let after = try runSightline(full + ["--handling", "P", "--db", db], environment: SafeguardingCommandTests.today)
                 #expect(after.status == 0 || after.status == 1, "\(name) \(format): \(after.stderr)")
                 let text = after.stdout + (writesFile ? ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "") : "")
                     + (name == "export" ? ((try? String(contentsOfFile: file + ".manifest.json", encoding: .utf8)) ?? "") : "")
+                    // The pack's page with its tags as spaces: `</td><td>WX3 2DC` is a postcode in a cell, not a grade.
+                    + (name == "pack" ? PackCommandTests.files(under: folder).map { (try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8)) ?? "" }.joined()
+                        .replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression) : "")
                 #expect(!citesCHandledItem(text), "\(name) \(format) shows a C-handled grade")
                 for c in conditions { #expect(!text.contains(c), "\(name) \(format) shows a handling condition: \(c)") }
                 if citesCHandledItem(before.stdout) { checked += 1 }

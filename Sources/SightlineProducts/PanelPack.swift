@@ -1,0 +1,314 @@
+import SightlineModel
+import SightlineNetwork
+import SightlineReadModel
+import SightlineSafeguarding
+
+/// What a MACE panel's pack holds: the agenda, for each child on it the chronology with its
+/// patterns, what the child is linked to, the notices about them and what changed since the last
+/// panel; the lists (key adults, locations of risk, vehicles and phones of interest, warning-notice
+/// candidates, the missing trawl) with the rows new and gone since then; and whether each recorded
+/// disruption worked. A pure function of ``ProductData`` (already screened for the audience by the
+/// disclosure gate) and of the same data as known on the previous panel's date.
+///
+/// Children are on the agenda by request, or because something changed around them (a new missing
+/// episode, a new adult, a rising rate): they are listed in name order, never ranked or scored.
+public struct PanelPack: Sendable, Encodable {
+    /// What the panel asked for.
+    public struct Request: Sendable {
+        public var panel: Day
+        /// What counts as new: recorded after this day ...
+        public var since: Day
+        /// ... or first ingested after this day (the day the previous pack was made; nil when no
+        /// pack was made before, and only the recorded date counts).
+        public var ingestedAfter: Day?
+        /// Why `since` is what it is, in words.
+        public var sinceReason: String
+        /// The children asked for (nil: the agenda's default rule).
+        public var children: [EntityID]?
+        public var weights = DisruptionWeights()
+        /// Rows of each list in the pack (0: all).
+        public var rows = 20
+        /// The parts the pack holds (an audience gets only the parts whose commands it may be given).
+        public var parts = Set(Part.allCases)
+        public init(panel: Day, since: Day, ingestedAfter: Day?, sinceReason: String, children: [EntityID]?) {
+            self.panel = panel; self.since = since; self.ingestedAfter = ingestedAfter; self.sinceReason = sinceReason; self.children = children
+        }
+    }
+
+    /// A part of a pack that an audience may or may not be given.
+    public enum Part: String, Sendable, CaseIterable {
+        /// The children on the agenda, each with their chronology (`chronology`).
+        case children
+        /// Key adults, locations of risk, vehicles and phones of interest (`disrupt`), and whether disruption worked.
+        case lists
+        /// Warning-notice candidates (`notices candidates`).
+        case noticeCandidates
+        /// The missing-episode trawl (`trawl missing`).
+        case missingTrawl
+    }
+
+    /// A child on the agenda.
+    public struct Child: Sendable, Encodable {
+        public var entity: String
+        public var name: String
+        /// Why the child is on the agenda.
+        public var reasons: [String]
+        public var chronology: ChronologyReport
+        /// Adults, places, vehicles, phones, online accounts and organisations linked to the child.
+        public var linked: [Linked]
+        /// What changed since the last panel.
+        public var changes: [Change]
+    }
+
+    /// An adult, place or thing linked to a child.
+    public struct Linked: Sendable, Encodable, Equatable {
+        /// `adult`, `place`, `vehicle`, `phone`, `online account`, `organisation`.
+        public var kind: String
+        public var entity: String
+        public var name: String
+        /// How: the link types and episode roles, in words.
+        public var how: [String]
+        public var first: String
+        public var latest: String
+        /// First recorded (or ingested) since the last panel.
+        public var new: Bool
+        public var items: [Citation]
+    }
+
+    /// One change since the last panel.
+    public struct Change: Sendable, Encodable, Equatable {
+        /// `new adult`, `new place`, `new vehicle`, `new phone`, `new online account`,
+        /// `new organisation`, `new missing episode`, `notice issued`, `notice breached`.
+        public var kind: String
+        public var date: String
+        public var text: String
+        public var items: [Citation]
+    }
+
+    /// A list's rows new and gone since the last panel.
+    public struct ListChange: Sendable, Encodable, Equatable {
+        public var list: String
+        /// Rows in the list now (among those shown) that were not in it on the last panel's date.
+        public var new: [String]
+        /// Rows in the list then (among the first shown then) that are not in it now.
+        public var gone: [String]
+    }
+
+    /// The lists, as `disrupt`, `notices candidates` and `trawl missing` make them.
+    /// Nil: a part the pack does not hold.
+    public struct Lists: Sendable, Encodable {
+        public var keyAdults: RankedList<KeyPerson>?
+        public var locations: RankedList<LocationOfRisk>?
+        public var vehicles: RankedList<VehicleOfInterest>?
+        public var phones: RankedList<PhoneOfInterest>?
+        public var noticeCandidates: NoticeCandidateList?
+        public var missingTrawl: MissingTrawl?
+    }
+
+    public var panelDate: String
+    /// Whether the pack holds the children's sections (the audience may be given `chronology`).
+    public var holdsChildren: Bool
+    public var since: String
+    public var sinceReason: String
+    public var agenda: [Child]
+    public var lists: Lists
+    public var listChanges: [ListChange]
+    public var disruption: [DisruptionOutcome]
+    /// Every item the pack cites, once.
+    public var items: [Citation]
+
+    /// The pack.
+    /// - Parameters:
+    ///   - data: the store as screened for the audience, to the panel date.
+    ///   - past: the same as known on `request.since` (nil: no comparison of lists).
+    /// - Complexity: that of the lists twice, plus O(children × their facts).
+    public init(_ data: ProductData, past: ProductData?, request: Request) {
+        panelDate = request.panel.text
+        holdsChildren = request.parts.contains(.children)
+        since = request.since.text
+        sinceReason = request.sinceReason
+        let newness = Newness(since: request.since, ingestedAfter: request.ingestedAfter, ingested: data.contents.ingested)
+        let panelTime = Timestamp(secondsSinceEpoch: (request.panel.dayNumber + 1) * 86_400 - 1)
+
+        // The agenda: asked for, or every child around whom something changed; in name order.
+        var chosen: [(EntityID, [String])] = []
+        if !request.parts.contains(.children) {
+            // Not for this audience.
+        } else if let asked = request.children {
+            for c in asked where data.isChild(c) { chosen.append((c, ["named for this panel"] + Self.reasons(c, data, newness, panelTime))) }
+        } else {
+            for e in data.contents.entities where e.kind == .person && data.isChild(e.id) {
+                let r = Self.reasons(e.id, data, newness, panelTime)
+                if !r.isEmpty { chosen.append((e.id, r)) }
+            }
+        }
+        agenda = chosen.map { id, reasons in
+            let report = ChronologyReport(child: id, in: data, until: panelTime)
+            let linked = Self.linked(to: id, data, newness)
+            return Child(entity: id.description, name: data.name(id), reasons: reasons, chronology: report, linked: linked,
+                         changes: Self.changes(id, report: report, linked: linked, data, newness))
+        }.sorted { ($0.name, $0.entity) < ($1.name, $1.entity) }
+
+        lists = Self.lists(data, request: request)
+        if let past {
+            let then = Self.lists(past, request: request)
+            let n = request.rows
+            func change<R>(_ title: String, _ now: [R]?, _ before: [R]?, _ key: (R) -> String, _ name: (R) -> String) -> ListChange? {
+                guard let now, let before else { return nil }
+                let nowKeys = Set(now.map(key)), thenKeys = Set(before.map(key))
+                let shownNow = n > 0 ? Array(now.prefix(n)) : now, shownThen = n > 0 ? Array(before.prefix(n)) : before
+                return ListChange(list: title, new: shownNow.filter { !thenKeys.contains(key($0)) }.map(name),
+                                  gone: shownThen.filter { !nowKeys.contains(key($0)) }.map(name))
+            }
+            listChanges = [
+                change("key adults", lists.keyAdults?.ranked, then.keyAdults?.ranked, \.entity, { "\($0.name) (\($0.entity))" }),
+                change("locations of risk", lists.locations?.ranked, then.locations?.ranked, \.entity, { "\($0.name) (\($0.entity))" }),
+                change("vehicles of interest", lists.vehicles?.ranked, then.vehicles?.ranked, \.entity, { "\($0.name) (\($0.entity))" }),
+                change("phones of interest", lists.phones?.ranked, then.phones?.ranked, \.entity, { "\($0.name) (\($0.entity))" }),
+                change("warning-notice candidates", lists.noticeCandidates?.candidates, then.noticeCandidates?.candidates,
+                       { "\($0.notice) \($0.adultID) \($0.childID ?? $0.addressID ?? "")" },
+                       { "\($0.notice == .cawn ? "CAWN" : "harbourer warning"): \($0.adult) (\($0.adultID)), \($0.child ?? $0.address ?? "")" }),
+                change("recurring adults (missing trawl)", lists.missingTrawl?.recurringAdults, then.missingTrawl?.recurringAdults,
+                       \.entity, { "\($0.label) (\($0.entity))" }),
+                change("recurring places (missing trawl)", lists.missingTrawl?.recurringPlaces, then.missingTrawl?.recurringPlaces,
+                       \.entity, { "\($0.label) (\($0.entity))" }),
+            ].compactMap { $0 }
+        } else {
+            listChanges = []
+        }
+        let w = request.weights.locations
+        disruption = !request.parts.contains(.lists) ? [] : DisruptionOutcome.all(data, panel: request.panel, windowHours: w.windowHours,
+                                           night: NightWindow(start: w.nightStart, end: w.nightEnd))
+        var cited: [Citation] = []
+        for c in agenda {
+            cited += c.chronology.items
+            cited += c.linked.flatMap(\.items)
+            cited += c.changes.flatMap(\.items)
+        }
+        func all<R: EvidencedRow>(_ l: RankedList<R>?) -> [Citation] { (l.map { $0.ranked + $0.needsCorroboration } ?? []).flatMap(\.evidence) }
+        cited += all(lists.keyAdults) + all(lists.locations) + all(lists.vehicles) + all(lists.phones)
+        if let n = lists.noticeCandidates { cited += (n.candidates + n.needsCorroboration).flatMap(\.evidence) }
+        if let t = lists.missingTrawl {
+            cited += t.recurringAdults.flatMap(\.evidence) + t.recurringPlaces.flatMap(\.evidence) + t.childrenReportedMissing.flatMap(\.evidence)
+        }
+        for o in disruption { cited += [o.item] + (o.before?.items ?? []) + (o.after?.items ?? []) }
+        items = distinctEvidence(cited)
+    }
+
+    /// The lists with the pack's weights, as their commands make them; `rows` of each (0: all).
+    static func lists(_ data: ProductData, request: Request) -> Lists {
+        var d = data
+        request.weights.evidence.apply(to: &d.strength)
+        var locations = LocationsOfRisk.Options()
+        locations.weights = request.weights.locations
+        func cut<R>(_ l: RankedList<R>) -> RankedList<R> {
+            request.rows > 0 ? RankedList(ranked: Array(l.ranked.prefix(request.rows)), needsCorroboration: Array(l.needsCorroboration.prefix(request.rows))) : l
+        }
+        var notices = request.parts.contains(.noticeCandidates) ? noticeCandidates(d) : nil
+        if request.rows > 0, let n = notices {
+            notices?.candidates = Array(n.candidates.prefix(request.rows))
+            notices?.needsCorroboration = Array(n.needsCorroboration.prefix(request.rows))
+        }
+        let end = Timestamp(secondsSinceEpoch: (request.panel.dayNumber + 1) * 86_400 - 1)
+        let p = request.parts
+        return Lists(keyAdults: p.contains(.lists) ? cut(KeyPeople.list(d, weights: request.weights).rows) : nil,
+                     locations: p.contains(.lists) ? cut(LocationsOfRisk.list(d, options: locations)) : nil,
+                     vehicles: p.contains(.lists) ? cut(ThingsOfInterest.vehicleList(d, weights: request.weights)) : nil,
+                     phones: p.contains(.lists) ? cut(ThingsOfInterest.phoneList(d, weights: request.weights)) : nil,
+                     noticeCandidates: notices,
+                     missingTrawl: !p.contains(.missingTrawl) ? nil : missingTrawl(d, period: DayPeriod(from: request.since.dayNumber < request.panel.dayNumber
+                                                                         ? Day(dayNumber: request.since.dayNumber + 1) : request.panel,
+                                                                     until: Day(end))))
+    }
+
+    /// What counts as new since the last panel.
+    struct Newness {
+        var since: Day
+        var ingestedAfter: Day?
+        var ingested: IngestedDays
+        func isNew(_ c: Citation) -> Bool {
+            if c.recorded > since { return true }
+            guard let after = ingestedAfter else { return false }
+            return ingested[c.ref].map { $0 > after } ?? false
+        }
+        /// New when every item behind it is new (nothing of it was known at the last panel).
+        func isNew(_ items: [Citation]) -> Bool { !items.isEmpty && items.allSatisfy(isNew) }
+    }
+
+    /// Why a child belongs on the agenda: a new missing episode, a new adult, a rising rate of
+    /// episodes or of new adults. Empty when nothing changed.
+    static func reasons(_ child: EntityID, _ data: ProductData, _ newness: Newness, _ until: Timestamp) -> [String] {
+        var out: [String] = []
+        let newEpisodes = (data.episodesOf[child] ?? []).filter { newness.isNew($0.source) }.count
+        if newEpisodes > 0 { out.append(newEpisodes == 1 ? "a new missing episode" : "\(newEpisodes) new missing episodes") }
+        let adults = linked(to: child, data, newness).filter { $0.kind == "adult" && $0.new }.count
+        if adults > 0 { out.append(adults == 1 ? "a new adult" : "\(adults) new adults") }
+        let p = ChronologyPatterns(child: child, in: data, reference: until)
+        if p.trend == "rising" { out.append("missing episodes rising") }
+        if p.newAdultsTrend == "rising" { out.append("new adults rising") }
+        return out
+    }
+
+    /// Everything but children linked to the child (links both ways and episode roles), by kind then name.
+    static func linked(to child: EntityID, _ data: ProductData, _ newness: Newness) -> [Linked] {
+        var acc: [EntityID: (how: Set<String>, times: [String], items: [Citation])] = [:]
+        func note(_ id: EntityID, _ how: String, _ time: String?, _ items: [Citation]) {
+            guard id != child, let e = data.entity(id) else { return }
+            if e.kind == .person && !data.mayBeRanked(id) { return }   // other children, and anyone held for review
+            var a = acc[id] ?? ([], [], [])
+            a.how.insert(how); if let time { a.times.append(time) }
+            a.items += items
+            acc[id] = a
+        }
+        for l in data.linksOf[child] ?? [] {
+            let other = ProductData.other(l, from: child)
+            let words = l.type == .atLocation ? "at" : l.type.rawValue.replacingOccurrences(of: "_", with: " ")
+            note(other, words, l.time ?? l.evidence.first?.recorded.text, l.evidence)
+        }
+        for e in data.episodesOf[child] ?? [] {
+            if let p = e.missingFrom { note(p, "missing from", e.start.isoText, [e.source]) }
+            if let p = e.foundAt { note(p, "found at", (e.end ?? e.start).isoText, [e.source]) }
+            for w in e.foundWith { note(w, "found with", (e.end ?? e.start).isoText, [e.source]) }
+        }
+        func kind(_ k: EntityKind) -> String {
+            switch k {
+            case .person: "adult"
+            case .location: "place"
+            case .vehicle: "vehicle"
+            case .phone: "phone"
+            case .organisation: "organisation"
+            default: "online account"
+            }
+        }
+        return acc.compactMap { id, a -> Linked? in
+            guard let e = data.entity(id) else { return nil }
+            func key(_ t: String) -> String { t.hasPrefix("~") ? String(t.dropFirst()) : t }
+            let times = a.times.sorted { key($0) < key($1) }
+            let items = distinctEvidence(a.items)
+            return Linked(kind: kind(e.kind), entity: id.description, name: data.name(id), how: a.how.sorted(),
+                          first: times.first ?? "", latest: times.last ?? "", new: newness.isNew(items), items: items)
+        }.sorted { (kindOrder($0.kind), $0.name, $0.entity) < (kindOrder($1.kind), $1.name, $1.entity) }
+    }
+
+    static func kindOrder(_ k: String) -> Int {
+        ["adult", "place", "vehicle", "phone", "online account", "organisation"].firstIndex(of: k) ?? 9
+    }
+
+    /// What changed around the child since the last panel, oldest first.
+    static func changes(_ child: EntityID, report: ChronologyReport, linked: [Linked], _ data: ProductData, _ newness: Newness) -> [Change] {
+        var out: [Change] = []
+        for l in linked where l.new {
+            out.append(Change(kind: "new \(l.kind)", date: l.first, text: "\(l.name) (\(l.entity)): \(l.how.joined(separator: ", "))", items: l.items))
+        }
+        for line in report.lines where newness.isNew(line.source) {
+            switch line.kind {
+            case "missing": out.append(Change(kind: "new missing episode", date: line.date, text: line.text, items: [line.source]))
+            case "notice": out.append(Change(kind: "notice issued", date: line.date, text: line.text, items: [line.source]))
+            case "breach": out.append(Change(kind: "notice breached", date: line.date, text: line.text, items: [line.source]))
+            default: continue
+            }
+        }
+        func key(_ t: String) -> String { t.hasPrefix("~") ? String(t.dropFirst()) : t }
+        return out.sorted { (key($0.date), $0.kind, $0.text) < (key($1.date), $1.kind, $1.text) }
+    }
+}

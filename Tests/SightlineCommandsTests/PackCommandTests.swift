@@ -1,0 +1,275 @@
+import Foundation
+import SightlineTestSupport
+import Testing
+
+/// `sightline pack`: the MACE panel's folder. A hand-built network (Fixtures/pack.jsonl) with a
+/// hotel notice whose night-time occasions come after it, an adult who kept meeting the child after
+/// a warning notice, a weak anonymous report, and a visit too recent to judge; and the samples,
+/// printed to PDF by headless Chromium and read back with pdftotext.
+@Suite("pack", .serialized)
+struct PackCommandTests {
+    let dir = TemporaryDirectory("pack")
+    var db: String { dir.file("p.sqlite") }
+    static let fixture = PackagePaths.root + "/Tests/SightlineCommandsTests/Fixtures/pack.jsonl"
+    let env = ["SIGHTLINE_TODAY": "2024-09-01"]
+
+    init() throws {
+        let r = try runSightline(["ingest", Self.fixture, "--db", dir.file("p.sqlite")])
+        guard r.status == 0 else { throw TestSupportError(r.stderr) }
+    }
+
+    /// Runs `pack` into `folder` (under the test's directory); returns the result.
+    func pack(_ folder: String, _ extra: [String] = [], panel: String = "2024-09-01", database: String? = nil) throws -> CommandResult {
+        try runSightline(["pack", "--db", database ?? db, "--panel-date", panel, "--purpose", "MACE panel (test)", "-o", dir.file(folder)] + extra,
+                         environment: env)
+    }
+
+    func table(_ folder: String, _ name: String) throws -> [[String: String]] {
+        let rows = ItemCommandTests.csvRows(try String(contentsOfFile: dir.file("\(folder)/tables/\(name)"), encoding: .utf8))
+        guard let head = rows.first else { return [] }
+        return rows.dropFirst().map { r in Dictionary(zip(head, r).map { ($0, $1) }, uniquingKeysWith: { a, _ in a }) }
+    }
+
+    @Test("did disruption work, worked by hand: the hotel's night-time occasions came after its notice; the adult kept meeting the child after the warning; a weak report is not counted; a recent visit is too recent")
+    func disruptionWorked() throws {
+        let r = try pack("out")
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try table("out", "disruption-outcomes.csv")
+        #expect(rows.count == 3)
+        // Issued 2024-06-01, panel 2024-09-01: 92 days either side (2024-03-01..05-31, 2024-06-02..09-01).
+        let hotel = try #require(rows.first { $0["action"]?.hasPrefix("hotel notice") == true })
+        #expect(hotel["window (days)"] == "92")
+        // Before: Ada in the lobby one afternoon (PK-P-02). After: Ada late at night with Victor
+        // (PK-P-06) and Bea with Victor (PK-V-07), both night-time occasions; the anonymous 3E call
+        // (PK-H-09) rests on a weak item only and is not counted.
+        #expect(hotel["before"] == "1 (2024-03-01 to 2024-05-31; 1 child, 0 adults of concern, 0 night-time occasions)")
+        #expect(hotel["after"] == "2 (2024-06-02 to 2024-09-01; 2 children, 1 adult of concern, 2 night-time occasions)")
+        #expect(hotel["verdict"] == "more")
+        #expect(hotel["weak, not counted (before/after)"] == "0/1")
+        #expect(hotel["items before"] == "police/PK-P-02 2024-04-11 2BP")
+        #expect(hotel["items after"] == "police/PK-P-06 2024-07-06 2BP; voluntary/PK-V-07 2024-08-03 2BP")
+        // The warning notice: one meeting before (PK-P-03), two after (PK-P-06, PK-P-08).
+        let cawn = try #require(rows.first { $0["action"] == "Child Abduction Warning Notice" })
+        #expect(cawn["subject"] == "Victor Testadult (E3)")
+        #expect(cawn["before"]?.hasPrefix("1 (2024-03-01 to 2024-05-31; 1 child") == true)
+        #expect(cawn["after"]?.hasPrefix("2 (2024-06-02 to 2024-09-01; 1 child") == true)
+        #expect(cawn["verdict"] == "more")
+        #expect(cawn["items after"] == "police/PK-P-06 2024-07-06 2BP; police/PK-P-08 2024-08-21 2BP")
+        // The visit of 2024-08-20 is 12 days before the panel.
+        let visit = try #require(rows.first { $0["action"] == "preventative visit" })
+        #expect(visit["verdict"] == "too recent to judge" && visit["before"] == "" && visit["after"] == "")
+        // A later panel: the hotel's windows grow, the verdict holds; the visit can now be judged.
+        let later = try pack("later", panel: "2024-10-15")
+        #expect(later.status == 0, "\(later.stderr)")
+        let again = try table("later", "disruption-outcomes.csv")
+        #expect(again.first { $0["action"] == "preventative visit" }?["verdict"] == "fewer")
+    }
+
+    @Test("the agenda: by default the children with a new episode or a new adult since the last panel, in name order; --children instead")
+    func agenda() throws {
+        // Since 2024-08-04 (28 days, no earlier pack): Bea's missing episode of 2024-08-24, found with
+        // Victor at Flat 9 (both new to her). Ada's only new item links her to an adult already known.
+        #expect(try pack("a").status == 0)
+        let agenda = try table("a", "agenda.csv")
+        #expect(agenda.map { $0["child"] ?? "" } == ["Child C-2"])
+        #expect(agenda.first?["why on the agenda"] == "a new missing episode; a new adult")
+        let changes = try table("a", "child-01-changes.csv")
+        #expect(changes.map { $0["change"] ?? "" } == ["new missing episode", "new adult", "new place"])
+        // Asked for, in name order whatever the order asked (pseudonyms: Child C-1 before Child C-2).
+        let r = try pack("b", ["--children", "Bea Packchild, Ada Packchild"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let named = try table("b", "agenda.csv")
+        #expect(named.map { $0["child"] ?? "" } == ["Ada Packchild", "Bea Packchild"])
+        #expect(named.allSatisfy { $0["why on the agenda"]?.hasPrefix("named for this panel") == true })
+        // The children's chronologies are the chronology command's lines.
+        let chronology = try table("b", "child-01-chronology.csv")
+        let direct = try runSightline(["chronology", "Ada Packchild", "--db", db, "--format", "csv", "--until", "2024-09-01"], environment: env)
+        #expect(chronology.count == ItemCommandTests.csvRows(direct.stdout).count - 1 && chronology.count > 5)
+        // An adult is never on the agenda.
+        let adult = try pack("c", ["--children", "Victor Testadult"])
+        #expect(adult.status == 4 && adult.stderr.contains("not a child"), "\(adult.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.file("c/index.html")))
+    }
+
+    @Test("'since' defaults to the previous pack's panel date recorded in the store; a pack made again for the same panel does not move it")
+    func sinceThePreviousPanel() throws {
+        #expect(try pack("first", panel: "2024-08-01").status == 0)
+        #expect(try pack("second").status == 0)
+        #expect(try pack("again").status == 0)
+        for folder in ["second", "again"] {
+            let m = try manifest(folder)
+            #expect(m["since"] as? String == "2024-08-01", "\(folder)")
+            #expect((m["sinceReason"] as? String)?.hasPrefix("the previous pack's panel date") == true)
+        }
+        let page = try String(contentsOfFile: dir.file("second/index.html"), encoding: .utf8)
+        #expect(page.contains("2024-08-01: the previous pack&#39;s panel date"))
+        // --since wins.
+        #expect(try pack("asked", ["--since", "2024-06-15"]).status == 0)
+        #expect(try manifest("asked")["since"] as? String == "2024-06-15")
+    }
+
+    func manifest(_ folder: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.file("\(folder)/manifest.json")))) as? [String: Any] ?? [:]
+    }
+
+    /// Every file under a folder, relative to it.
+    static func files(under root: String) -> [String] {
+        var out: [String] = []
+        let e = FileManager.default.enumerator(atPath: root)
+        while let f = e?.nextObject() as? String {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + f, isDirectory: &isDir), !isDir.boolValue { out.append(f) }
+        }
+        return out.sorted()
+    }
+
+    @Test("the manifest lists every file with its SHA-256 and the log's checkpoint; the cover names the log entry that holds the page's hash")
+    func manifestMatches() throws {
+        #expect(try pack("m", ["--recipient", "panel chair"]).status == 0)
+        let m = try manifest("m")
+        let listed = (m["files"] as? [[String: Any]] ?? []).map { ($0["path"] as? String ?? "", $0["sha256"] as? String ?? "", $0["bytes"] as? Int ?? -1) }
+        #expect(Set(listed.map(\.0)) == Set(Self.files(under: dir.file("m")).filter { $0 != "manifest.json" }))
+        for (path, sha, bytes) in listed {
+            let data = try Data(contentsOf: URL(fileURLWithPath: dir.file("m/" + path)))
+            #expect(data.count == bytes && Self.sha256(data) == sha, "\(path)")
+        }
+        #expect(m["audience"] as? String == "police_analyst" && m["purpose"] as? String == "MACE panel (test)" && m["panelDate"] as? String == "2024-09-01")
+        let seq = (m["auditCheckpoint"] as? [String: Any])?["seq"] as? Int
+        #expect(seq == 1)
+        let verify = try runSightline(["audit", "verify", "--db", db, "--checkpoint", dir.file("m/manifest.json")])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        // The cover names its own entry; the entry holds the hash of the page as written (sealed).
+        let page = try String(contentsOfFile: dir.file("m/index.html"), encoding: .utf8)
+        #expect(page.contains("entry 1 of ") && !page.contains("[[sightline-"))
+        let shown = try runSightline(["audit", "show", "--db", db, "--format", "json"])
+        let entry = try #require((try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [[String: Any]])?.first)
+        let logged = ((entry["disclosed"] as? [String: Any])?["files"] as? [[String: String]] ?? []).first { $0["path"]?.hasSuffix("/m/index.html") == true }
+        #expect(logged?["sha256"] == Self.sha256(try Data(contentsOf: URL(fileURLWithPath: dir.file("m/index.html")))))
+        #expect(entry["recipients"] as? [String] == ["panel chair"])
+    }
+
+    static func sha256(_ d: Data) -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input; p.standardOutput = output
+        try? p.run()
+        input.fileHandleForWriting.write(d); try? input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(String(decoding: out, as: UTF8.self).prefix(64))
+    }
+
+    @Test("the folder: a user's own files are never written over; an earlier pack is replaced whole; a failed run leaves nothing logged")
+    func folderSafety() throws {
+        // A folder holding someone's file.
+        let mine = dir.write("mine/notes.txt", "my notes")
+        let r = try pack("mine")
+        #expect(r.status == 5 && r.stderr.contains("not a Sightline pack"), "\(r.stderr)")
+        #expect(try String(contentsOfFile: mine, encoding: .utf8) == "my notes")
+        #expect(Self.files(under: dir.file("mine")) == ["notes.txt"])
+        // A file where the folder should be.
+        _ = dir.write("afile", "x")
+        #expect(try pack("afile").status == 5)
+        // Neither was logged.
+        let shown = try runSightline(["audit", "show", "--db", db, "--format", "json"])
+        #expect((try? JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [Any])?.isEmpty ?? true)
+        // A pack over an earlier one: the earlier pack's second child's tables go.
+        #expect(try pack("twice", ["--children", "Ada Packchild,Bea Packchild"]).status == 0)
+        #expect(Self.files(under: dir.file("twice")).contains("tables/child-02-chronology.csv"))
+        #expect(try pack("twice", ["--children", "Ada Packchild"]).status == 0)
+        #expect(!Self.files(under: dir.file("twice")).contains { $0.hasPrefix("tables/child-02") })
+        // Bad requests: nothing written.
+        #expect(try pack("bad1", ["--since", "2024-09-05"]).status == 2)
+        #expect(try pack("bad2", panel: "2024-02-30").status == 2)
+        #expect(try pack("bad3", ["--children", "Nobody Known"]).status == 4)
+        for f in ["bad1", "bad2", "bad3"] { #expect(!FileManager.default.fileExists(atPath: dir.file(f + "/index.html"))) }
+        // A purpose is required, as for an export.
+        let none = try runSightline(["pack", "--db", db, "--panel-date", "2024-09-01", "-o", dir.file("np")], environment: env)
+        #expect(none.status == 2 && none.stderr.contains("--purpose"), "\(none.stderr)")
+    }
+}
+
+/// The samples' packs: police and partner differ exactly as their audiences say; the partner's
+/// prints, with the handling marking on every page, every agenda child's chronology and picture.
+@Suite("pack of the samples", .serialized)
+struct SamplesPackTests {
+    let dir = TemporaryDirectory("samples-pack")
+    var db: String { dir.file("s.sqlite") }
+    let env = ["SIGHTLINE_TODAY": "2025-07-01"]
+
+    init() throws {
+        let r = try runSightline(["ingest", PackagePaths.root + "/Samples", "--db", dir.file("s.sqlite")])
+        guard r.status == 0 else { throw TestSupportError(r.stderr) }
+    }
+
+    func pack(_ folder: String, audience: String) throws -> CommandResult {
+        try runSightline(["pack", "--db", db, "--panel-date", "2025-07-01", "--audience", audience, "--purpose", "MACE panel (test)",
+                          "-o", dir.file(folder)], environment: env)
+    }
+
+    func rows(_ folder: String, _ name: String) throws -> [[String]] {
+        Array(ItemCommandTests.csvRows(try String(contentsOfFile: dir.file("\(folder)/tables/\(name)"), encoding: .utf8)).dropFirst())
+    }
+
+    @Test("police and partner packs from the same data: the partner's has no C-handled item, minted references and the same agenda")
+    func policeAndPartner() throws {
+        #expect(try pack("police", audience: "police_analyst").status == 0)
+        #expect(try pack("partner", audience: "mace_partner").status == 0)
+        let policeItems = try rows("police", "items.csv"), partnerItems = try rows("partner", "items.csv")
+        #expect(policeItems.contains { $0[4] == "C" })
+        #expect(!partnerItems.contains { $0[4] == "C" } && !partnerItems.isEmpty)
+        // Opaque references for the partner: none of the police references appear in any file of its pack.
+        let partnerText = try PackCommandTests.files(under: dir.file("partner")).map { try String(contentsOfFile: dir.file("partner/" + $0), encoding: .utf8) }.joined()
+        let policeRefs = Set(policeItems.map { "\($0[0])/\($0[1])" })
+        #expect(policeRefs.filter { partnerText.contains($0) }.isEmpty)
+        #expect(try rows("police", "agenda.csv").map { $0[1] } == rows("partner", "agenda.csv").map { $0[1] })
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.file("partner/manifest.json")))) as? [String: Any]
+        #expect(((manifest?["handling"] as? [String: Any])?["codes"] as? [String])?.contains("C") == false)
+        // Licensing gets no child's section: only the lists its commands allow.
+        #expect(try pack("licensing", audience: "licensing").status == 0)
+        #expect(try rows("licensing", "agenda.csv").isEmpty)
+        #expect(!PackCommandTests.files(under: dir.file("licensing")).contains { $0.contains("child-") || $0.contains("notice-candidates") || $0.contains("trawl") })
+    }
+
+    @Test("the partner's pack prints: the handling marking on every page, every agenda child's chronology and network picture, page numbers")
+    func printsToPDF() throws {
+        #expect(try pack("print", audience: "mace_partner").status == 0)
+        let agenda = try rows("print", "agenda.csv").map { $0[0] }
+        #expect(agenda.count >= 2, "\(agenda)")
+        let page = try String(contentsOfFile: dir.file("print/index.html"), encoding: .utf8)
+        #expect(page.components(separatedBy: "<svg").count - 1 == agenda.count)
+        #expect(!page.contains("src=\"http") && !page.contains("href=\"http") && !page.contains("@import") && !page.contains("<link "))
+        let pdf = dir.file("print.pdf")
+        let chromium = try runProgram("/usr/bin/timeout", ["180", "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                                           "--user-data-dir=" + dir.file("chromium"), "--print-to-pdf=" + pdf, dir.file("print/index.html")])
+        #expect(FileManager.default.fileExists(atPath: pdf), "chromium (scripts/install-deps.sh installs it): \(chromium)")
+        let text = try runProgram("/usr/bin/pdftotext", ["-layout", pdf, "-"])
+        let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: true).filter { !$0.allSatisfy(\.isWhitespace) }
+        #expect(pages.count >= agenda.count + 3)
+        for (k, p) in pages.enumerated() {
+            #expect(p.contains("Handling 2, P: share only as the handling codes allow"), "page \(k + 1) has no handling marking")
+            #expect(p.contains("Page \(k + 1) of \(pages.count)"), "page \(k + 1) is not numbered")
+        }
+        for child in agenda {
+            // The child's section: its heading, its chronology, and the picture's caption (text in the SVG).
+            let at = try #require(text.range(of: "\(child) (E"), "\(child)")
+            let section = text[at.lowerBound...]
+            #expect(section.contains("Chronology") && section.contains("Patterns and triggers"))
+            #expect(text.contains("Within 1 link of \(child)"), "no picture of \(child)")
+        }
+    }
+}
+
+/// Runs a program; returns its standard output (and error, when it fails).
+func runProgram(_ path: String, _ arguments: [String]) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = arguments
+    let out = Pipe()
+    p.standardOutput = out; p.standardError = FileHandle.nullDevice
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self) + (p.terminationStatus == 0 ? "" : "(exit \(p.terminationStatus))")
+}
