@@ -162,6 +162,19 @@ func releaseKeptValues() { keptUntilExit.removeAll() }
 extension NetworkOptions {
     /// The store's contents as the command's audience may see them: screened before anything is
     /// counted, ranked, drawn or linked from them.
+    /// The store's contents around one child only (``SightlineStore/productContents(around:)``),
+    /// screened for the audience as ``contents(_:)`` is.
+    func contents(_ db: SightlineStore, around child: EntityID) throws -> ProductContents {
+        currentGate.screen.screen(try db.productContents(around: child), on: filter.asOf ?? RunDay.todayOrClock())
+    }
+
+    /// The day the whole network's newest item was recorded, among the items the audience may see:
+    /// what a neighbourhood's lists measure to, as they would on the whole network.
+    func newestAdmitted(_ db: SightlineStore) throws -> Timestamp? {
+        if let asOf = filter.asOf { return asOf }
+        return try db.newestLinkEvidence().filter(currentGate.screen.admits).map(\.recorded).max()?.timestamp
+    }
+
     func contents(_ db: SightlineStore) throws -> ProductContents {
         // A command without its gate stops here: nothing is read that the gate has not screened.
         currentGate.screen.screen(try db.productContents(), on: filter.asOf ?? RunDay.todayOrClock())

@@ -125,7 +125,8 @@ struct PackCommand: ParsableCommand {
             for k in pack.agenda.indices { pack.agenda[k].chronology.attach(summaries: byRef) }
         }
 
-        let pictures = audience.mayBeGiven("render") ? try Self.pictures(pack, now) : [:]
+        let pictures: [String: String]
+        do { pictures = audience.mayBeGiven("render") ? try PackPage.pictures(pack, now.snapshot) : [:] } catch { throw CommandError("\(error)") }
         if !audience.mayBeGiven("render") && !pack.agenda.isEmpty { omitted.append("network pictures: 'render' may not be given to \(audience.name)") }
         let lists = Self.listTables(pack.lists)
         let (marking, conditions) = PackPage.marking(pack.items)
@@ -169,22 +170,6 @@ struct PackCommand: ParsableCommand {
             }
             return [.init(manifest.bytes, to: .file(folder.path("manifest.json")))]
         }
-    }
-
-    /// Each agenda child's network (within one link) as inline SVG, by entity.
-    static func pictures(_ pack: PanelPack, _ data: ProductData) throws -> [String: String] {
-        var out: [String: String] = [:]
-        for c in pack.agenda {
-            guard let id = EntityID(parsing: c.entity), let center = data.snapshot.index[id] else { continue }
-            let picture = Views.ego(data.snapshot, center: center, hops: 1, options: ViewOptions())
-            guard picture.nodes.count > 1 else { continue }
-            let bytes: [UInt8]
-            do { bytes = try Graphviz.render(picture, engine: picture.nodes.count > 300 ? .sfdp : .neato, format: .svg) } catch { throw CommandError("\(error)") }
-            let svg = String(decoding: bytes, as: UTF8.self)
-            // Inline: the XML declaration, doctype and comments before the element go.
-            out[c.entity] = svg.range(of: "<svg").map { String(svg[$0.lowerBound...]) } ?? svg
-        }
-        return out
     }
 
     /// The lists as their commands write them (every column in tables/, the terminal's columns on the page).

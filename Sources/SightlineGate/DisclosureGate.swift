@@ -93,7 +93,7 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
     /// Written where an output states the log entry that records it (``stage(_:to:sealed:)``):
     /// replaced by the entry's sequence number as it is logged.
     public static let logEntryMark = "[[sightline-log-entry]]"
-    /// ... and by the time it is logged at (UTC).
+    /// ... and by the time it is logged at (UTC, as the log writes it: `2026-12-06T12:33:01.201Z`).
     public static let loggedAtMark = "[[sightline-logged-at]]"
     /// Outputs (by index in `staged`) that carry the marks.
     private var sealed: [Int] = []
@@ -183,7 +183,7 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
         let log = try openLog()
         let record = try log.append { seq, at in
             for k in sealed {
-                staged[k].bytes = Self.replacing([(Self.logEntryMark, String(seq)), (Self.loggedAtMark, at + " UTC")], in: staged[k].bytes)
+                staged[k].bytes = Self.replacing([(Self.logEntryMark, String(seq)), (Self.loggedAtMark, at)], in: staged[k].bytes)
             }
             return entry()
         }

@@ -75,9 +75,12 @@ public struct ExportManifest: Codable, Sendable {
     }
 
     /// The manifest as written: JSON, sorted keys.
-    public var bytes: [UInt8] {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(((try? enc.encode(self)) ?? Data()) + Data("\n".utf8))
-    }
+    public var bytes: [UInt8] { manifestBytes(self) }
+}
+
+/// A manifest as written (an export's, a pack's): pretty JSON, sorted keys, a final newline.
+func manifestBytes(_ value: some Encodable) -> [UInt8] {
+    let enc = JSONEncoder()
+    enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return Array(((try? enc.encode(value)) ?? Data()) + Data("\n".utf8))
 }

@@ -55,9 +55,5 @@ public struct PackManifest: Codable, Sendable {
     }
 
     /// The manifest as written: JSON, sorted keys.
-    public var bytes: [UInt8] {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(((try? enc.encode(self)) ?? Data()) + Data("\n".utf8))
-    }
+    public var bytes: [UInt8] { manifestBytes(self) }
 }

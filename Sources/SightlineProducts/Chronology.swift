@@ -143,7 +143,9 @@ public struct ChronologyReport: Sendable, Encodable, Equatable {
     /// The chronology of `child` in `data`, oldest first: every line whose date falls in the window
     /// (`from`, `until`: either may be open), approximate dates where their date falls.
     /// - Complexity: O(the child's links, episodes, periods, notices and non-consents, log of their number).
-    public init(child: EntityID, in data: ProductData, from: Timestamp? = nil, until: Timestamp? = nil) {
+    /// - Parameter reference: the day the patterns run to when `until` is not given (nil: the data's
+    ///   reference date, its newest item).
+    public init(child: EntityID, in data: ProductData, from: Timestamp? = nil, until: Timestamp? = nil, reference: Timestamp? = nil) {
         self.child = child.description
         name = data.name(child)
         lines = Chronology.events(for: child, in: data, name: data.name).compactMap { e in
@@ -157,7 +159,7 @@ public struct ChronologyReport: Sendable, Encodable, Equatable {
                         recorded: c.recorded.text, grade: c.grade.code, handling: c.grade.handlingCode, conditions: c.conditions,
                         summary: nil, language: nil, source: c)
         }
-        patterns = ChronologyPatterns(child: child, in: data, lines: lines, reference: until)
+        patterns = ChronologyPatterns(child: child, in: data, lines: lines, reference: until ?? reference)
     }
 
     /// The items cited, each once, in the order of the lines.

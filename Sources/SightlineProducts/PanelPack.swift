@@ -1,3 +1,4 @@
+import Dispatch
 import SightlineModel
 import SightlineNetwork
 import SightlineReadModel
@@ -149,9 +150,10 @@ public struct PanelPack: Sendable, Encodable {
                          changes: Self.changes(id, report: report, linked: linked, data, newness))
         }.sorted { ($0.name, $0.entity) < ($1.name, $1.entity) }
 
+        // The lists as known on the last panel's date are made on the other core meanwhile.
+        let earlier = past.map { p in InBackground { Self.lists(p, request: request) } }
         lists = Self.lists(data, request: request)
-        if let past {
-            let then = Self.lists(past, request: request)
+        if let then = earlier?.value {
             let n = request.rows
             func change<R>(_ title: String, _ now: [R]?, _ before: [R]?, _ key: (R) -> String, _ name: (R) -> String) -> ListChange? {
                 guard let now, let before else { return nil }
@@ -310,5 +312,20 @@ public struct PanelPack: Sendable, Encodable {
         }
         func key(_ t: String) -> String { t.hasPrefix("~") ? String(t.dropFirst()) : t }
         return out.sorted { (key($0.date), $0.kind, $0.text) < (key($1.date), $1.kind, $1.text) }
+    }
+}
+
+/// A value computed on another thread, read (waiting for it) once.
+final class InBackground<Value: Sendable>: @unchecked Sendable { // written once before `done` is signalled
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+    init(_ make: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async { self.result = make(); self.done.signal() }
+    }
+    /// The value, once computed.
+    var value: Value {
+        done.wait()
+        done.signal()
+        return result!
     }
 }

@@ -115,12 +115,7 @@ public enum MissingBriefPage {
     /// A self-contained printable page, well-formed XHTML (it parses as XML).
     /// - Complexity: O(r) for r rows and evidence items.
     public static func html(_ b: MissingBrief) -> String {
-        var h = """
-        <!DOCTYPE html>
-        <html xmlns="http://www.w3.org/1999/xhtml" lang="en-GB">
-        <head>
-        <meta charset="utf-8" />
-        <title>\(escape("Missing child brief: \(b.child.name)"))</title>
+        var h = pageHead(title: "Missing child brief: \(b.child.name)", style: """
         <style>
         body { font-family: sans-serif; font-size: 10pt; margin: 1.5em; color: #000; }
         h1 { font-size: 14pt; margin: 0 0 0.3em 0; } h2 { font-size: 11pt; margin: 1em 0 0.2em 0; border-bottom: 1px solid #444; }
@@ -128,11 +123,7 @@ public enum MissingBriefPage {
         li { margin-bottom: 0.3em; } .cite { font-size: 8.5pt; color: #333; } .head { font-weight: bold; }
         @media print { body { margin: 0; } h2 { page-break-after: avoid; } li { page-break-inside: avoid; } }
         </style>
-        </head>
-        <body>
-        <h1>\(escape(title))</h1>
-
-        """
+        """) + "<h1>\(escape(title))</h1>\n"
         h += "<ul class=\"header\">\n" + headerLines(b).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         h += "<p class=\"note\">\(escape(note))</p>\n"
         for s in sections(b) {
@@ -156,4 +147,20 @@ public enum MissingBriefPage {
         h += "</body>\n</html>\n"
         return h
     }
+}
+
+/// The start of a self-contained XHTML page, up to and including `<body>`: its title (escaped)
+/// and its `<style>` element.
+func pageHead(title: String, style: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html xmlns="http://www.w3.org/1999/xhtml" lang="en-GB">
+    <head>
+    <meta charset="utf-8" />
+    <title>\(xmlEscaped(MissingBriefPage.oneLine(title)))</title>
+    \(style)
+    </head>
+    <body>
+
+    """
 }

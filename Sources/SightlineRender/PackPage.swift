@@ -1,4 +1,5 @@
 import SightlineModel
+import SightlineNetwork
 import SightlineProducts
 import SightlineReadModel
 
@@ -199,15 +200,9 @@ public enum PackPage {
     /// - Complexity: O(size of the pack).
     public static func html(_ pack: PanelPack, cover: PackCover, lists: [PackTable], pictures: [String: String]) -> String {
         let t = tables(pack)
-        var h = """
-        <!DOCTYPE html>
-        <html xmlns="http://www.w3.org/1999/xhtml" lang="en-GB">
-        <head>
-        <meta charset="utf-8" />
-        <title>\(escape("MACE panel pack, \(cover.panelDate): \(cover.audienceTitle)"))</title>
-        \(style(marking: cover.marking, footer: "MACE panel \(cover.panelDate), for \(cover.audienceTitle), log entry \(cover.logEntry)"))
-        </head>
-        <body>
+        var h = pageHead(title: "MACE panel pack, \(cover.panelDate): \(cover.audienceTitle)",
+                         style: style(marking: cover.marking, footer: "MACE panel \(cover.panelDate), for \(cover.audienceTitle), log entry \(cover.logEntry)"))
+        h += """
         <section class="cover">
         <h1>\(escape("MACE panel pack"))</h1>
         <p class="marking">\(escape(cover.marking))</p>
@@ -235,7 +230,7 @@ public enum PackPage {
         h += "</dl>\n"
         h += "<p class=\"note\">\(escape("Every line cites its intelligence item (agency, reference, date recorded, grade). Children are never ranked or scored; an adult is always the actor of an act upon a child. The agencies' own words are quoted as written; phrases that minimise risk or blame a child are flagged for the panel to challenge."))</p>\n"
         // The agenda.
-        h += "<h2>\(escape("Agenda"))</h2>\n<p class=\"note\">\(escape(t.agenda.note ?? ""))</p>\n<ul>\n"
+        h += "<h2>\(escape("Agenda"))</h2>\n<h3>\(escape("Children to discuss"))</h3>\n<p class=\"note\">\(escape(t.agenda.note ?? ""))</p>\n<ul>\n"
         for (k, c) in pack.agenda.enumerated() {
             h += "<li><a href=\"#child-\(k + 1)\">\(escape(c.name))</a>: \(escape(c.reasons.joined(separator: "; ")))</li>\n"
         }
@@ -249,6 +244,7 @@ public enum PackPage {
         ].filter { $0.1.contains { f in lists.contains { $0.file == f } } }
         let holdsLists = lists.contains { $0.file == "key-adults.csv" }
         let tail = (pack.listChanges.isEmpty ? [] : ["Changes since the last panel"]) + (holdsLists ? ["Did disruption work"] : []) + ["Intelligence cited"]
+        h += "</ul>\n<h3>\(escape("Then"))</h3>\n<ul>\n"
         for part in listParts.map(\.0) + tail { h += "<li>\(escape(part))</li>\n" }
         h += "</ul>\n</section>\n"
 
@@ -300,15 +296,8 @@ public enum PackPage {
     /// A chronology as one printable page (`sightline chronology --format html`).
     public static func chronologyHTML(_ r: ChronologyReport, marking: String, audience: String) -> String {
         let t = chronologyTable(r, file: "chronology.csv")
-        var h = """
-        <!DOCTYPE html>
-        <html xmlns="http://www.w3.org/1999/xhtml" lang="en-GB">
-        <head>
-        <meta charset="utf-8" />
-        <title>\(escape("Chronology: \(r.name)"))</title>
-        \(style(marking: marking, footer: "Chronology of \(r.name), for \(audience)"))
-        </head>
-        <body>
+        var h = pageHead(title: "Chronology: \(r.name)", style: style(marking: marking, footer: "Chronology of \(r.name), for \(audience)"))
+        h += """
         <h1>\(escape("Multi-agency chronology: \(r.name) (\(r.child))"))</h1>
         <p class="marking">\(escape(marking))</p>
 
@@ -330,5 +319,21 @@ public enum PackPage {
             ? "Handling \(codes.isEmpty ? "P" : codes.joined(separator: ", ")): share only as the handling codes allow"
             : "Handling \(codes.joined(separator: ", ")): contains items handled C: share only as their conditions allow"
         return (line, conditions)
+    }
+
+    /// Each agenda child's network (within one link of the child), drawn by Graphviz as SVG to be
+    /// inlined in the page, by entity; none for a child with nothing linked.
+    /// - Throws: ``RenderError`` when Graphviz fails.
+    public static func pictures(_ pack: PanelPack, _ snapshot: NetworkSnapshot) throws(RenderError) -> [String: String] {
+        var out: [String: String] = [:]
+        for c in pack.agenda {
+            guard let id = EntityID(parsing: c.entity), let center = snapshot.index[id] else { continue }
+            let picture = Views.ego(snapshot, center: center, hops: 1, options: ViewOptions())
+            guard picture.nodes.count > 1 else { continue }
+            let svg = String(decoding: try Graphviz.render(picture, engine: picture.nodes.count > 300 ? .sfdp : .neato, format: .svg), as: UTF8.self)
+            // Inline: the XML declaration, doctype and comments before the element go.
+            out[c.entity] = svg.range(of: "<svg").map { String(svg[$0.lowerBound...]) } ?? svg
+        }
+        return out
     }
 }

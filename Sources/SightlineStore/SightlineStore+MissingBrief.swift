@@ -57,63 +57,13 @@ extension SightlineStore {
     ///   ``adultLinkTypes`` + their evidence), each through an index.
     public func missingBriefContents(for child: EntityID, recordedBy: String? = nil) throws(StoreError) -> MissingBriefContents {
         try read { db in
-            let cutoff = recordedBy ?? "9999-12-31"
-            let cutoffDay = Day(cutoff) ?? Day(dayNumber: .max)
-            var survivors: [Int64: Int64] = [:]
-            func canonical(_ id: Int64) throws -> Int64 {
-                if let s = survivors[id] { return s }
-                let s = try Self.survivor(id, db)
-                survivors[id] = s
-                return s
-            }
-            var membersCache: [Int64: [Int64]] = [:]
-            func members(_ id: Int64) throws -> [Int64] {
-                if let m = membersCache[id] { return m }
-                let m = try Self.memberList(id, db)
-                membersCache[id] = m
-                return m
-            }
-            func inList(_ ids: [Int64]) -> String { ids.map(String.init).joined(separator: ",") }
-
-            var entities: [EntityID: NetworkEntity] = [:]
-            func entity(_ id: Int64) throws -> NetworkEntity {
-                if let e = entities[EntityID(id)] { return e }
-                var e = try Self.safeguardingEntity(members: try members(id), id: id, db)
-                // Every role is kept for the rules; the roles shown are those known by the cut-off.
-                e.roles = Set(e.roleRecords.filter { $0.source.recorded <= cutoffDay }.map(\.value)).sorted { $0.rawValue < $1.rawValue }
-                entities[e.id] = e
-                return e
-            }
-
-            func evidence(_ link: Int64) throws -> [Citation] {
-                try Row.fetchAll(db, sql: """
-                    SELECT \(Self.citationColumns) FROM link_evidence le JOIN item i ON i.id = le.item_id
-                    WHERE le.link_id = ? AND i.recorded <= ? ORDER BY i.recorded, i.id
-                    """, arguments: [link, cutoff]).map { Self.citation($0, from: 0) }
-            }
-            /// The links touching an entity's members (of the given types, or all), with evidence
-            /// known by the cut-off, folded onto survivors.
-            func links(of id: Int64, types: [LinkType]?) throws -> [NetworkLink] {
-                let list = inList(try members(id))
-                let typeClause = types.map { " AND type IN (" + $0.map { "'\($0.rawValue)'" }.joined(separator: ",") + ")" } ?? ""
-                var out: [NetworkLink] = []
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT id, type, source, target, time_text, origin FROM link WHERE source IN (\(list))\(typeClause)
-                    UNION SELECT id, type, source, target, time_text, origin FROM link WHERE target IN (\(list))\(typeClause)
-                    ORDER BY 1
-                    """) {
-                    let (a, b) = (try canonical(row[2]), try canonical(row[3]))
-                    guard a != b, let type = LinkType(rawValue: row[1]) else { continue }
-                    let lid: Int64 = row[0]
-                    let ev = try evidence(lid)
-                    guard !ev.isEmpty else { continue }
-                    let time: String = row[4]
-                    _ = try entity(a); _ = try entity(b)
-                    out.append(NetworkLink(id: lid, type: type, source: EntityID(a), target: EntityID(b),
-                                           time: time.isEmpty ? nil : time, origin: LinkOrigin(rawValue: row[5]) ?? .asserted, evidence: ev))
-                }
-                return out
-            }
+            let n = Neighbourhood(db, recordedBy: recordedBy)
+            let cutoff = n.cutoff
+            func canonical(_ id: Int64) throws -> Int64 { try n.canonical(id) }
+            func members(_ id: Int64) throws -> [Int64] { try n.members(id) }
+            func inList(_ ids: [Int64]) -> String { Neighbourhood.inList(ids) }
+            func entity(_ id: Int64) throws -> NetworkEntity { try n.entity(id) }
+            func links(of id: Int64, types: [LinkType]?) throws -> [NetworkLink] { try n.links(of: id, types: types) }
 
             let root = try canonical(child.rawValue)
             let childMembers = inList(try members(root))
@@ -131,29 +81,8 @@ extension SightlineStore {
                 }
             }
 
-            var episodes: [MissingEpisode] = []
-            for row in try Row.fetchAll(db, sql: """
-                SELECT e.id, e.start, e.end, e.missing_from, e.found_at, \(Self.citationColumns)
-                FROM missing_episode e JOIN item i ON i.id = e.item_id
-                WHERE e.child IN (\(childMembers)) AND i.recorded <= ? ORDER BY e.start, e.id
-                """, arguments: [cutoff]) {
-                let eid: Int64 = row[0]
-                let with = try Int64.fetchAll(db, sql: "SELECT person FROM missing_found_with WHERE episode_id = ? ORDER BY person", arguments: [eid])
-                    .map { try canonical($0) }
-                let from = try (row[3] as Int64?).map(canonical), at = try (row[4] as Int64?).map(canonical)
-                for id in with + [from, at].compactMap({ $0 }) { _ = try entity(id) }
-                episodes.append(MissingEpisode(id: eid, child: EntityID(root), start: try Self.time(row[1] as String, "missing_episode.start"),
-                                               end: try Self.time(row[2] as String?, "missing_episode.end"),
-                                               missingFrom: from.map { EntityID($0) }, foundAt: at.map { EntityID($0) },
-                                               foundWith: Array(Set(with)).sorted().map { EntityID($0) }, source: Self.citation(row, from: 5)))
-            }
-            let periods = try Row.fetchAll(db, sql: """
-                SELECT p.start, p.end, p.authority, \(Self.citationColumns) FROM looked_after p JOIN item i ON i.id = p.item_id
-                WHERE p.entity_id IN (\(childMembers)) AND i.recorded <= ? ORDER BY p.start, i.id
-                """, arguments: [cutoff]).map { row in
-                CarePeriod(child: EntityID(root), start: try Self.day(row[0] as String, "looked_after.start"),
-                           end: try Self.day(row[1] as String?, "looked_after.end"), authority: row[2], source: Self.citation(row, from: 3))
-            }
+            let episodes = try n.episodes(of: root)
+            let periods = try n.carePeriods(of: root)
 
             let childLinks = try links(of: root, types: nil)
             // The people linked to the child or found with them (the brief decides, by the safeguarding
@@ -182,24 +111,12 @@ extension SightlineStore {
 
             // Place details, later records overriding earlier ones key by key.
             var facts: [EntityID: EntityFacts] = [:]
-            for (id, e) in entities.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where e.kind == .location {
-                var f = EntityFacts()
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT r.details FROM entity_record r JOIN item i ON i.id = r.item_id
-                    WHERE r.entity_id IN (\(inList(try members(id.rawValue)))) AND r.details IS NOT NULL AND i.recorded <= ?
-                    ORDER BY i.recorded, i.id
-                    """, arguments: [cutoff]) {
-                    let details = Self.stringMap(row[0])
-                    if let c = details["category"] { f.category = c }
-                    if let p = details["postcode"] { f.postcode = p }
-                    if let a = details["address"] { f.address = a }
-                    if let n = details["nte"] { f.nightTimeEconomy = n == "true" }
-                }
-                facts[id] = f
+            for (id, e) in n.entities.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where e.kind == .location {
+                facts[id] = try n.placeFacts(id.rawValue)
             }
             return MissingBriefContents(child: childEntity, identifiers: identifiers, birthDates: birthDates, episodes: episodes,
                                         carePeriods: periods, childLinks: childLinks, adultLinks: adultLinks,
-                                        entities: entities, facts: facts)
+                                        entities: n.entities, facts: facts)
         }
     }
 }

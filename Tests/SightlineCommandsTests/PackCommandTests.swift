@@ -123,16 +123,23 @@ struct PackCommandTests {
         return out.sorted()
     }
 
+    /// Every file of the folder but the manifest is listed in it, with its size and SHA-256.
+    static func expectManifestMatches(_ folder: String) throws {
+        let m = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))) as? [String: Any] ?? [:]
+        let listed = (m["files"] as? [[String: Any]] ?? []).map { ($0["path"] as? String ?? "", $0["sha256"] as? String ?? "", $0["bytes"] as? Int ?? -1) }
+        #expect(Set(listed.map(\.0)) == Set(files(under: folder).filter { $0 != "manifest.json" }))
+        #expect(listed.count > 3)
+        for (path, sha, bytes) in listed {
+            let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path))
+            #expect(data.count == bytes && sha256(data) == sha, "\(path)")
+        }
+    }
+
     @Test("the manifest lists every file with its SHA-256 and the log's checkpoint; the cover names the log entry that holds the page's hash")
     func manifestMatches() throws {
         #expect(try pack("m", ["--recipient", "panel chair"]).status == 0)
+        try Self.expectManifestMatches(dir.file("m"))
         let m = try manifest("m")
-        let listed = (m["files"] as? [[String: Any]] ?? []).map { ($0["path"] as? String ?? "", $0["sha256"] as? String ?? "", $0["bytes"] as? Int ?? -1) }
-        #expect(Set(listed.map(\.0)) == Set(Self.files(under: dir.file("m")).filter { $0 != "manifest.json" }))
-        for (path, sha, bytes) in listed {
-            let data = try Data(contentsOf: URL(fileURLWithPath: dir.file("m/" + path)))
-            #expect(data.count == bytes && Self.sha256(data) == sha, "\(path)")
-        }
         #expect(m["audience"] as? String == "police_analyst" && m["purpose"] as? String == "MACE panel (test)" && m["panelDate"] as? String == "2024-09-01")
         let seq = (m["auditCheckpoint"] as? [String: Any])?["seq"] as? Int
         #expect(seq == 1)
@@ -228,6 +235,18 @@ struct SamplesPackTests {
         #expect(((manifest?["handling"] as? [String: Any])?["codes"] as? [String])?.contains("C") == false)
         // Licensing gets no child's section: only the lists its commands allow.
         #expect(try pack("licensing", audience: "licensing").status == 0)
+        // Neither partner pack holds anything C-handled in any file: no C grade, no condition; and
+        // every file is the one its manifest hashed.
+        let conditions = try FilterReachTests.conditions()
+        for folder in ["partner", "licensing"] {
+            let text = try PackCommandTests.files(under: dir.file(folder)).map { try String(contentsOfFile: dir.file(folder + "/" + $0), encoding: .utf8) }
+                .joined(separator: "\n").replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+            #expect(!citesCHandledItem(text), "\(folder)")
+            for c in conditions { #expect(!text.contains(c), "\(folder): \(c)") }
+            try PackCommandTests.expectManifestMatches(dir.file(folder))
+        }
+        let policeText = try String(contentsOfFile: dir.file("police/tables/items.csv"), encoding: .utf8)
+        #expect(conditions.contains { policeText.contains($0) }, "the police pack holds the conditions the partners' do not")
         #expect(try rows("licensing", "agenda.csv").isEmpty)
         #expect(!PackCommandTests.files(under: dir.file("licensing")).contains { $0.contains("child-") || $0.contains("notice-candidates") || $0.contains("trawl") })
     }
