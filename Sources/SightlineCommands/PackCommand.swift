@@ -39,6 +39,8 @@ struct PackCommand: ParsableCommand {
         """)
 
     static let defaultSinceDays = 28
+    /// More children than a panel discusses in a sitting: the default agenda says so (and keeps every one).
+    static let largeAgenda = 40
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var gate: GateOptions
@@ -117,6 +119,10 @@ struct PackCommand: ParsableCommand {
         }
         let past = keepUntilExit(data(asOf: sinceDay))
         var pack = PanelPack(now, past: past, request: request)
+        if request.children == nil && pack.agenda.count > Self.largeAgenda {
+            var e = standardError
+            print("note: \(pack.agenda.count) children have a new episode, a new adult or a rising rate since \(sinceDay); every one is on the agenda. A panel that discusses fewer names them with --children.", to: &e)
+        }
 
         // The agencies' own words where the audience may see them, for the language flags.
         let cited = pack.agenda.flatMap { $0.chronology.items }
