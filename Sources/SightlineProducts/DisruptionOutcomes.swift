@@ -134,16 +134,30 @@ public struct DisruptionOutcome: Sendable, Encodable, Equatable {
         return out
     }
 
-    /// A moment counted: who, when (as recorded), and the items behind it.
+    /// A moment counted: who, and when (the span the recorded time stands for, so that a link at
+    /// `2024-03-13T00:45` and the episode that found the child at `2024-03-13T00:45:00` are one).
     struct Moment: Hashable {
         var person: EntityID
-        var time: String
+        var start: Int
+        var end: Int
+        /// The time as first recorded.
+        var time: String { texts }
+        private var texts: String
+        init?(_ person: EntityID, _ time: String) {
+            guard let spec = try? TimeSpec(parsing: time) else { return nil }
+            self.person = person; start = spec.start.secondsSinceEpoch; end = spec.end.secondsSinceEpoch; texts = time
+        }
+        static func == (a: Self, b: Self) -> Bool { (a.person, a.start, a.end) == (b.person, b.start, b.end) }
+        func hash(into h: inout Hasher) { h.combine(person); h.combine(start); h.combine(end) }
     }
 
     /// Gathers moments, weak ones apart.
     struct Tally {
         var moments: [Moment: [Citation]] = [:]
-        mutating func add(_ who: EntityID, _ time: String, _ items: [Citation]) { moments[Moment(person: who, time: time), default: []] += items }
+        mutating func add(_ who: EntityID, _ time: String, _ items: [Citation]) {
+            guard let m = Moment(who, time) else { return }
+            if let k = moments.index(forKey: m) { moments.values[k] += items } else { moments[m] = items }
+        }
         func split(_ strength: EvidenceStrength) -> (counted: [Moment: [Citation]], weak: Int) {
             var counted: [Moment: [Citation]] = [:], weak = 0
             for (m, items) in moments { if strength.needsCorroboration(items) { weak += 1 } else { counted[m] = items } }
@@ -189,9 +203,8 @@ public struct DisruptionOutcome: Sendable, Encodable, Equatable {
         // of the places within the co-presence window.
         let allAdultTimes = adultTimes.values.flatMap { $0 }
         let nightCount = counted.keys.filter { m in
-            guard night?.contains(time: m.time) ?? false, let spec = try? TimeSpec(parsing: m.time) else { return false }
-            let (s, e) = (spec.start.secondsSinceEpoch, spec.end.secondsSinceEpoch)
-            return allAdultTimes.contains { $0.start <= e + windowSeconds && s <= $0.end + windowSeconds }
+            guard night?.contains(time: m.time) ?? false else { return false }
+            return allAdultTimes.contains { $0.start <= m.end + windowSeconds && m.start <= $0.end + windowSeconds }
         }.count
         let (from, until) = window(days)
         return Side(from: from, until: until, count: counted.count, children: Set(counted.keys.map(\.person)).count,

@@ -1,4 +1,5 @@
 import Foundation
+import SightlineModel
 import SightlineTestSupport
 import Testing
 
@@ -249,6 +250,74 @@ struct SamplesPackTests {
         #expect(conditions.contains { policeText.contains($0) }, "the police pack holds the conditions the partners' do not")
         #expect(try rows("licensing", "agenda.csv").isEmpty)
         #expect(!PackCommandTests.files(under: dir.file("licensing")).contains { $0.contains("child-") || $0.contains("notice-candidates") || $0.contains("trawl") })
+    }
+
+    @Test("did disruption work on the samples: each warning notice's associations recounted from the samples' own files, before and after")
+    func disruptionOnSamples() throws {
+        #expect(try pack("outcomes", audience: "police_analyst").status == 0)
+        let table = ItemCommandTests.csvRows(try String(contentsOfFile: dir.file("outcomes/tables/disruption-outcomes.csv"), encoding: .utf8))
+        let head = try #require(table.first)
+        let outcomes = table.dropFirst().map { Dictionary(zip(head, $0).map { ($0, $1) }, uniquingKeysWith: { a, _ in a }) }
+        // The samples' records, read here from their files (JSON Lines, and the missing-person CSV).
+        var records: [[String: Any]] = []
+        for f in try FileManager.default.contentsOfDirectory(atPath: PackagePaths.samples + "/jsonl") {
+            for line in try String(contentsOfFile: PackagePaths.samples + "/jsonl/" + f, encoding: .utf8).split(separator: "\n") {
+                records.append(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:])
+            }
+        }
+        var grades: [String: String] = [:]
+        for r in records where r["type"] as? String == "item" { grades["\(r["agency"]!)/\(r["ref"]!)"] = r["grade"] as? String }
+        var episodes: [(child: String, time: String, with: [String], item: String)] = []
+        for r in records where r["type"] as? String == "missing" {
+            episodes.append((r["child"] as! String, (r["end"] ?? r["start"]) as! String, r["foundWith"] as? [String] ?? [], r["item"] as! String))
+        }
+        let csv = ItemCommandTests.csvRows(try String(contentsOfFile: PackagePaths.samples + "/csv/missing_episodes.csv", encoding: .utf8))
+        let h = csv[0]
+        for row in csv.dropFirst() where row.count == h.count {
+            let r = Dictionary(zip(h, row).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
+            func iso(_ t: String) -> String { // dd/MM/yyyy HH:mm
+                let p = t.split(whereSeparator: { "/ :".contains($0) }).map(String.init)
+                return "\(p[2])-\(p[1])-\(p[0])T\(p[3]):\(p[4])"
+            }
+            grades["police/\(r["Reference"]!)"] = r["Grade"]
+            episodes.append(("person:niche/" + r["Child System ID"]!, iso(r["Found"]!.isEmpty ? r["Reported Missing"]! : r["Found"]!),
+                             r["Found With"]!.split(separator: ";").map { "person:niche/\($0)" }, "police/\(r["Reference"]!)"))
+        }
+        /// Every identifier of the entity an identifier resolves to (the store's resolution).
+        func identifiers(_ id: String) throws -> Set<String> {
+            let r = try runSightline(["show", id, "--db", db, "--format", "json"], environment: env)
+            return Set((try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["identifiers"] as? [String] ?? [])
+        }
+        func firm(_ item: String) -> Bool { let g = Array(grades[item] ?? "5E"); return g[0] <= "2" && "ABC".contains(g[1]) }
+        /// A moment: its time to the minute (a date alone, or an approximate month, as its first day).
+        func key(_ t: String) -> String { let s = t.hasPrefix("~") ? String(t.dropFirst()) : t; return String(s.prefix(16)) }
+        func day(_ t: String) -> Int? { let s = key(t); return Day(s.count >= 10 ? String(s.prefix(10)) : s + "-01")?.dayNumber }
+        let panel = Day("2025-07-01")!.dayNumber
+        var checked = 0
+        for n in records where n["type"] as? String == "notice" && n["notice"] as? String == "cawn" {
+            let subject = try identifiers(n["subject"] as! String), child = try identifiers(n["child"] as! String)
+            #expect(!subject.isEmpty && !child.isEmpty)
+            var moments: [String: [String]] = [:]
+            for l in records where l["type"] as? String == "link" {
+                guard let at = l["at"] as? String, let a = l["from"] as? String, let b = l["to"] as? String,
+                      (subject.contains(a) && child.contains(b)) || (child.contains(a) && subject.contains(b)) else { continue }
+                moments[key(at), default: []].append(l["item"] as! String)
+            }
+            for e in episodes where child.contains(e.child) && !subject.isDisjoint(with: e.with) { moments[key(e.time), default: []].append(e.item) }
+            let issued = Day(n["issued"] as! String)!.dayNumber
+            let length = min(panel - issued, 182)
+            func count(_ from: Int, _ to: Int) -> Int {
+                moments.filter { t, items in day(t).map { $0 >= from && $0 <= to } == true && items.contains(where: firm) }.count
+            }
+            let before = count(issued - length, issued - 1), after = count(issued + 1, issued + length)
+            let row = try #require(outcomes.first { $0["action"] == "Child Abduction Warning Notice" && $0["issued"] == n["issued"] as? String })
+            #expect(row["before"]?.hasPrefix("\(before) (") == true, "\(n["issued"]!): before \(row["before"] ?? "") but \(before) recounted")
+            #expect(row["after"]?.hasPrefix("\(after) (") == true, "\(n["issued"]!): after \(row["after"] ?? "") but \(after) recounted")
+            #expect(row["verdict"] == (after < before ? "fewer" : after == before ? "same" : "more"))
+            checked += 1
+        }
+        #expect(checked == 2)
+        #expect(outcomes.count == 4 && outcomes.allSatisfy { ["fewer", "same", "more"].contains($0["verdict"] ?? "") })
     }
 
     @Test("the partner's pack prints: the handling marking on every page, every agenda child's chronology and network picture, page numbers")
