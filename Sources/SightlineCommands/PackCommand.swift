@@ -77,14 +77,15 @@ struct PackCommand: ParsableCommand {
         let panel = try DayArgument(panelDate, option: "--panel-date").day
 
         // Since when.
-        let sinceDay: Day, ingestedAfter: Day?, reason: String
+        let sinceDay: Day, late: Set<IntelRef>?, reason: String
         if let since {
-            sinceDay = try DayArgument(since, option: "--since").day; ingestedAfter = nil; reason = "asked for (--since)"
+            sinceDay = try DayArgument(since, option: "--since").day; late = nil; reason = "asked for (--since)"
         } else if let previous = try db.previousPack(before: panel.text), let d = Day(previous.panelDate) {
-            sinceDay = d; ingestedAfter = Day(previous.madeOn)
-            reason = "the previous pack's panel date (made \(previous.madeOn), log entry \(previous.logEntry))"
+            // What the previous pack could not hold: recorded since its panel, or ingested since it was made.
+            sinceDay = d; late = Set(try db.itemsFirstIngested(after: previous.madeAt).map(g.screen.shownRef))
+            reason = "the previous pack's panel date (made \(previous.madeAt), log entry \(previous.logEntry)); items ingested since it was made are new too"
         } else {
-            sinceDay = Day(dayNumber: panel.dayNumber - Self.defaultSinceDays); ingestedAfter = nil
+            sinceDay = Day(dayNumber: panel.dayNumber - Self.defaultSinceDays); late = nil
             reason = "no earlier pack is recorded in this store: the \(Self.defaultSinceDays) days before the panel"
         }
 
@@ -99,7 +100,7 @@ struct PackCommand: ParsableCommand {
         }
         let now = keepUntilExit(data(asOf: panel))
 
-        var request = PanelPack.Request(panel: panel, since: sinceDay, ingestedAfter: ingestedAfter, sinceReason: reason, children: nil)
+        var request = PanelPack.Request(panel: panel, since: sinceDay, ingestedSincePrevious: late, sinceReason: reason, children: nil)
         request.weights = weights
         request.rows = rows
         var omitted: [String] = []
@@ -170,7 +171,7 @@ struct PackCommand: ParsableCommand {
             // The next pack's "since": recorded once the pack is written.
             do {
                 try SightlineStore(path: store, access: .write).recordPack(
-                    PackRecord(panelDate: panel.text, madeOn: String(record.at.prefix(10)), audience: audience.name, logEntry: record.seq), by: analyst)
+                    PackRecord(panelDate: panel.text, madeAt: record.at, audience: audience.name, logEntry: record.seq), by: analyst)
             } catch {
                 print("warning: the pack was written but could not be recorded in the store (\(error)); the next pack's --since will not default to this panel", to: &e)
             }

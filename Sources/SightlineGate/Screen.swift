@@ -63,6 +63,11 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         return out
     }
 
+    /// An item's reference as this disclosure shows it (minted when source details are opaque).
+    public func shownRef(_ ref: IntelRef) -> IntelRef {
+        audience.sourceDetails == .opaque ? IntelRef(agency: ref.agency, reference: opaqueReference(for: ref)) : ref
+    }
+
     /// The reference minted for an item in this disclosure: `D` and 12 characters from a keyed hash
     /// of the item's reference under a secret drawn for this disclosure (so the same item has a
     /// different reference in every disclosure, and none can be worked back to the item without the log).

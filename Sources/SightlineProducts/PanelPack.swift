@@ -19,9 +19,10 @@ public struct PanelPack: Sendable, Encodable {
         public var panel: Day
         /// What counts as new: recorded after this day ...
         public var since: Day
-        /// ... or first ingested after this day (the day the previous pack was made; nil when no
-        /// pack was made before, and only the recorded date counts).
-        public var ingestedAfter: Day?
+        /// ... or among these items, first ingested after the previous pack was made (as the
+        /// audience sees their references; nil when no pack was made before, and only the recorded
+        /// date counts).
+        public var ingestedSincePrevious: Set<IntelRef>?
         /// Why `since` is what it is, in words.
         public var sinceReason: String
         /// The children asked for (nil: the agenda's default rule).
@@ -31,8 +32,9 @@ public struct PanelPack: Sendable, Encodable {
         public var rows = 20
         /// The parts the pack holds (an audience gets only the parts whose commands it may be given).
         public var parts = Set(Part.allCases)
-        public init(panel: Day, since: Day, ingestedAfter: Day?, sinceReason: String, children: [EntityID]?) {
-            self.panel = panel; self.since = since; self.ingestedAfter = ingestedAfter; self.sinceReason = sinceReason; self.children = children
+        public init(panel: Day, since: Day, ingestedSincePrevious: Set<IntelRef>?, sinceReason: String, children: [EntityID]?) {
+            self.panel = panel; self.since = since; self.ingestedSincePrevious = ingestedSincePrevious; self.sinceReason = sinceReason
+            self.children = children
         }
     }
 
@@ -128,7 +130,7 @@ public struct PanelPack: Sendable, Encodable {
         holdsChildren = request.parts.contains(.children)
         since = request.since.text
         sinceReason = request.sinceReason
-        let newness = Newness(since: request.since, ingestedAfter: request.ingestedAfter, ingested: data.contents.ingested)
+        let newness = Newness(since: request.since, late: request.ingestedSincePrevious ?? [])
         let panelTime = Timestamp(secondsSinceEpoch: (request.panel.dayNumber + 1) * 86_400 - 1)
 
         // The agenda: asked for, or every child around whom something changed; in name order.
@@ -226,13 +228,9 @@ public struct PanelPack: Sendable, Encodable {
     /// What counts as new since the last panel.
     struct Newness {
         var since: Day
-        var ingestedAfter: Day?
-        var ingested: IngestedDays
-        func isNew(_ c: Citation) -> Bool {
-            if c.recorded > since { return true }
-            guard let after = ingestedAfter else { return false }
-            return ingested[c.ref].map { $0 > after } ?? false
-        }
+        /// Items first ingested after the previous pack was made.
+        var late: Set<IntelRef>
+        func isNew(_ c: Citation) -> Bool { c.recorded > since || late.contains(c.ref) }
         /// New when every item behind it is new (nothing of it was known at the last panel).
         func isNew(_ items: [Citation]) -> Bool { !items.isEmpty && items.allSatisfy(isNew) }
     }

@@ -104,8 +104,9 @@ extension SightlineStore {
                 try writer.finish()
                 writer.summary.seconds = Date().timeIntervalSince(started)
                 let json = String(decoding: try JSONEncoder().encode(writer.summary), as: UTF8.self)
+                // To the millisecond: a panel pack compares it with the moment the previous pack was made.
                 try db.execute(sql: "UPDATE ingest_run SET finished = ?, summary = ? WHERE id = ?",
-                               arguments: [Self.now(), json, writer.runID])
+                               arguments: [Self.nowPrecisely(), json, writer.runID])
                 return writer.summary
             }
         } catch let e as IngestError {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SightlineModel
 
 /// A setting stored with the intelligence: its text, and who last changed it and when.
 public struct StoreSetting: Sendable, Equatable {
@@ -43,13 +44,16 @@ extension SightlineStore {
 /// A MACE panel pack made from the store: what the next pack's "changed since" starts from.
 public struct PackRecord: Codable, Sendable, Equatable {
     public var panelDate: String
-    /// The day it was made (UTC): items first ingested after it were not in it.
+    /// The day it was made (UTC).
     public var madeOn: String
+    /// When it was made, as its log entry says (UTC, ISO 8601): items first ingested after it were
+    /// not in it.
+    public var madeAt: String
     public var audience: String
     /// Its disclosure log entry.
     public var logEntry: Int64
-    public init(panelDate: String, madeOn: String, audience: String, logEntry: Int64) {
-        self.panelDate = panelDate; self.madeOn = madeOn; self.audience = audience; self.logEntry = logEntry
+    public init(panelDate: String, madeAt: String, audience: String, logEntry: Int64) {
+        self.panelDate = panelDate; self.madeAt = madeAt; madeOn = String(madeAt.prefix(10)); self.audience = audience; self.logEntry = logEntry
     }
 }
 
@@ -67,6 +71,18 @@ extension SightlineStore {
     /// not count). O(packs).
     public func previousPack(before panelDate: String) throws(StoreError) -> PackRecord? {
         try packs().filter { $0.panelDate < panelDate }.max { ($0.panelDate, $0.logEntry) < ($1.panelDate, $1.logEntry) }
+    }
+
+    /// The items first ingested by an ingest run that finished after a moment (UTC, ISO 8601 to
+    /// the millisecond, as the disclosure log writes it). A run recorded to the second only (stores
+    /// written before this) that finished in the same second counts as after. O(items ingested
+    /// since), through the ingest runs.
+    public func itemsFirstIngested(after instant: String) throws(StoreError) -> [IntelRef] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT i.agency, i.reference FROM ingest_run r JOIN item i ON i.first_run = r.id WHERE r.finished > ?
+                """, arguments: [instant]).compactMap { row in Agency(rawValue: row[0]).map { IntelRef(agency: $0, reference: row[1]) } }
+        }
     }
 
     /// Records a pack (the store must be open for writing).

@@ -143,6 +143,14 @@ public final class SightlineStore: @unchecked Sendable {
         ISO8601DateFormatter().string(from: Date())
     }
 
+    /// The current time to the millisecond (UTC, ISO 8601: `2026-12-06T12:33:01.201Z`), as the
+    /// disclosure log writes it.
+    static func nowPrecisely() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: Date())
+    }
+
     /// Who is running the command: `$SIGHTLINE_USER`, else the login name.
     public static var actor: String {
         let env = ProcessInfo.processInfo.environment

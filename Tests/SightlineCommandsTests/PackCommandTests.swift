@@ -109,6 +109,28 @@ struct PackCommandTests {
         #expect(try manifest("asked")["since"] as? String == "2024-06-15")
     }
 
+    @Test("after a pack, an item recorded before the last panel but first ingested since is new in the next pack; without an earlier pack it is not")
+    func lateIngestIsNew() throws {
+        #expect(try pack("p1", panel: "2024-08-01").status == 0)
+        // Recorded 2024-07-15 (before the last panel's date), ingested now: Ada with an adult never linked to her before.
+        let late = dir.write("late.jsonl", """
+            {"type":"item","agency":"education","ref":"PK-E-20","recorded":"2024-07-15","observed":"2024-07-14T16:00","grade":"2BP","summary":"School saw Ada Packchild collected by Xavier Lateentry."}
+            {"type":"person","id":"person:niche/PK-A9","name":"Xavier Lateentry","dob":"1979-09-09","roles":["suspect"],"item":"education/PK-E-20"}
+            {"type":"link","link":"seen_with","from":"person:niche/PK-A9","to":"person:lccs/PK-C1","at":"2024-07-14T16:00","item":"education/PK-E-20"}
+
+            """)
+        #expect(try runSightline(["ingest", late, "--db", db]).status == 0)
+        #expect(try pack("p2").status == 0)
+        let agenda = try table("p2", "agenda.csv")
+        let ada = try #require(agenda.firstIndex { $0["child"] == "Child C-1" }, "\(agenda)")
+        #expect(agenda[ada]["why on the agenda"] == "a new adult")
+        let changes = try table("p2", String(format: "child-%02d-changes.csv", ada + 1))
+        #expect(changes.contains { $0["change"] == "new adult" && $0["what"]?.hasPrefix("Xavier Lateentry") == true })
+        // Asked with --since (no earlier pack to compare with): only what was recorded after it is new.
+        #expect(try pack("p3", ["--since", "2024-08-01"]).status == 0)
+        #expect(try table("p3", "agenda.csv").map { $0["child"] ?? "" } == ["Child C-2"])
+    }
+
     func manifest(_ folder: String) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.file("\(folder)/manifest.json")))) as? [String: Any] ?? [:]
     }
@@ -232,6 +254,15 @@ struct SamplesPackTests {
         let policeRefs = Set(policeItems.map { "\($0[0])/\($0[1])" })
         #expect(policeRefs.filter { partnerText.contains($0) }.isEmpty)
         #expect(try rows("police", "agenda.csv").map { $0[1] } == rows("partner", "agenda.csv").map { $0[1] })
+        // A child on the agenda for a rising rate is one whose chronology, to the panel date, says so.
+        let agenda = try rows("police", "agenda.csv")
+        #expect(agenda.contains { $0[2].contains("rising") })
+        for a in agenda {
+            let r = try runSightline(["chronology", a[1], "--db", db, "--format", "json", "--until", "2025-07-01"], environment: env)
+            let p = (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["patterns"] as? [String: Any]
+            #expect(a[2].contains("missing episodes rising") == (p?["trend"] as? String == "rising"), "\(a)")
+            #expect(a[2].contains("new adults rising") == (p?["newAdultsTrend"] as? String == "rising"), "\(a)")
+        }
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.file("partner/manifest.json")))) as? [String: Any]
         #expect(((manifest?["handling"] as? [String: Any])?["codes"] as? [String])?.contains("C") == false)
         // Licensing gets no child's section: only the lists its commands allow.
