@@ -216,6 +216,15 @@ struct CanaryTests {
         #expect(timeline.status == 0 && timeline.text.contains("Poppy Fenwright"), "\(timeline.stderr)")
         let brief = try run(["missing", "brief", "Tilly Ambergate"], (["--format", "json"], "unused"), audience: "agenda_panel", extra: ["--audiences", file])
         #expect(brief.status == 0 && brief.text.contains("Tilly Ambergate"), "\(brief.stderr)")
+        // A pack whose --children names one child shows that child, and no other, in any file.
+        let pack = try run(["pack", "--panel-date", "2024-12-31", "--since", "2024-01-01", "--children", "Poppy Fenwright", "-o", "FILE"], ([], "pack"),
+                           audience: "agenda_panel", extra: ["--audiences", file])
+        #expect(pack.status == 0 && pack.text.contains("Poppy Fenwright"), "\(pack.stderr)")
+        for kid in kids where kid.name != "Poppy Fenwright" {
+            let id = try NSRegularExpression(pattern: "\\b(E|Child C-)\(kid.id.dropFirst())\\b")
+            #expect(!pack.text.contains(kid.name) && id.firstMatch(in: pack.text, range: NSRange(pack.text.startIndex..., in: pack.text)) == nil,
+                    "the pack shows \(kid.name)")
+        }
     }
 
     @Test("--summaries: the agencies' own words for police analysts, in every format; for partners none, and a note")
