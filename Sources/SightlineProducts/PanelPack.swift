@@ -152,11 +152,14 @@ public struct PanelPack: Sendable, Encodable {
                          changes: Self.changes(id, report: report, linked: linked, data, newness))
         }.sorted { ($0.name, $0.entity) < ($1.name, $1.entity) }
 
-        // The lists as known on the last panel's date are made on the other core meanwhile.
+        // The lists as known on the last panel's date are made on the other core meanwhile. Both
+        // whole: a row is new when it was nowhere on the earlier list, not merely below its first rows.
         let earlier = past.map { p in InBackground { Self.lists(p, request: request) } }
-        lists = Self.lists(data, request: request)
+        let whole = Self.lists(data, request: request)
+        lists = Self.cut(whole, to: request.rows)
         if let then = earlier?.value {
             let n = request.rows
+            let lists = whole
             func change<R>(_ title: String, _ now: [R]?, _ before: [R]?, _ key: (R) -> String, _ name: (R) -> String) -> ListChange? {
                 guard let now, let before else { return nil }
                 let nowKeys = Set(now.map(key)), thenKeys = Set(before.map(key))
@@ -181,8 +184,10 @@ public struct PanelPack: Sendable, Encodable {
             listChanges = []
         }
         let w = request.weights.locations
-        disruption = !request.parts.contains(.lists) ? [] : DisruptionOutcome.all(data, panel: request.panel, windowHours: w.windowHours,
-                                           night: NightWindow(start: w.nightStart, end: w.nightEnd))
+        var weighed = data
+        request.weights.evidence.apply(to: &weighed.strength)
+        disruption = !request.parts.contains(.lists) ? [] : DisruptionOutcome.all(weighed, panel: request.panel, windowHours: w.windowHours,
+                                                                                 night: NightWindow(start: w.nightStart, end: w.nightEnd))
         var cited: [Citation] = []
         for c in agenda {
             cited += c.chronology.items
@@ -199,26 +204,34 @@ public struct PanelPack: Sendable, Encodable {
         items = distinctEvidence(cited)
     }
 
-    /// The lists with the pack's weights, as their commands make them; `rows` of each (0: all).
+    /// The first `rows` of each list (0: all); the trawl whole.
+    static func cut(_ l: Lists, to rows: Int) -> Lists {
+        guard rows > 0 else { return l }
+        func cut<R>(_ r: RankedList<R>?) -> RankedList<R>? {
+            r.map { RankedList(ranked: Array($0.ranked.prefix(rows)), needsCorroboration: Array($0.needsCorroboration.prefix(rows))) }
+        }
+        var out = Lists(keyAdults: cut(l.keyAdults), locations: cut(l.locations), vehicles: cut(l.vehicles), phones: cut(l.phones),
+                        noticeCandidates: l.noticeCandidates, missingTrawl: l.missingTrawl)
+        if let n = l.noticeCandidates {
+            out.noticeCandidates?.candidates = Array(n.candidates.prefix(rows))
+            out.noticeCandidates?.needsCorroboration = Array(n.needsCorroboration.prefix(rows))
+        }
+        return out
+    }
+
+    /// The lists with the pack's weights, as their commands make them, whole.
     static func lists(_ data: ProductData, request: Request) -> Lists {
         var d = data
         request.weights.evidence.apply(to: &d.strength)
         var locations = LocationsOfRisk.Options()
         locations.weights = request.weights.locations
-        func cut<R>(_ l: RankedList<R>) -> RankedList<R> {
-            request.rows > 0 ? RankedList(ranked: Array(l.ranked.prefix(request.rows)), needsCorroboration: Array(l.needsCorroboration.prefix(request.rows))) : l
-        }
-        var notices = request.parts.contains(.noticeCandidates) ? noticeCandidates(d) : nil
-        if request.rows > 0, let n = notices {
-            notices?.candidates = Array(n.candidates.prefix(request.rows))
-            notices?.needsCorroboration = Array(n.needsCorroboration.prefix(request.rows))
-        }
+        let notices = request.parts.contains(.noticeCandidates) ? noticeCandidates(d) : nil
         let end = Timestamp(secondsSinceEpoch: (request.panel.dayNumber + 1) * 86_400 - 1)
         let p = request.parts
-        return Lists(keyAdults: p.contains(.lists) ? cut(KeyPeople.list(d, weights: request.weights).rows) : nil,
-                     locations: p.contains(.lists) ? cut(LocationsOfRisk.list(d, options: locations)) : nil,
-                     vehicles: p.contains(.lists) ? cut(ThingsOfInterest.vehicleList(d, weights: request.weights)) : nil,
-                     phones: p.contains(.lists) ? cut(ThingsOfInterest.phoneList(d, weights: request.weights)) : nil,
+        return Lists(keyAdults: p.contains(.lists) ? KeyPeople.list(d, weights: request.weights).rows : nil,
+                     locations: p.contains(.lists) ? LocationsOfRisk.list(d, options: locations) : nil,
+                     vehicles: p.contains(.lists) ? ThingsOfInterest.vehicleList(d, weights: request.weights) : nil,
+                     phones: p.contains(.lists) ? ThingsOfInterest.phoneList(d, weights: request.weights) : nil,
                      noticeCandidates: notices,
                      missingTrawl: !p.contains(.missingTrawl) ? nil : missingTrawl(d, period: DayPeriod(from: request.since.dayNumber < request.panel.dayNumber
                                                                          ? Day(dayNumber: request.since.dayNumber + 1) : request.panel,

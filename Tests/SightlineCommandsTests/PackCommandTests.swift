@@ -76,6 +76,9 @@ struct PackCommandTests {
         #expect(agenda.first?["why on the agenda"] == "a new missing episode; a new adult")
         let changes = try table("a", "child-01-changes.csv")
         #expect(changes.map { $0["change"] ?? "" } == ["new missing episode", "new adult", "new place"])
+        // Flat 9, where Bea was found with Victor on 2024-08-24, was on no list on 2024-08-04.
+        let lists = try table("a", "list-changes.csv")
+        #expect(lists.map { "\($0["list"] ?? "") \($0["change"] ?? "") \($0["row"] ?? "")" } == ["locations of risk new Flat 9, Testbank Row (E6)"])
         // Asked for, in name order whatever the order asked (pseudonyms: Child C-1 before Child C-2).
         let r = try pack("b", ["--children", "Bea Packchild, Ada Packchild"])
         #expect(r.status == 0, "\(r.stderr)")
