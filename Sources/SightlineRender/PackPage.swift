@@ -165,13 +165,36 @@ public enum PackPage {
         return h
     }
 
+    /// The page's `<style>`: every printed page headed by `marking` and footed by `footer` and its number.
     static func style(marking: String, footer: String) -> String {
-        func css(_ s: String) -> String { "\"" + oneLine(s).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        return """
+        pageStyle(marking: cssString(marking), footer: cssString(footer))
+    }
+
+    /// Text as a CSS string inside the page's `<style>` element: quotes and backslashes escaped, and
+    /// `<`, `>` and `&` as CSS escapes, so that no name or title (an agency's export may hold any
+    /// text) can close the element or break the page as XML.
+    static func cssString(_ s: String) -> String {
+        var out = "\""
+        for ch in oneLine(s).unicodeScalars {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "<": out += "\\3C "
+            case ">": out += "\\3E "
+            case "&": out += "\\26 "
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out + "\""
+    }
+
+    /// - Parameters: marking, footer: CSS strings (``cssString(_:)``).
+    static func pageStyle(marking: String, footer: String) -> String {
+        """
         <style>
         @page { size: A4; margin: 20mm 12mm 16mm 12mm;
-          @top-center { content: \(css(marking)); font: bold 8pt sans-serif; color: #000; }
-          @bottom-left { content: \(css(footer)); font: 7.5pt sans-serif; color: #333; }
+          @top-center { content: \(marking); font: bold 8pt sans-serif; color: #000; }
+          @bottom-left { content: \(footer); font: 7.5pt sans-serif; color: #333; }
           @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt sans-serif; color: #333; } }
         body { font-family: sans-serif; font-size: 9pt; color: #000; margin: 0; }
         h1 { font-size: 16pt; margin: 0 0 0.4em 0; } h2 { font-size: 13pt; margin: 0 0 0.3em 0; border-bottom: 2px solid #000; }

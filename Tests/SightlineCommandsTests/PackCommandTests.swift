@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import SightlineModel
 import SightlineTestSupport
 import Testing
@@ -132,6 +135,27 @@ struct PackCommandTests {
         // Asked with --since (no earlier pack to compare with): only what was recorded after it is new.
         #expect(try pack("p3", ["--since", "2024-08-01"]).status == 0)
         #expect(try table("p3", "agenda.csv").map { $0["child"] ?? "" } == ["Child C-2"])
+    }
+
+    @Test("a hostile name (markup, quotes, a backslash) cannot close the page's style or break it as XML, in the pack or the chronology's page")
+    func hostileNames() throws {
+        let name = #"Eve </style><script>alert(1)</script> "Q\" & Co"#
+        let file = dir.write("hostile.jsonl", """
+            {"type":"item","agency":"police","ref":"PK-P-30","recorded":"2024-08-20","observed":"2024-08-19T21:00","grade":"2BP","summary":"Sighting."}
+            {"type":"person","id":"person:lccs/PK-C9","name":\(String(decoding: try JSONEncoder().encode(name), as: UTF8.self)),"dob":"2010-01-01","roles":["child_at_risk"],"item":"police/PK-P-30"}
+            {"type":"link","link":"seen_with","from":"person:niche/PK-A1","to":"person:lccs/PK-C9","at":"2024-08-19T21:00","item":"police/PK-P-30"}
+
+            """)
+        #expect(try runSightline(["ingest", file, "--db", db]).status == 0)
+        #expect(try pack("h", ["--children", "person:lccs/PK-C9"]).status == 0)
+        let page = try String(contentsOfFile: dir.file("h/index.html"), encoding: .utf8)
+        let chronology = try runSightline(["chronology", "person:lccs/PK-C9", "--db", db, "--format", "html"], environment: env)
+        #expect(chronology.status == 0, "\(chronology.stderr)")
+        for text in [page, chronology.stdout] {
+            #expect(text.contains("Eve") && !text.contains("<script") && !text.contains("</style><"))
+            let parser = XMLParser(data: Data(text.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8))
+            #expect(parser.parse(), "not well-formed: \(parser.parserError.map { "\($0)" } ?? "")")
+        }
     }
 
     func manifest(_ folder: String) throws -> [String: Any] {
