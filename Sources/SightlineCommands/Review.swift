@@ -26,7 +26,9 @@ struct Review: ParsableCommand {
         // (--as-of also sets the date ages are taken on).
         let filter = network.filter
         let day = filter.asOf ?? RunDay.todayOrClock()
-        let rows = Safeguarding(try store.open().networkContents().entities, on: day).review
+        // The audience's screen decides which conflicts and names may be shown (on every record,
+        // before the filters choose the items cited).
+        let rows = currentGate.screen.screen(Safeguarding(try store.open().networkContents().entities, on: day).review)
             .map { r in var kept = r; kept.evidence = r.evidence.filter(filter.accepts); return kept }
         guard !rows.isEmpty else { throw NoRows(message: "no conflicting records about who is a child on \(day.dateText)") }
         try emit(rows, table: {

@@ -423,6 +423,23 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
         }
     }
 
+    /// `review`'s rows as this audience may see them. A conflict is shown whole or not at all: a row
+    /// any of whose items the audience may not see goes (its detail tells what those items record).
+    /// A person whose status is a child, or held for review as possibly one, is named as a child
+    /// (pseudonymised unless the request names them, left out where only requested children may
+    /// appear); the items are shown as this disclosure shows them.
+    public func screen(_ rows: [Safeguarding.ReviewRow]) -> [Safeguarding.ReviewRow] {
+        rows.compactMap { r in
+            guard let id = EntityID(parsing: r.entity), r.evidence.allSatisfy(admits) else { return nil }
+            let child = r.status != "adult"
+            guard !leavesOut(id, child: child) else { return nil }
+            var kept = r
+            kept.label = name(id, kind: .person, label: r.label, child: child)
+            kept.evidence = r.evidence.map(shown)
+            return kept
+        }
+    }
+
     /// One entity's detail as the audience may see it: facts from withheld items left out (the
     /// child-at-risk role kept, cited as withheld), references shown as the audience may see them,
     /// officers left out with opaque source details, and a pseudonymised entity's names, aliases,
