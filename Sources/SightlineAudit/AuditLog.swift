@@ -110,12 +110,11 @@ public final class AuditLog: @unchecked Sendable {
     @discardableResult
     public func append(making make: (_ seq: Int64, _ at: String) throws -> AuditEntry) throws(AuditError) -> AuditRecord {
         let at = Date()
-        var made: AuditEntry?
-        let records = try append(contentsOf: CollectionOfOne(()).lazy.map { _ in made! }, before: { seq in
-            var e = try make(seq + 1, AuditTime.text(at))
+        let records = try append { last in
+            var e = try make(last + 1, AuditTime.text(at))
             e.at = at
-            made = e
-        })
+            return CollectionOfOne(e)
+        }
         guard let record = records.first else { throw .writeFailed(path: path, reason: "the entry was not written") }
         return record
     }
@@ -125,12 +124,12 @@ public final class AuditLog: @unchecked Sendable {
     /// - Throws: ``AuditError/writeFailed(path:reason:)``: nothing is logged.
     @discardableResult
     public func append<S: Sequence>(contentsOf entries: S) throws(AuditError) -> [AuditRecord] where S.Element == AuditEntry {
-        try append(contentsOf: entries, before: { _ in })
+        try append { _ in entries }
     }
 
-    /// - Parameter before: called inside the transaction with the last entry's sequence number
-    ///   (0 for an empty log), before `entries` is read.
-    func append<S: Sequence>(contentsOf entries: S, before: (Int64) throws -> Void) throws(AuditError) -> [AuditRecord] where S.Element == AuditEntry {
+    /// Appends the entries `make` gives, inside the transaction, the last entry's sequence number
+    /// (0 for an empty log): the one place entries are chained and written.
+    func append<S: Sequence>(_ make: (_ last: Int64) throws -> S) throws(AuditError) -> [AuditRecord] where S.Element == AuditEntry {
         let enc = JSONEncoder(); enc.outputFormatting = [.withoutEscapingSlashes]
         var records: [AuditRecord] = []
         do {
@@ -146,10 +145,9 @@ public final class AuditLog: @unchecked Sendable {
                         }
                         prev = p
                     }
-                    try before(seq)
                     let insert = try db.makeStatement(sql: "INSERT INTO audit_entries (seq, at, analyst, command, purpose, audience, recipients, disclosed, prev, chain) VALUES (?,?,?,?,?,?,?,?,?,?)")
                     var message = [UInt8]()
-                    for entry in entries {
+                    for entry in try make(seq) {
                         seq += 1
                         let recipients = String(decoding: try enc.encode(entry.recipients), as: UTF8.self)
                         let fields = [AuditTime.text(entry.at ?? Date()), entry.analyst, entry.command, entry.purpose, entry.audience,

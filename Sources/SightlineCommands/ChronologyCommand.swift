@@ -1,6 +1,7 @@
 import ArgumentParser
 import SightlineModel
 import SightlineProducts
+import SightlineReadModel
 import SightlineRender
 import SightlineStore
 
@@ -57,7 +58,7 @@ struct ChronologyCommand: ParsableCommand {
             }
         }
         if format == .html {
-            let marking = PackPage.marking(report.items).line + ". For " + currentGate.screen.audience.title
+            let marking = HandlingMarking(of: report.items).marking + ". For " + currentGate.screen.audience.title
             print(PackPage.chronologyHTML(report, marking: marking, audience: currentGate.screen.audience.title), terminator: "")
             if report.lines.isEmpty { throw NoRows(message: "nothing recorded about \(report.name) with these filters") }
             return

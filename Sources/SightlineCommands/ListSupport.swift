@@ -108,16 +108,11 @@ extension ListOptions {
         switch format {
         case .json: text = try jsonText(RankedList(ranked: ranked, needsCorroboration: apart)) + "\n"
         case .csv:
-            var t = table(ranked + apart)
-            t.headers.append("needs corroboration")
-            for (i, r) in (ranked + apart).enumerated() { t.rows[i].append(r.needsCorroboration ?? "") }
-            text = t.csv
+            text = table(ranked + apart).withCorroboration((ranked + apart).map(\.needsCorroboration)).csv
         case .table:
             var out = table(ranked).selecting(terminal).rendered(maxWidth: 80)
             if !apart.isEmpty {
-                var t = table(apart).selecting(terminal.filter { $0 != "rank" })
-                t.headers.append("needs corroboration")
-                for (i, r) in apart.enumerated() { t.rows[i].append(r.needsCorroboration ?? "") }
+                let t = table(apart).selecting(terminal.filter { $0 != "rank" }).withCorroboration(apart.map(\.needsCorroboration))
                 out += "\nNeeds corroboration, not ranked (\(apart.count)): every item behind these rows is graded below \(data.strength.firmGrade)\n"
                     + t.rendered(maxWidth: 80)
             }

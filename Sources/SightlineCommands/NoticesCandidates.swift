@@ -89,10 +89,7 @@ struct NoticesCandidates: ParsableCommand {
             try list.emit(result, rows: rows.count, table: {
                 // Rows that meet the rule only with weak intelligence follow, marked, never as candidates.
                 guard !weak.isEmpty else { return table(rows) }
-                var t = table(rows + weak)
-                t.headers.append("needs corroboration")
-                for (i, r) in (rows + weak).enumerated() { t.rows[i].append(r.needsCorroboration ?? "") }
-                return t
+                return table(rows + weak).withCorroboration((rows + weak).map(\.needsCorroboration))
             }, what: "warning-notice candidates")
         }
     }

@@ -25,6 +25,15 @@ struct TextTable {
         return t
     }
 
+    /// The table with a "needs corroboration" column: what would corroborate each row (empty for
+    /// a ranked row), `notes` in row order.
+    func withCorroboration(_ notes: [String?]) -> TextTable {
+        var t = self
+        t.headers.append("needs corroboration")
+        for (i, n) in notes.enumerated() where i < t.rows.count { t.rows[i].append(n ?? "") }
+        return t
+    }
+
     /// The table with only these columns (by header), in their order.
     func selecting(_ names: [String]) -> TextTable {
         let keep = names.compactMap { headers.firstIndex(of: $0) }

@@ -136,11 +136,11 @@ struct PackCommand: ParsableCommand {
         do { pictures = audience.mayBeGiven("render") ? try PackPage.pictures(pack, now.snapshot) : [:] } catch { throw CommandError("\(error)") }
         if !audience.mayBeGiven("render") && !pack.agenda.isEmpty { omitted.append("network pictures: 'render' may not be given to \(audience.name)") }
         let lists = Self.listTables(pack.lists)
-        let (marking, conditions) = PackPage.marking(pack.items)
+        let handling = HandlingMarking(of: pack.items)
         let logPath = gate.auditLog ?? AuditLog.defaultPath(forStore: store.db)
         let filters = network.describe
         var cover = PackCover(panelDate: panel.text, audience: audience.name, audienceTitle: audience.title, purpose: gate.purpose ?? "",
-                              recipients: gate.recipients, marking: "\(marking). For \(audience.title)", conditions: conditions,
+                              recipients: gate.recipients, marking: "\(handling.marking). For \(audience.title)", conditions: handling.conditions,
                               producedBy: g.request.analyst, producedAt: DisclosureGate.loggedAtMark, logEntry: DisclosureGate.logEntryMark,
                               logPath: URL(fileURLWithPath: logPath).standardizedFileURL.path, filters: filters)
         cover.omitted = omitted
@@ -162,8 +162,7 @@ struct PackCommand: ParsableCommand {
         let store = self.store.db, analyst = g.request.analyst
         g.afterLogging = { record, checkpoint, log in
             let manifest = PackManifest(folder: folder.root, outputs: g.outputs, panelDate: panel.text, since: sinceDay.text, sinceReason: reason,
-                                        audience: audience, filters: filters, counts: counts, marking: marking,
-                                        codes: Set(pack.items.map(\.grade.handlingCode)).sorted(), conditions: conditions,
+                                        audience: audience, filters: filters, counts: counts, handling: handling,
                                         record: record, checkpoint: checkpoint, log: log)
             folder.removeStale(keeping: manifest.files.map(\.path) + ["manifest.json"])
             var e = standardError
@@ -183,9 +182,8 @@ struct PackCommand: ParsableCommand {
     static func listTables(_ l: PanelPack.Lists) -> [PackTable] {
         func ranked<R>(_ list: RankedList<R>?, _ file: String, _ title: String, _ table: ([R]) -> TextTable, _ shown: [String]) -> PackTable? where R: RankableRow {
             guard let list else { return nil }
-            var t = table(list.ranked + list.needsCorroboration)
-            t.headers.append("needs corroboration")
-            for (i, r) in (list.ranked + list.needsCorroboration).enumerated() { t.rows[i].append(r.needsCorroboration ?? "") }
+            let rows = list.ranked + list.needsCorroboration
+            let t = table(rows).withCorroboration(rows.map(\.needsCorroboration))
             return PackTable(file: file, title: title, headers: t.headers, rows: t.rows, shown: shown + (list.needsCorroboration.isEmpty ? [] : ["needs corroboration"]),
                              note: "Ranked by the score's parts (each shown in tables/\(file)); rows resting on weak intelligence only follow, unranked.")
         }
@@ -197,9 +195,8 @@ struct PackCommand: ParsableCommand {
             ranked(l.phones, "phones.csv", "Phones of interest", DisruptPhones.table, DisruptPhones.terminal),
         ].compactMap { $0 }
         if let n = l.noticeCandidates {
-            var t = NoticesCandidates.table(n.candidates + n.needsCorroboration, full: true)
-            t.headers.append("needs corroboration")
-            for (i, r) in (n.candidates + n.needsCorroboration).enumerated() { t.rows[i].append(r.needsCorroboration ?? "") }
+            let rows = n.candidates + n.needsCorroboration
+            let t = NoticesCandidates.table(rows, full: true).withCorroboration(rows.map(\.needsCorroboration))
             out.append(PackTable(file: "notice-candidates.csv", title: "Warning-notice candidates", headers: t.headers, rows: t.rows,
                                  shown: ["notice", "adult", "child or address", "status", "counted", "first", "last", "non-consent"],
                                  note: "For a person to review; nothing is issued automatically."))

@@ -28,7 +28,8 @@ struct Review: ParsableCommand {
         let day = filter.asOf ?? RunDay.todayOrClock()
         // The audience's screen decides which conflicts and names may be shown (on every record,
         // before the filters choose the items cited).
-        let rows = currentGate.screen.screen(Safeguarding(try store.open().networkContents().entities, on: day).review)
+        let rules = Safeguarding(try store.open().networkContents().entities, on: day)
+        let rows = currentGate.screen.screen(rules.review, by: rules)
             .map { r in var kept = r; kept.evidence = r.evidence.filter(filter.accepts); return kept }
         guard !rows.isEmpty else { throw NoRows(message: "no conflicting records about who is a child on \(day.dateText)") }
         try emit(rows, table: {

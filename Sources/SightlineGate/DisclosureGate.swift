@@ -183,7 +183,8 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
         let log = try openLog()
         let record = try log.append { seq, at in
             for k in sealed {
-                staged[k].bytes = Self.replacing([(Self.logEntryMark, String(seq)), (Self.loggedAtMark, at)], in: staged[k].bytes)
+                staged[k].bytes = staged[k].bytes.replacing(Array(Self.logEntryMark.utf8), with: Array(String(seq).utf8))
+                    .replacing(Array(Self.loggedAtMark.utf8), with: Array(at.utf8))
             }
             return entry()
         }
@@ -195,29 +196,6 @@ public final class DisclosureGate: @unchecked Sendable { // one command, one thr
         seconds["write"] = Elapsed.seconds(since: start)
         seconds["screen"] = screen.seconds
         return record
-    }
-}
-
-extension DisclosureGate {
-    /// `bytes` with every occurrence of each mark replaced. O(n) per mark.
-    static func replacing(_ marks: [(String, String)], in bytes: [UInt8]) -> [UInt8] {
-        var out = bytes
-        for (mark, value) in marks {
-            let m = Array(mark.utf8), v = Array(value.utf8)
-            guard let first = m.first else { continue }
-            var next: [UInt8] = []
-            next.reserveCapacity(out.count)
-            var k = 0
-            while k < out.count {
-                if out[k] == first, k + m.count <= out.count, out[k..<(k + m.count)].elementsEqual(m) {
-                    next += v; k += m.count
-                } else {
-                    next.append(out[k]); k += 1
-                }
-            }
-            out = next
-        }
-        return out
     }
 }
 

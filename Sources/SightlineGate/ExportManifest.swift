@@ -16,14 +16,7 @@ public struct ExportManifest: Codable, Sendable {
     }
 
     /// The handling of what the export contains.
-    public struct Handling: Codable, Sendable, Equatable {
-        /// One line for the recipient: the strictest handling it contains.
-        public var marking: String
-        /// Every handling code among its items (`P`, `C`, 5x5x5 `1`-`5`).
-        public var codes: [String]
-        /// Every condition of a C-handled item it contains, which travels with it.
-        public var conditions: [String]
-    }
+    public typealias Handling = HandlingMarking
 
     public var format: String
     public var files: [File]
@@ -64,12 +57,7 @@ public struct ExportManifest: Codable, Sendable {
         counts = ["entities": graph.entities.count, "links": graph.links.count, "items": items.count,
                   "children": graph.children.intersection(graph.entities.map(\.id)).count,
                   "entitiesWithoutLinks": graph.entities.filter { !linkedEntities.contains($0.id) }.count]
-        let codes = Set(items.values.map(\.grade.handlingCode)).sorted()
-        let conditions = Set(items.values.compactMap(\.conditions)).sorted()
-        let marking = conditions.isEmpty
-            ? "Handling \(codes.joined(separator: ", ")): may be shared as its handling codes allow; no conditions"
-            : "Contains items handled C: share only as their conditions allow (listed under conditions)"
-        handling = Handling(marking: marking, codes: codes, conditions: conditions)
+        handling = HandlingMarking(of: items.values)
         auditCheckpoint = checkpoint
         auditLog = URL(fileURLWithPath: log).standardizedFileURL.path
     }

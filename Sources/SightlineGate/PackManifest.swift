@@ -1,5 +1,6 @@
 import Foundation
 import SightlineAudit
+import SightlineReadModel
 
 /// `manifest.json` of a MACE panel pack: every file with its SHA-256 and size, for whom and why,
 /// the panel date, the filters, the counts, the handling of what it holds, and the signed
@@ -29,14 +30,14 @@ public struct PackManifest: Codable, Sendable {
     public var command: String
     public var filters: String
     public var counts: [String: Int]
-    public var handling: ExportManifest.Handling
+    public var handling: HandlingMarking
     public var files: [File]
     public var auditCheckpoint: Checkpoint
     public var auditLog: String
 
     /// The manifest of a pack written to `folder`, from the outputs as written and their log entry.
     public init(folder: String, outputs: [DisclosureGate.Output], panelDate: String, since: String, sinceReason: String,
-                audience: Audience, filters: String, counts: [String: Int], marking: String, codes: [String], conditions: [String],
+                audience: Audience, filters: String, counts: [String: Int], handling: HandlingMarking,
                 record: AuditRecord, checkpoint: Checkpoint, log: String) {
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path + "/"
         files = outputs.compactMap { o in
@@ -49,7 +50,7 @@ public struct PackManifest: Codable, Sendable {
         self.audience = audience.name; audienceTitle = audience.title
         purpose = record.purpose; recipients = record.recipients; command = record.command
         self.filters = filters; self.counts = counts
-        handling = ExportManifest.Handling(marking: marking, codes: codes, conditions: conditions)
+        self.handling = handling
         auditCheckpoint = checkpoint
         auditLog = URL(fileURLWithPath: log).standardizedFileURL.path
     }

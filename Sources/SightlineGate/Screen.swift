@@ -59,7 +59,7 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
     public func shown(_ c: Citation) -> Citation {
         guard audience.sourceDetails == .opaque else { return c }
         var out = c
-        out.ref = IntelRef(agency: c.agency, reference: opaqueReference(for: c.ref))
+        out.ref = shownRef(c.ref)
         return out
     }
 
@@ -425,13 +425,13 @@ public final class Screen: @unchecked Sendable { // used by one command on one t
 
     /// `review`'s rows as this audience may see them. A conflict is shown whole or not at all: a row
     /// any of whose items the audience may not see goes (its detail tells what those items record).
-    /// A person whose status is a child, or held for review as possibly one, is named as a child
-    /// (pseudonymised unless the request names them, left out where only requested children may
-    /// appear); the items are shown as this disclosure shows them.
-    public func screen(_ rows: [Safeguarding.ReviewRow]) -> [Safeguarding.ReviewRow] {
+    /// A person the rules (`rules`, which made the rows) hold to be a child is named as one, as
+    /// every other output names them (pseudonymised unless the request names them, left out where
+    /// only requested children may appear); the items are shown as this disclosure shows them.
+    public func screen(_ rows: [Safeguarding.ReviewRow], by rules: Safeguarding) -> [Safeguarding.ReviewRow] {
         rows.compactMap { r in
             guard let id = EntityID(parsing: r.entity), r.evidence.allSatisfy(admits) else { return nil }
-            let child = r.status != "adult"
+            let child = rules.isChild(id)
             guard !leavesOut(id, child: child) else { return nil }
             var kept = r
             kept.label = name(id, kind: .person, label: r.label, child: child)

@@ -72,15 +72,17 @@ public enum Chronology {
             events.append(ChronologyEvent(date: r.source.recorded.text, kind: .nonConsent,
                                           text: "non-consent recorded: \(r.by.title) does not consent to \(who) associating with \(name(child))", source: r.source))
         }
-        func key(_ d: String) -> String { d.hasPrefix("~") ? String(d.dropFirst()) : d }
         // Ties (the same line from several items) go by the item, so the order never depends on
         // the order the store returned links in.
         events.sort {
-            (key($0.date), $0.kind.rawValue, $0.text, $0.source.ref.description) < (key($1.date), $1.kind.rawValue, $1.text, $1.source.ref.description)
+            (dateOrder($0.date), $0.kind.rawValue, $0.text, $0.source.ref.description) < (dateOrder($1.date), $1.kind.rawValue, $1.text, $1.source.ref.description)
         }
         return events
     }
 }
+
+/// A recorded date as it sorts: an approximate one (`~2023-05`) where its date falls.
+func dateOrder(_ date: String) -> Substring { date.hasPrefix("~") ? date.dropFirst() : date[...] }
 
 /// A duration in words: `45 min`, `5 h 20 min`, `3 days 4 h`.
 func duration(seconds: Int) -> String {

@@ -140,32 +140,27 @@ public struct DisruptionOutcome: Sendable, Encodable, Equatable {
         var person: EntityID
         var start: Int
         var end: Int
-        /// The time as first recorded.
-        var time: String { texts }
-        private var texts: String
-        init?(_ person: EntityID, _ time: String) {
-            guard let spec = try? TimeSpec(parsing: time) else { return nil }
-            self.person = person; start = spec.start.secondsSinceEpoch; end = spec.end.secondsSinceEpoch; texts = time
-        }
-        static func == (a: Self, b: Self) -> Bool { (a.person, a.start, a.end) == (b.person, b.start, b.end) }
-        func hash(into h: inout Hasher) { h.combine(person); h.combine(start); h.combine(end) }
     }
 
-    /// Gathers moments, weak ones apart.
+    /// Gathers moments (each with the time first recorded for it, and its items), weak ones apart.
     struct Tally {
-        var moments: [Moment: [Citation]] = [:]
-        mutating func add(_ who: EntityID, _ time: String, _ items: [Citation]) {
-            guard let m = Moment(who, time) else { return }
-            if let k = moments.index(forKey: m) { moments.values[k] += items } else { moments[m] = items }
+        var moments: [Moment: (time: String, items: [Citation])] = [:]
+        mutating func add(_ who: EntityID, _ span: TimeSpec, _ time: String, _ items: [Citation]) {
+            let m = Moment(person: who, start: span.start.secondsSinceEpoch, end: span.end.secondsSinceEpoch)
+            if let k = moments.index(forKey: m) { moments.values[k].items += items } else { moments[m] = (time, items) }
         }
-        func split(_ strength: EvidenceStrength) -> (counted: [Moment: [Citation]], weak: Int) {
-            var counted: [Moment: [Citation]] = [:], weak = 0
-            for (m, items) in moments { if strength.needsCorroboration(items) { weak += 1 } else { counted[m] = items } }
+        func split(_ strength: EvidenceStrength) -> (counted: [Moment: (time: String, items: [Citation])], weak: Int) {
+            var counted: [Moment: (time: String, items: [Citation])] = [:], weak = 0
+            for (m, v) in moments { if strength.needsCorroboration(v.items) { weak += 1 } else { counted[m] = v } }
             return (counted, weak)
         }
     }
 
-    static func day(of time: String) -> Int? { (try? TimeSpec(parsing: time))?.start.dayNumber }
+    /// A recorded time and the span it stands for, when it falls on a day in `days`.
+    static func dated(_ time: String?, in days: ClosedRange<Int>) -> (time: String, span: TimeSpec)? {
+        guard let time, let span = try? TimeSpec(parsing: time), days.contains(span.start.dayNumber) else { return nil }
+        return (time, span)
+    }
 
     static func window(_ days: ClosedRange<Int>) -> (String, String) {
         (Day(dayNumber: days.lowerBound).text, Day(dayNumber: days.upperBound).text)
@@ -175,41 +170,39 @@ public struct DisruptionOutcome: Sendable, Encodable, Equatable {
     static func exposure(at places: [EntityID], in days: ClosedRange<Int>, _ data: ProductData, windowSeconds: Int, night: NightWindow?,
                          episodesFoundAt: [EntityID: [MissingEpisode]]) -> Side {
         var children = Tally()
-        var adults: [EntityID: [(time: String, start: Int, end: Int)]] = [:]
-        var adultTimes: [EntityID: [(start: Int, end: Int)]] = [:]   // by place
+        // The adults of concern at the places, and when (in seconds) each was there.
+        var adults = Set<EntityID>()
+        var adultTimes: [(start: Int, end: Int)] = []
         for p in places {
             for l in data.linksOf[p] ?? [] where l.target == p && (l.type == .atLocation || l.type == .foundAt) {
-                guard let t = l.time, let spec = try? TimeSpec(parsing: t), days.contains(spec.start.dayNumber),
-                      data.entity(l.source)?.kind == .person else { continue }
+                guard let (t, span) = dated(l.time, in: days), data.entity(l.source)?.kind == .person else { continue }
                 if data.isChild(l.source, during: l) {
-                    children.add(l.source, t, l.evidence)
+                    children.add(l.source, span, t, l.evidence)
                 } else if l.type == .atLocation && data.isAdultOfConcern(l.source, during: l) && !data.strength.needsCorroboration(l.evidence) {
-                    adults[l.source, default: []].append((t, spec.start.secondsSinceEpoch, spec.end.secondsSinceEpoch))
-                    adultTimes[p, default: []].append((spec.start.secondsSinceEpoch, spec.end.secondsSinceEpoch))
+                    adults.insert(l.source)
+                    adultTimes.append((span.start.secondsSinceEpoch, span.end.secondsSinceEpoch))
                 }
             }
             for e in episodesFoundAt[p] ?? [] {
-                let when = e.end ?? e.start
-                guard days.contains(when.dayNumber), data.isChild(e.child) else { continue }
-                children.add(e.child, when.isoText, [e.source])
+                guard let (t, span) = dated((e.end ?? e.start).isoText, in: days), data.isChild(e.child) else { continue }
+                children.add(e.child, span, t, [e.source])
                 for a in e.foundWith where data.isAdultOfConcern(a, during: e) {
-                    adults[a, default: []].append((when.isoText, when.secondsSinceEpoch, when.secondsSinceEpoch))
-                    adultTimes[p, default: []].append((when.secondsSinceEpoch, when.secondsSinceEpoch))
+                    adults.insert(a)
+                    adultTimes.append((span.start.secondsSinceEpoch, span.end.secondsSinceEpoch))
                 }
             }
         }
         let (counted, weak) = children.split(data.strength)
         // A night-time occasion: a counted moment in the night window with an adult of concern at one
         // of the places within the co-presence window.
-        let allAdultTimes = adultTimes.values.flatMap { $0 }
-        let nightCount = counted.keys.filter { m in
-            guard night?.contains(time: m.time) ?? false else { return false }
-            return allAdultTimes.contains { $0.start <= m.end + windowSeconds && m.start <= $0.end + windowSeconds }
+        let nightCount = counted.filter { m, v in
+            guard night?.contains(time: v.time) ?? false else { return false }
+            return adultTimes.contains { $0.start <= m.end + windowSeconds && m.start <= $0.end + windowSeconds }
         }.count
         let (from, until) = window(days)
         return Side(from: from, until: until, count: counted.count, children: Set(counted.keys.map(\.person)).count,
                     adults: adults.count, nightOccasions: nightCount, weakNotCounted: weak,
-                    items: distinctEvidence(counted.values.flatMap { $0 }))
+                    items: distinctEvidence(counted.values.flatMap(\.items)))
     }
 
     /// The adult's associations with the child (any child when nil) in the window.
@@ -219,17 +212,16 @@ public struct DisruptionOutcome: Sendable, Encodable, Equatable {
         for l in data.linksOf[adult] ?? [] {
             let other = ProductData.other(l, from: adult)
             guard other != adult, child.map({ $0 == other }) ?? (data.entity(other)?.kind == .person && data.isChild(other, during: l)),
-                  let t = l.time, let d = day(of: t), days.contains(d) else { continue }
-            tally.add(other, t, l.evidence)
+                  let (t, span) = dated(l.time, in: days) else { continue }
+            tally.add(other, span, t, l.evidence)
         }
         for e in episodesWith where child.map({ $0 == e.child }) ?? data.isChild(e.child) {
-            let when = e.end ?? e.start
-            guard days.contains(when.dayNumber) else { continue }
-            tally.add(e.child, when.isoText, [e.source])
+            guard let (t, span) = dated((e.end ?? e.start).isoText, in: days) else { continue }
+            tally.add(e.child, span, t, [e.source])
         }
         let (counted, weak) = tally.split(data.strength)
         let (from, until) = window(days)
         return Side(from: from, until: until, count: counted.count, children: Set(counted.keys.map(\.person)).count,
-                    adults: nil, nightOccasions: nil, weakNotCounted: weak, items: distinctEvidence(counted.values.flatMap { $0 }))
+                    adults: nil, nightOccasions: nil, weakNotCounted: weak, items: distinctEvidence(counted.values.flatMap(\.items)))
     }
 }

@@ -275,13 +275,13 @@ public struct PanelPack: Sendable, Encodable {
         }
         for l in data.linksOf[child] ?? [] {
             let other = ProductData.other(l, from: child)
-            let words = l.type == .atLocation ? "at" : l.type.rawValue.replacingOccurrences(of: "_", with: " ")
-            note(other, words, l.time ?? l.evidence.first?.recorded.text, l.evidence)
+            note(other, l.type.phrase, l.time ?? l.evidence.first?.recorded.text, l.evidence)
         }
         for e in data.episodesOf[child] ?? [] {
             if let p = e.missingFrom { note(p, "missing from", e.start.isoText, [e.source]) }
-            if let p = e.foundAt { note(p, "found at", (e.end ?? e.start).isoText, [e.source]) }
-            for w in e.foundWith { note(w, "found with", (e.end ?? e.start).isoText, [e.source]) }
+            // As the links a missing record stores are worded, so that each is said once.
+            if let p = e.foundAt { note(p, LinkType.foundAt.phrase, (e.end ?? e.start).isoText, [e.source]) }
+            for w in e.foundWith { note(w, LinkType.foundWith.phrase, (e.end ?? e.start).isoText, [e.source]) }
         }
         func kind(_ k: EntityKind) -> String {
             switch k {
@@ -295,8 +295,7 @@ public struct PanelPack: Sendable, Encodable {
         }
         return acc.compactMap { id, a -> Linked? in
             guard let e = data.entity(id) else { return nil }
-            func key(_ t: String) -> String { t.hasPrefix("~") ? String(t.dropFirst()) : t }
-            let times = a.times.sorted { key($0) < key($1) }
+            let times = a.times.sorted { dateOrder($0) < dateOrder($1) }
             let items = distinctEvidence(a.items)
             return Linked(kind: kind(e.kind), entity: id.description, name: data.name(id), how: a.how.sorted(),
                           first: times.first ?? "", latest: times.last ?? "", new: newness.isNew(items), items: items)
@@ -321,8 +320,7 @@ public struct PanelPack: Sendable, Encodable {
             default: continue
             }
         }
-        func key(_ t: String) -> String { t.hasPrefix("~") ? String(t.dropFirst()) : t }
-        return out.sorted { (key($0.date), $0.kind, $0.text) < (key($1.date), $1.kind, $1.text) }
+        return out.sorted { (dateOrder($0.date), $0.kind, $0.text) < (dateOrder($1.date), $1.kind, $1.text) }
     }
 }
 

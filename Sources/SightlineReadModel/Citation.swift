@@ -68,3 +68,29 @@ public struct CitedSummary: Sendable, Codable, Equatable {
     public var summary: String
     public init(item: String, summary: String) { self.item = item; self.summary = summary }
 }
+
+/// How what cites these items is to be handled: every handling code among them, every condition
+/// of a C-handled one (which travels with it), and one line for the recipient (an export's
+/// manifest, every printed page of a pack or chronology).
+public struct HandlingMarking: Codable, Sendable, Equatable {
+    /// One line: the strictest handling the items call for.
+    public var marking: String
+    /// Every handling code among the items (`P`, `C`, 5x5x5 `1`-`5`).
+    public var codes: [String]
+    /// Every condition of a C-handled item among them.
+    public var conditions: [String]
+
+    public init(of items: some Sequence<Citation>) {
+        var codes = Set<String>(), conditions = Set<String>()
+        for c in items {
+            codes.insert(c.grade.handlingCode)
+            if let k = c.conditions { conditions.insert(k) }
+        }
+        self.codes = codes.sorted()
+        self.conditions = conditions.sorted()
+        let list = self.codes.isEmpty ? "P" : self.codes.joined(separator: ", ")
+        marking = conditions.isEmpty
+            ? "Handling \(list): share only as the handling codes allow"
+            : "Handling \(list): contains items handled C: share only as their conditions allow"
+    }
+}

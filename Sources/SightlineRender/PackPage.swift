@@ -149,7 +149,7 @@ public enum PackPage {
     }
 
     static func oneLine(_ s: String) -> String { MissingBriefPage.oneLine(s) }
-    static func escape(_ s: String) -> String { xmlEscaped(oneLine(s)) }
+    static func escape(_ s: String) -> String { MissingBriefPage.escape(s) }
 
     /// - Parameter pointer: whether to say where every column is (the pack's tables/ folder).
     /// - Parameter heading: whether to head it with its title (not when the part's own heading says it).
@@ -334,15 +334,6 @@ public enum PackPage {
         return h
     }
 
-    /// The handling marking of what cites these items: one line for every page's header.
-    public static func marking(_ items: [Citation]) -> (line: String, conditions: [String]) {
-        let codes = Set(items.map(\.grade.handlingCode)).sorted()
-        let conditions = Set(items.compactMap(\.conditions)).sorted()
-        let line = conditions.isEmpty
-            ? "Handling \(codes.isEmpty ? "P" : codes.joined(separator: ", ")): share only as the handling codes allow"
-            : "Handling \(codes.joined(separator: ", ")): contains items handled C: share only as their conditions allow"
-        return (line, conditions)
-    }
 
     /// Each agenda child's network (within one link of the child), drawn by Graphviz as SVG to be
     /// inlined in the page, by entity; none for a child with nothing linked.
