@@ -56,6 +56,9 @@ public struct PanelPack: Sendable, Encodable {
         public var name: String
         /// Why the child is on the agenda.
         public var reasons: [String]
+        /// The items behind the reasons: the new episodes, the items linking the new adults, and
+        /// for a rising rate the episodes or first links of the months it is told from.
+        public var reasonItems: [Citation]
         public var chronology: ChronologyReport
         /// Adults, places, vehicles, phones, online accounts and organisations linked to the child.
         public var linked: [Linked]
@@ -134,21 +137,26 @@ public struct PanelPack: Sendable, Encodable {
         let panelTime = Timestamp(secondsSinceEpoch: (request.panel.dayNumber + 1) * 86_400 - 1)
 
         // The agenda: asked for, or every child around whom something changed; in name order.
-        var chosen: [(EntityID, [String])] = []
+        var chosen: [(EntityID, Reasons)] = []
         if !request.parts.contains(.children) {
             // Not for this audience.
         } else if let asked = request.children {
-            for c in asked where data.isChild(c) { chosen.append((c, ["named for this panel"] + Self.reasons(c, data, newness, panelTime))) }
+            for c in asked where data.isChild(c) {
+                var r = Self.reasons(c, data, newness, panelTime)
+                r.words.insert("named for this panel", at: 0)
+                chosen.append((c, r))
+            }
         } else {
             for e in data.contents.entities where e.kind == .person && data.isChild(e.id) {
                 let r = Self.reasons(e.id, data, newness, panelTime)
-                if !r.isEmpty { chosen.append((e.id, r)) }
+                if !r.words.isEmpty { chosen.append((e.id, r)) }
             }
         }
         agenda = chosen.map { id, reasons in
             let report = ChronologyReport(child: id, in: data, until: panelTime)
             let linked = Self.linked(to: id, data, newness)
-            return Child(entity: id.description, name: data.name(id), reasons: reasons, chronology: report, linked: linked,
+            return Child(entity: id.description, name: data.name(id), reasons: reasons.words, reasonItems: distinctEvidence(reasons.items),
+                         chronology: report, linked: linked,
                          changes: Self.changes(id, report: report, linked: linked, data, newness))
         }.sorted { ($0.name, $0.entity) < ($1.name, $1.entity) }
 
@@ -190,6 +198,7 @@ public struct PanelPack: Sendable, Encodable {
                                                                                  night: NightWindow(start: w.nightStart, end: w.nightEnd))
         var cited: [Citation] = []
         for c in agenda {
+            cited += c.reasonItems
             cited += c.chronology.items
             cited += c.linked.flatMap(\.items)
             cited += c.changes.flatMap(\.items)
@@ -248,17 +257,39 @@ public struct PanelPack: Sendable, Encodable {
         func isNew(_ items: [Citation]) -> Bool { !items.isEmpty && items.allSatisfy(isNew) }
     }
 
+    /// Why a child is on the agenda, in words, with the items behind it.
+    struct Reasons {
+        var words: [String] = []
+        var items: [Citation] = []
+    }
+
     /// Why a child belongs on the agenda: a new missing episode, a new adult, a rising rate of
     /// episodes or of new adults. Empty when nothing changed.
-    static func reasons(_ child: EntityID, _ data: ProductData, _ newness: Newness, _ until: Timestamp) -> [String] {
-        var out: [String] = []
-        let newEpisodes = (data.episodesOf[child] ?? []).filter { newness.isNew($0.source) }.count
-        if newEpisodes > 0 { out.append(newEpisodes == 1 ? "a new missing episode" : "\(newEpisodes) new missing episodes") }
-        let adults = linked(to: child, data, newness).filter { $0.kind == "adult" && $0.new }.count
-        if adults > 0 { out.append(adults == 1 ? "a new adult" : "\(adults) new adults") }
+    static func reasons(_ child: EntityID, _ data: ProductData, _ newness: Newness, _ until: Timestamp) -> Reasons {
+        var out = Reasons()
+        let episodes = data.episodesOf[child] ?? []
+        let newEpisodes = episodes.filter { newness.isNew($0.source) }
+        if !newEpisodes.isEmpty {
+            out.words.append(newEpisodes.count == 1 ? "a new missing episode" : "\(newEpisodes.count) new missing episodes")
+            out.items += newEpisodes.map(\.source)
+        }
+        let linked = linked(to: child, data, newness).filter { $0.kind == "adult" }
+        let newAdults = linked.filter(\.new)
+        if !newAdults.isEmpty {
+            out.words.append(newAdults.count == 1 ? "a new adult" : "\(newAdults.count) new adults")
+            out.items += newAdults.flatMap(\.items)
+        }
+        // A trend is told from the last 6 months: the episodes and first links in them.
         let p = ChronologyPatterns(child: child, in: data, reference: until)
-        if p.trend == "rising" { out.append("missing episodes rising") }
-        if p.newAdultsTrend == "rising" { out.append("new adults rising") }
+        let told = Set(p.months.suffix(6).map(\.month))
+        if p.trend == "rising" {
+            out.words.append("missing episodes rising")
+            out.items += episodes.filter { told.contains(String(format: "%04d-%02d", $0.start.year, $0.start.month)) }.map(\.source)
+        }
+        if p.newAdultsTrend == "rising" {
+            out.words.append("new adults rising")
+            out.items += linked.filter { told.contains(String(dateOrder($0.first).prefix(7))) }.flatMap(\.items)
+        }
         return out
     }
 

@@ -96,8 +96,8 @@ public enum PackPage {
     /// changes, the lists' changes, whether disruption worked and the items cited. Child files are
     /// numbered in agenda order (`child-01-chronology.csv`), never named.
     public static func tables(_ pack: PanelPack) -> (agenda: PackTable, children: [[PackTable]], changes: PackTable, disruption: PackTable, items: PackTable) {
-        let agenda = PackTable(file: "agenda.csv", title: "Agenda", headers: ["child", "entity", "why on the agenda"],
-                               rows: pack.agenda.map { [$0.name, $0.entity, $0.reasons.joined(separator: "; ")] },
+        let agenda = PackTable(file: "agenda.csv", title: "Agenda", headers: ["child", "entity", "why on the agenda", "items"],
+                               rows: pack.agenda.map { [$0.name, $0.entity, $0.reasons.joined(separator: "; "), Citation.cell($0.reasonItems)] },
                                note: "In name order: children are never ranked.")
         let children = pack.agenda.enumerated().map { k, c -> [PackTable] in
             let n = String(format: "%02d", k + 1)

@@ -77,6 +77,8 @@ struct PackCommandTests {
         let agenda = try table("a", "agenda.csv")
         #expect(agenda.map { $0["child"] ?? "" } == ["Child C-2"])
         #expect(agenda.first?["why on the agenda"] == "a new missing episode; a new adult")
+        // The items behind the reasons: the episode, which also records whom she was found with.
+        #expect(agenda.first?["items"] == "police/PK-P-11 2024-08-25 1AP")
         let changes = try table("a", "child-01-changes.csv")
         #expect(changes.map { $0["change"] ?? "" } == ["new missing episode", "new adult", "new place"])
         // Flat 9, where Bea was found with Victor on 2024-08-24, was on no list on 2024-08-04.
